@@ -1,0 +1,16 @@
+namespace Labs.Sessions;
+
+/// <summary>A learner's running lab: their namespace and the toolbox pod their terminal execs into.</summary>
+/// <param name="Id">Opaque, unguessable session id (URL-safe).</param>
+/// <param name="LabId">The lab being worked on.</param>
+/// <param name="Namespace">The learner's own namespace.</param>
+/// <param name="ToolboxPod">Name of the toolbox pod in <paramref name="Namespace"/>.</param>
+/// <param name="ShellCommand">The command a terminal runs in the toolbox pod (an interactive login shell).</param>
+/// <param name="CreatedAt">When the session was started.</param>
+public sealed record LabSession(
+    string Id,
+    string LabId,
+    string Namespace,
+    string ToolboxPod,
+    IReadOnlyList<string> ShellCommand,
+    DateTimeOffset CreatedAt);
