@@ -7,4 +7,6 @@ namespace Labs.Cluster.Storage;
 /// <param name="Resource">The resource type of the object.</param>
 /// <param name="Object">The object after the change (for DELETED: its last state, with the deletion's resourceVersion).</param>
 /// <param name="ResourceVersion">The store's resourceVersion of this change.</param>
+#pragma warning disable CA1720 // Kubernetes watch events name their payload "object".
 public sealed record StoreEvent(string Type, GroupResource Resource, JsonObject Object, long ResourceVersion);
+#pragma warning restore CA1720

@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Labs.Cluster.Api;
+
+namespace Labs.Cluster.Storage;
+
+/// <summary>Change history and subscriptions (the basis of watch).</summary>
+public sealed partial class InMemoryObjectStore
+{
+    /// <inheritdoc />
+    public IDisposable Subscribe(long fromResourceVersion, Action<StoreEvent> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        lock (_lock)
+        {
+            if (fromResourceVersion > 0 && fromResourceVersion < _oldestReplayable)
+            {
+                throw ApiErrors.Expired(fromResourceVersion, _oldestReplayable);
+            }
+
+            if (fromResourceVersion > 0)
+            {
+                foreach (var change in _history)
+                {
+                    if (change.ResourceVersion > fromResourceVersion)
+                    {
+                        handler(change with { Object = change.Object.DeepClone().AsObject() });
+                    }
+                }
+            }
+
+            var subscription = new Subscription(this, handler);
+            _subscriptions.Add(subscription);
+            return subscription;
+        }
+    }
+
+    // Called under the lock, so subscribers see changes in resourceVersion order.
+    private void Publish(string type, GroupResource resource, JsonObject obj, long rv)
+    {
+        var change = new StoreEvent(type, resource, obj.DeepClone().AsObject(), rv);
+        _history.Enqueue(change);
+        while (_history.Count > _historyLimit)
+        {
+            _oldestReplayable = _history.Dequeue().ResourceVersion;
+        }
+
+        foreach (var subscription in _subscriptions.ToArray())
+        {
+            try
+            {
+                subscription.Handler(change with { Object = change.Object.DeepClone().AsObject() });
+            }
+#pragma warning disable CA1031 // One faulty subscriber must not fail the write or starve the others.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                _subscriptions.Remove(subscription);
+            }
+        }
+    }
+
+    private void Unsubscribe(Subscription subscription)
+    {
+        lock (_lock)
+        {
+            _subscriptions.Remove(subscription);
+        }
+    }
+
+    private sealed class Subscription(InMemoryObjectStore store, Action<StoreEvent> handler) : IDisposable
+    {
+        public Action<StoreEvent> Handler { get; } = handler;
+
+        public void Dispose() => store.Unsubscribe(this);
+    }
+}

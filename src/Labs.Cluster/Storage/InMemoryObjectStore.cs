@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Labs.Cluster.Api;
+
+namespace Labs.Cluster.Storage;
+
+/// <summary>
+/// The embedded cluster's <see cref="IObjectStore"/>: everything in memory behind one lock, one global resourceVersion
+/// counter (as etcd's revision), and a bounded history of changes so watches can resume from a recent resourceVersion.
+/// </summary>
+public sealed partial class InMemoryObjectStore : IObjectStore
+{
+    /// <summary>How many changes are kept for <see cref="Subscribe"/> replay by default.</summary>
+    public const int DefaultHistoryLimit = 10_000;
+
+    private static readonly GroupResource Namespaces = new(string.Empty, "namespaces");
+
+    // Kubernetes' own alphabet for generated name suffixes: no vowels, so no accidental words.
+    private const string SuffixAlphabet = "bcdfghjklmnpqrstvwxz2456789";
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<GroupResource, SortedDictionary<string, JsonObject>> _objects = [];
+    private readonly Queue<StoreEvent> _history = new();
+    private readonly List<Subscription> _subscriptions = [];
+    private readonly int _historyLimit;
+    private readonly TimeProvider _time;
+    private long _resourceVersion;
+    private long _oldestReplayable;
+
+    /// <summary>Creates an empty store.</summary>
+    /// <param name="historyLimit">Changes kept for replay (default <see cref="DefaultHistoryLimit"/>); older resourceVersions answer 410 Expired.</param>
+    /// <param name="timeProvider">Clock for creationTimestamp; the system clock when null.</param>
+    public InMemoryObjectStore(int historyLimit = DefaultHistoryLimit, TimeProvider? timeProvider = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(historyLimit, 1);
+        _historyLimit = historyLimit;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <inheritdoc />
+    public long CurrentResourceVersion
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _resourceVersion;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public JsonObject? Get(GroupResource resource, string? ns, string name)
+    {
+        lock (_lock)
+        {
+            return TryGet(resource, ns, name) is { } found ? Clone(found) : null;
+        }
+    }
+
+    /// <inheritdoc />
+    public StoreList List(GroupResource resource, string? ns)
+    {
+        lock (_lock)
+        {
+            var items = new List<JsonObject>();
+            if (_objects.TryGetValue(resource, out var table))
+            {
+                var prefix = ns is null ? null : ns + "\0";
+                foreach (var (key, value) in table)
+                {
+                    if (prefix is null || key.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        items.Add(Clone(value));
+                    }
+                }
+            }
+
+            return new StoreList(items, _resourceVersion);
+        }
+    }
+
+    /// <inheritdoc />
+    public JsonObject Create(GroupResource resource, string? ns, JsonObject obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        var copy = Clone(obj);
+        var metadata = Metadata(copy);
+        lock (_lock)
+        {
+            var name = (string?)metadata["name"] ?? string.Empty;
+            if (name.Length == 0)
+            {
+                var generateName = (string?)metadata["generateName"] ?? string.Empty;
+                if (generateName.Length == 0)
+                {
+                    throw ApiErrors.Invalid(KindOf(copy), resource.Group, string.Empty,
+                        [("FieldValueRequired", "metadata.name", "name or generateName is required")]);
+                }
+
+                do
+                {
+                    name = generateName + RandomSuffix();
+                }
+                while (TryGet(resource, ns, name) is not null);
+            }
+
+            if (ns is not null)
+            {
+                var namespaceObject = TryGet(Namespaces, null, ns) ?? throw ApiErrors.NotFound(Namespaces, ns);
+                if ((string?)namespaceObject["status"]?["phase"] == "Terminating")
+                {
+                    throw ApiErrors.NamespaceTerminating(resource, name, ns);
+                }
+            }
+
+            var table = Table(resource);
+            var key = Key(ns, name);
+            if (table.ContainsKey(key))
+            {
+                throw ApiErrors.AlreadyExists(resource, name);
+            }
+
+            metadata["name"] = name;
+            if (ns is not null)
+            {
+                metadata["namespace"] = ns;
+            }
+            else
+            {
+                metadata.Remove("namespace");
+            }
+
+            metadata["uid"] = Guid.NewGuid().ToString();
+            metadata["creationTimestamp"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            metadata["generation"] = 1;
+            metadata.Remove("deletionTimestamp");
+            var rv = ++_resourceVersion;
+            metadata["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
+            table[key] = copy;
+            Publish("ADDED", resource, copy, rv);
+            return Clone(copy);
+        }
+    }
+
+    /// <inheritdoc />
+    public JsonObject Update(GroupResource resource, string? ns, JsonObject obj) => Replace(resource, ns, obj, statusOnly: false);
+
+    /// <inheritdoc />
+    public JsonObject UpdateStatus(GroupResource resource, string? ns, JsonObject obj) => Replace(resource, ns, obj, statusOnly: true);
+
+    /// <inheritdoc />
+    public JsonObject? Delete(GroupResource resource, string? ns, string name)
+    {
+        lock (_lock)
+        {
+            if (!_objects.TryGetValue(resource, out var table) || !table.Remove(Key(ns, name), out var removed))
+            {
+                return null;
+            }
+
+            var rv = ++_resourceVersion;
+            Metadata(removed)["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
+            Publish("DELETED", resource, removed, rv);
+            return removed;
+        }
+    }
+
+    private JsonObject Replace(GroupResource resource, string? ns, JsonObject obj, bool statusOnly)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        var incoming = Clone(obj);
+        var incomingMetadata = Metadata(incoming);
+        var name = (string?)incomingMetadata["name"] ?? string.Empty;
+        lock (_lock)
+        {
+            var table = Table(resource);
+            var key = Key(ns, name);
+            if (!table.TryGetValue(key, out var existing))
+            {
+                throw ApiErrors.NotFound(resource, name);
+            }
+
+            var existingMetadata = Metadata(existing);
+            var expectedVersion = (string?)incomingMetadata["resourceVersion"];
+            if (!string.IsNullOrEmpty(expectedVersion) && expectedVersion != (string?)existingMetadata["resourceVersion"])
+            {
+                throw ApiErrors.Conflict(resource, name);
+            }
+
+            JsonObject updated;
+            if (statusOnly)
+            {
+                updated = Clone(existing);
+                if (incoming["status"] is { } status)
+                {
+                    updated["status"] = status.DeepClone();
+                }
+                else
+                {
+                    updated.Remove("status");
+                }
+            }
+            else
+            {
+                updated = incoming;
+                var metadata = Metadata(updated);
+                metadata["name"] = name;
+                if (ns is not null)
+                {
+                    metadata["namespace"] = ns;
+                }
+
+                foreach (var kept in (string[])["uid", "creationTimestamp", "generation", "deletionTimestamp"])
+                {
+                    metadata.Remove(kept);
+                    if (existingMetadata[kept] is { } value)
+                    {
+                        metadata[kept] = value.DeepClone();
+                    }
+                }
+
+                if (!JsonNode.DeepEquals(WithoutMetadataAndStatus(existing), WithoutMetadataAndStatus(updated)))
+                {
+                    metadata["generation"] = ((long?)existingMetadata["generation"] ?? 0) + 1;
+                }
+            }
+
+            // A write that changes nothing is not a change: no new resourceVersion, no event (as the real API server).
+            Metadata(updated)["resourceVersion"] = existingMetadata["resourceVersion"]?.DeepClone();
+            if (JsonNode.DeepEquals(existing, updated))
+            {
+                return Clone(existing);
+            }
+
+            var rv = ++_resourceVersion;
+            Metadata(updated)["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
+            table[key] = updated;
+            Publish("MODIFIED", resource, updated, rv);
+            return Clone(updated);
+        }
+    }
+
+    private JsonObject? TryGet(GroupResource resource, string? ns, string name) =>
+        _objects.TryGetValue(resource, out var table) && table.TryGetValue(Key(ns, name), out var found) ? found : null;
+
+    private SortedDictionary<string, JsonObject> Table(GroupResource resource)
+    {
+        if (!_objects.TryGetValue(resource, out var table))
+        {
+            table = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+            _objects[resource] = table;
+        }
+
+        return table;
+    }
+
+    // "\0" sorts before every name character, so ordinal order is namespace first, then name.
+    private static string Key(string? ns, string name) => (ns ?? string.Empty) + "\0" + name;
+
+    private static JsonObject Clone(JsonObject obj) => obj.DeepClone().AsObject();
+
+    private static JsonObject Metadata(JsonObject obj)
+    {
+        if (obj["metadata"] is JsonObject metadata)
+        {
+            return metadata;
+        }
+
+        metadata = [];
+        obj["metadata"] = metadata;
+        return metadata;
+    }
+
+    private static JsonObject WithoutMetadataAndStatus(JsonObject obj)
+    {
+        var copy = Clone(obj);
+        copy.Remove("metadata");
+        copy.Remove("status");
+        return copy;
+    }
+
+    private static string KindOf(JsonObject obj) => (string?)obj["kind"] ?? "Object";
+
+    private static string RandomSuffix() =>
+        string.Create(5, 0, static (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = SuffixAlphabet[RandomNumberGenerator.GetInt32(SuffixAlphabet.Length)];
+            }
+        });
+}
