@@ -7,10 +7,12 @@ namespace Labs.Sessions;
 /// <param name="ToolboxPod">Name of the toolbox pod in <paramref name="Namespace"/>.</param>
 /// <param name="ShellCommand">The command a terminal runs in the toolbox pod (an interactive login shell).</param>
 /// <param name="CreatedAt">When the session was started.</param>
+/// <param name="ToolboxNamespace">Namespace of the toolbox pod (the platform's, not the learner's).</param>
 public sealed record LabSession(
     string Id,
     string LabId,
     string Namespace,
     string ToolboxPod,
     IReadOnlyList<string> ShellCommand,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string ToolboxNamespace);

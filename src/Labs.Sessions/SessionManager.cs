@@ -1,0 +1,177 @@
+using System.Text.Json.Nodes;
+using Labs.Kube;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Labs.Sessions;
+
+/// <summary>
+/// Starts and ends learner sessions. A session is a namespace of the learner's own with a ServiceAccount bound to a
+/// Role limited to that namespace, a token for it, and a toolbox pod (in the platform's system namespace, out of the
+/// learner's sight) whose kubeconfig carries that token. Everything goes through the Kubernetes API, so a real
+/// cluster and the embedded one are provisioned by the same code.
+/// </summary>
+public sealed class SessionManager
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly IKubeClient _kube;
+    private readonly SessionRegistry _registry;
+    private readonly SessionOptions _options;
+    private readonly ILogger<SessionManager> _logger;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the manager.</summary>
+    public SessionManager(IKubeClient kube, SessionRegistry registry, IOptions<SessionOptions> options, ILogger<SessionManager> logger, TimeProvider time)
+    {
+        _kube = kube;
+        _registry = registry;
+        _options = options.Value;
+        _logger = logger;
+        _time = time;
+    }
+
+    /// <summary>
+    /// Provisions a new session for a lab and returns it once its toolbox pod runs.
+    /// On failure everything created so far is removed and a <see cref="SessionStartException"/> says which step failed.
+    /// </summary>
+    public async Task<LabSession> StartAsync(string labId, CancellationToken cancellationToken = default)
+    {
+        var id = SessionIds.New();
+        var ns = _options.NamespacePrefix + id;
+        var toolbox = $"toolbox-{id}";
+        var step = "create the system namespace";
+        try
+        {
+            await EnsureNamespaceAsync(_options.SystemNamespace, cancellationToken);
+            step = $"create namespace {ns}";
+            await _kube.CreateAsync(ResourceType.Namespaces, null, LearnerManifests.Namespace(ns, id, labId), cancellationToken);
+            step = "create the learner's ServiceAccount";
+            await _kube.CreateAsync(ResourceType.ServiceAccounts, ns, LearnerManifests.ServiceAccount(ns), cancellationToken);
+            step = "create the learner's Role";
+            await _kube.CreateAsync(ResourceType.Roles, ns, LearnerManifests.Role(ns), cancellationToken);
+            step = "create the learner's RoleBinding";
+            await _kube.CreateAsync(ResourceType.RoleBindings, ns, LearnerManifests.RoleBinding(ns), cancellationToken);
+            step = "request a token for the learner";
+            var token = await RequestTokenAsync(ns, cancellationToken);
+            step = "create the toolbox secret";
+            var server = _options.ToolboxServer ?? new Uri("https://kubernetes.default.svc");
+            var kubeconfig = ToolboxFiles.Kubeconfig(server, _options.ToolboxCertificateAuthorityPem, token, ns);
+            await _kube.CreateAsync(
+                ResourceType.Secrets,
+                _options.SystemNamespace,
+                LearnerManifests.ToolboxSecret(_options.SystemNamespace, toolbox, id, kubeconfig, ToolboxFiles.Bashrc(ns)),
+                cancellationToken);
+            step = "create the toolbox pod";
+            await _kube.CreateAsync(
+                ResourceType.Pods,
+                _options.SystemNamespace,
+                LearnerManifests.ToolboxPod(_options.SystemNamespace, toolbox, id, toolbox, _options.ToolboxImage),
+                cancellationToken);
+            step = "wait for the toolbox pod to run";
+            await WaitForRunningAsync(toolbox, cancellationToken);
+        }
+        catch (Exception ex) when (ex is KubeApiException or TimeoutException or HttpRequestException)
+        {
+            _logger.LogWarning(ex, "Session {SessionId} for lab {LabId} failed to {Step}", id, labId, step);
+            await CleanUpAsync(ns, toolbox);
+            throw new SessionStartException($"Could not start the lab: failed to {step}: {ex.Message}", ex);
+        }
+        catch (OperationCanceledException)
+        {
+            await CleanUpAsync(ns, toolbox);
+            throw;
+        }
+
+        var session = new LabSession(id, labId, ns, toolbox, ToolboxFiles.ShellCommand, _time.GetUtcNow(), _options.SystemNamespace);
+        _registry.Add(session);
+        _logger.LogInformation("Session {SessionId} started for lab {LabId} in namespace {Namespace}", id, labId, ns);
+        return session;
+    }
+
+    /// <summary>Ends a session and deletes its namespace and toolbox; <c>false</c> when no such session runs.</summary>
+    public async Task<bool> EndAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        var session = _registry.Find(sessionId);
+        if (session is null || !_registry.Remove(sessionId))
+        {
+            return false;
+        }
+
+        await CleanUpAsync(session.Namespace, session.ToolboxPod);
+        _logger.LogInformation("Session {SessionId} ended", sessionId);
+        return true;
+    }
+
+    private async Task EnsureNamespaceAsync(string name, CancellationToken cancellationToken)
+    {
+        if (await _kube.GetAsync(ResourceType.Namespaces, null, name, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _kube.CreateAsync(ResourceType.Namespaces, null, LearnerManifests.Namespace(name, null, null), cancellationToken);
+        }
+        catch (KubeApiException ex) when (ex.Code == 409)
+        {
+            // Another session created it first.
+        }
+    }
+
+    private async Task<string> RequestTokenAsync(string ns, CancellationToken cancellationToken)
+    {
+        var response = await _kube.CreateSubresourceAsync(
+            ResourceType.ServiceAccounts, ns, LearnerManifests.LearnerName, "token",
+            LearnerManifests.TokenRequest(_options.TokenExpirationSeconds), cancellationToken);
+        return response["status"]?["token"]?.GetValue<string>()
+            ?? throw new SessionStartException("The API server answered the token request without status.token.");
+    }
+
+    private async Task WaitForRunningAsync(string pod, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + _options.ToolboxReadyTimeout;
+        string? phase = null;
+        while (_time.GetUtcNow() < deadline)
+        {
+            var current = await _kube.GetAsync(ResourceType.Pods, _options.SystemNamespace, pod, cancellationToken);
+            phase = current?["status"]?["phase"]?.GetValue<string>();
+            if (phase == "Running")
+            {
+                return;
+            }
+
+            if (phase is "Failed" or "Succeeded")
+            {
+                throw new TimeoutException($"toolbox pod {_options.SystemNamespace}/{pod} ended ({phase}) before it could be used");
+            }
+
+            await Task.Delay(PollInterval, _time, cancellationToken);
+        }
+
+        throw new TimeoutException(
+            $"toolbox pod {_options.SystemNamespace}/{pod} was not Running after {_options.ToolboxReadyTimeout.TotalSeconds:0} s (phase: {phase ?? "none"})");
+    }
+
+    private async Task CleanUpAsync(string ns, string toolbox)
+    {
+        // Best effort and not cancellable: a half-made session must not linger.
+        foreach (var (type, space, name) in new (ResourceType, string?, string)[]
+                 {
+                     (ResourceType.Pods, _options.SystemNamespace, toolbox),
+                     (ResourceType.Secrets, _options.SystemNamespace, toolbox),
+                     (ResourceType.Namespaces, null, ns),
+                 })
+        {
+            try
+            {
+                await _kube.DeleteAsync(type, space, name, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is KubeApiException or HttpRequestException)
+            {
+                _logger.LogWarning(ex, "Could not delete {Kind} {Name} while cleaning up", type.Kind, name);
+            }
+        }
+    }
+}

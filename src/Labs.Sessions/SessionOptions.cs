@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Labs.Sessions;
+
+/// <summary>How learner sessions are provisioned. Bound from the configuration section <c>Sessions</c>.</summary>
+public sealed class SessionOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Sessions";
+
+    /// <summary>
+    /// Namespace that holds the toolbox pods and their kubeconfig secrets, out of the learners' sight.
+    /// Default <c>labs-system</c>; created when missing.
+    /// </summary>
+    [Required]
+    [RegularExpression("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", ErrorMessage = "Sessions:SystemNamespace must be a DNS-1123 label.")]
+    public string SystemNamespace { get; set; } = "labs-system";
+
+    /// <summary>Prefix of learner namespaces; the session id follows it. Default <c>lab-</c>.</summary>
+    [Required]
+    [RegularExpression("^[a-z0-9][-a-z0-9]{0,20}$", ErrorMessage = "Sessions:NamespacePrefix must be lowercase letters, digits and '-', at most 21 characters.")]
+    public string NamespacePrefix { get; set; } = "lab-";
+
+    /// <summary>
+    /// Image of the toolbox container (needs bash and kubectl). Default <c>docker.io/bitnami/kubectl:1.32</c>.
+    /// The embedded cluster ignores images: its simulated kubelet runs a sandboxed shell from the host.
+    /// </summary>
+    [Required]
+    public string ToolboxImage { get; set; } = "docker.io/bitnami/kubectl:1.32";
+
+    /// <summary>
+    /// API server URL written into the learner's kubeconfig, as seen from inside the toolbox pod.
+    /// Default: none, meaning <c>https://kubernetes.default.svc</c>; the web host sets it for the embedded cluster.
+    /// </summary>
+    public Uri? ToolboxServer { get; set; }
+
+    /// <summary>
+    /// PEM of the CA that signs the API server's certificate, embedded in the learner's kubeconfig.
+    /// Default: none, meaning the pod's mounted service-account CA (<c>/var/run/secrets/kubernetes.io/serviceaccount/ca.crt</c>).
+    /// </summary>
+    public string? ToolboxCertificateAuthorityPem { get; set; }
+
+    /// <summary>Lifetime of the learner's token in seconds. Default 43200 (12 hours).</summary>
+    [Range(600, 604800)]
+    public int TokenExpirationSeconds { get; set; } = 43200;
+
+    /// <summary>How long to wait for the toolbox pod to run before giving up. Default 2 minutes.</summary>
+    public TimeSpan ToolboxReadyTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Labs.Sessions;
+
+/// <summary>Registers learner sessions.</summary>
+public static class SessionsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="SessionManager"/>, the <see cref="ISessionRegistry"/> and <see cref="SessionOptions"/> bound from
+    /// the <c>Sessions</c> section. Needs an <c>IKubeClient</c>.
+    /// </summary>
+    public static IServiceCollection AddSessions(this IServiceCollection services)
+    {
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SessionRegistry>();
+        services.AddSingleton<ISessionRegistry>(sp => sp.GetRequiredService<SessionRegistry>());
+        services.AddSingleton<SessionManager>();
+        return services;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+
+namespace Labs.Sessions;
+
+/// <summary>The files mounted into a learner's toolbox pod at <see cref="MountPath"/>.</summary>
+internal static class ToolboxFiles
+{
+    /// <summary>Where the toolbox secret is mounted in the pod.</summary>
+    public const string MountPath = "/etc/labs";
+
+    /// <summary>The in-pod path of the service-account CA, used when no CA is given.</summary>
+    private const string InClusterCaPath = "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt";
+
+    /// <summary>The interactive shell a terminal runs: bash with the toolbox rc file.</summary>
+    public static IReadOnlyList<string> ShellCommand { get; } = ["bash", "--rcfile", $"{MountPath}/bashrc", "-i"];
+
+    /// <summary>A kubeconfig that points kubectl at the cluster as the learner, in their namespace.</summary>
+    public static string Kubeconfig(Uri server, string? caPem, string token, string ns)
+    {
+        var caLine = caPem is null
+            ? $"    certificate-authority: {InClusterCaPath}"
+            : $"    certificate-authority-data: {Convert.ToBase64String(Encoding.UTF8.GetBytes(caPem))}";
+        var builder = new StringBuilder();
+        builder.AppendLine("apiVersion: v1");
+        builder.AppendLine("kind: Config");
+        builder.AppendLine("clusters:");
+        builder.AppendLine("- name: labs");
+        builder.AppendLine("  cluster:");
+        builder.AppendLine(CultureInfo.InvariantCulture, $"    server: {server.AbsoluteUri.TrimEnd('/')}");
+        builder.AppendLine(caLine);
+        builder.AppendLine("users:");
+        builder.AppendLine("- name: learner");
+        builder.AppendLine("  user:");
+        builder.AppendLine(CultureInfo.InvariantCulture, $"    token: {token}");
+        builder.AppendLine("contexts:");
+        builder.AppendLine("- name: lab");
+        builder.AppendLine("  context:");
+        builder.AppendLine("    cluster: labs");
+        builder.AppendLine("    user: learner");
+        builder.AppendLine(CultureInfo.InvariantCulture, $"    namespace: {ns}");
+        builder.AppendLine("current-context: lab");
+        return builder.ToString();
+    }
+
+    /// <summary>The learner's bash start-up file: kubeconfig, the <c>k</c> alias with completion, a readable prompt.</summary>
+    public static string Bashrc(string ns) =>
+        $$"""
+        # Labs toolbox shell
+        export KUBECONFIG={{MountPath}}/kubeconfig
+        export EDITOR=vi
+        alias k=kubectl
+        if command -v kubectl >/dev/null 2>&1; then
+          source <(kubectl completion bash 2>/dev/null)
+          complete -o default -F __start_kubectl k
+        else
+          echo "kubectl is not installed in this toolbox: install kubectl on the host (it must be on PATH)." >&2
+        fi
+        PS1='\[\e[1;32m\]learner\[\e[0m\]@\[\e[1;36m\]{{ns}}\[\e[0m\]:\[\e[1;34m\]\w\[\e[0m\]\$ '
+
+        """;
+}
