@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Labs needs on this machine when they are missing.
+#   scripts/install-prerequisites.sh run    what the platform needs (bubblewrap for the learners' sandboxed shells)
+#   scripts/install-prerequisites.sh test   that, plus Chromium for the browser tests
+set -euo pipefail
+
+purpose="${1:-run}"
+packages=()
+command -v bwrap >/dev/null 2>&1 || packages+=(bubblewrap)
+if [ "$purpose" = test ]; then
+  command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+fi
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "Installing ${packages[*]} (Debian packages)..."
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "error: ${packages[*]} missing and not root: run 'apt-get install ${packages[*]}' as root." >&2; exit 1
+    fi
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+for tool in dotnet kubectl; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    case "$tool" in
+      dotnet) echo "error: the .NET 10 SDK is not installed (https://dotnet.microsoft.com/download)." >&2 ;;
+      kubectl) echo "error: kubectl is not installed: learners' terminals and the conformance tests need it on PATH (https://kubernetes.io/docs/tasks/tools/)." >&2 ;;
+    esac
+    exit 1
+  fi
+done

@@ -1,0 +1,31 @@
+using Labs.Content;
+
+namespace Labs.Web.Pages;
+
+/// <summary>A lab: the lesson on the left, the learner's terminal on the right.</summary>
+internal static class LabPage
+{
+    public static string Render(Lab lab)
+    {
+        var id = PageLayout.Encode(lab.Id);
+        var body = $"""
+              <main id="lab" class="lab" data-lab-id="{id}">
+                <article class="lesson">
+                  <header class="lesson-header">
+                    <h1>{PageLayout.Encode(lab.Title)}</h1>
+                    <p class="lab-summary">{PageLayout.Encode(lab.Summary)}</p>
+                  </header>
+                  {lab.LessonHtml}
+                </article>
+                <section class="workspace" aria-label="Terminal">
+                  <div class="workspace-bar">
+                    <button id="start-lab" type="button">Start lab</button>
+                    <div id="session-status" role="status"></div>
+                  </div>
+                  <div id="terminal"></div>
+                </section>
+              </main>
+            """;
+        return PageLayout.Render(lab.Title, body, withScript: true);
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds everything and runs the whole test suite: unit, kubectl conformance and browser tests.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/install-prerequisites.sh test
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Labs.sln -c Release --nologo 2>&1 | tee "$log" || status=$?
+
+# One closing line for the whole suite, summed over the test projects.
+awk '/(Passed|Failed)! +- +Failed: /{
+  for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1) + 0; if ($i == "Passed:") p += $(i+1) + 0; if ($i == "Skipped:") s += $(i+1) + 0 }
+} END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"

@@ -1,0 +1,116 @@
+using System.Text;
+using Labs.Kube;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Labs.Sessions.Tests;
+
+public sealed class SessionManagerTests
+{
+    private readonly FakeKubeClient _kube = new();
+    private readonly SessionRegistry _registry = new();
+
+    private SessionManager Manager(Action<SessionOptions>? configure = null)
+    {
+        var options = new SessionOptions
+        {
+            ToolboxServer = new Uri("https://127.0.0.1:6443"),
+            ToolboxCertificateAuthorityPem = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+            ToolboxReadyTimeout = TimeSpan.FromSeconds(1),
+        };
+        configure?.Invoke(options);
+        return new SessionManager(_kube, _registry, Options.Create(options), NullLogger<SessionManager>.Instance, TimeProvider.System);
+    }
+
+    [Fact]
+    public async Task Starting_a_session_creates_the_namespace_rbac_token_and_toolbox_in_order()
+    {
+        var session = await Manager().StartAsync("deployments-101", TestContext.Current.CancellationToken);
+
+        Assert.Equal($"lab-{session.Id}", session.Namespace);
+        Assert.Equal(
+            [
+                "create Namespace /labs-system",
+                $"create Namespace /{session.Namespace}",
+                $"create ServiceAccount {session.Namespace}/learner",
+                $"create Role {session.Namespace}/learner",
+                $"create RoleBinding {session.Namespace}/learner",
+                $"create ServiceAccount/token {session.Namespace}/learner",
+                $"create Secret labs-system/{session.ToolboxPod}",
+                $"create Pod labs-system/{session.ToolboxPod}",
+            ],
+            _kube.Log);
+        Assert.Same(session, _registry.Find(session.Id));
+    }
+
+    [Fact]
+    public async Task The_role_is_limited_to_the_learners_namespace_and_bound_to_their_service_account()
+    {
+        var session = await Manager().StartAsync("lab", TestContext.Current.CancellationToken);
+
+        var binding = _kube.Objects[("rolebindings", session.Namespace, "learner")];
+        Assert.Equal("Role", binding["roleRef"]!["kind"]!.GetValue<string>());
+        Assert.Equal(session.Namespace, binding["subjects"]![0]!["namespace"]!.GetValue<string>());
+        Assert.False(_kube.Objects.ContainsKey(("clusterrolebindings", null, "learner")));
+    }
+
+    [Fact]
+    public async Task The_toolbox_kubeconfig_carries_the_learners_token_namespace_server_and_ca()
+    {
+        var session = await Manager().StartAsync("lab", TestContext.Current.CancellationToken);
+
+        var secret = _kube.Objects[("secrets", "labs-system", session.ToolboxPod)];
+        var kubeconfig = Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["kubeconfig"]!.GetValue<string>()));
+        Assert.Contains($"token: token-for-{session.Namespace}-learner", kubeconfig, StringComparison.Ordinal);
+        Assert.Contains($"namespace: {session.Namespace}", kubeconfig, StringComparison.Ordinal);
+        Assert.Contains("server: https://127.0.0.1:6443", kubeconfig, StringComparison.Ordinal);
+        Assert.Contains("certificate-authority-data: ", kubeconfig, StringComparison.Ordinal);
+        var bashrc = Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["bashrc"]!.GetValue<string>()));
+        Assert.Contains("alias k=kubectl", bashrc, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_step_removes_what_was_created_and_names_the_step()
+    {
+        _kube.FailOnKind = "RoleBinding";
+
+        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", TestContext.Current.CancellationToken));
+
+        Assert.Contains("failed to create the learner's RoleBinding", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_kube.Objects.Keys, k => k.Plural == "namespaces" && k.Name.StartsWith("lab-", StringComparison.Ordinal));
+        Assert.Empty(_registry.All);
+    }
+
+    [Fact]
+    public async Task A_toolbox_that_never_runs_times_out_with_a_clear_message()
+    {
+        _kube.PodsRun = false;
+
+        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", TestContext.Current.CancellationToken));
+
+        Assert.Contains("was not Running after 1 s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ending_a_session_deletes_its_namespace_and_toolbox()
+    {
+        var manager = Manager();
+        var session = await manager.StartAsync("lab", TestContext.Current.CancellationToken);
+
+        Assert.True(await manager.EndAsync(session.Id, TestContext.Current.CancellationToken));
+
+        Assert.Null(_registry.Find(session.Id));
+        Assert.Contains($"delete Namespace /{session.Namespace}", _kube.Log);
+        Assert.Contains($"delete Pod labs-system/{session.ToolboxPod}", _kube.Log);
+        Assert.False(await manager.EndAsync(session.Id, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void Session_ids_are_distinct_and_valid_in_dns_names()
+    {
+        var ids = Enumerable.Range(0, 200).Select(_ => SessionIds.New()).ToHashSet();
+        Assert.Equal(200, ids.Count);
+        Assert.All(ids, id => Assert.Matches("^[a-z0-9]{16}$", id));
+        _ = ResourceType.Namespaces;
+    }
+}
