@@ -1,0 +1,63 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Labs.Kube;
+using Labs.Sessions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Labs.Benchmarks;
+
+/// <summary>
+/// Session start as a learner feels it: from pressing Start to a shell prompt in the terminal (namespace, RBAC,
+/// token, toolbox pod, exec into a sandboxed bash that loads kubectl completion).
+/// </summary>
+[PlatformJob]
+public class SessionStartBenchmarks
+{
+    private ClusterBench _bench = null!;
+    private SessionManager _sessions = null!;
+    private LabSession? _session;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _bench = ClusterBench.StartAsync().GetAwaiter().GetResult();
+        var options = new SessionOptions
+        {
+            ToolboxServer = _bench.Cluster.Server,
+            ToolboxCertificateAuthorityPem = _bench.Cluster.CertificateAuthorityPem,
+        };
+        _sessions = new SessionManager(_bench.Client, new SessionRegistry(), Options.Create(options), NullLogger<SessionManager>.Instance, TimeProvider.System);
+    }
+
+    [Benchmark(Description = "Session start: click to prompt")]
+    public async Task StartToPromptAsync()
+    {
+        _session = await _sessions.StartAsync("benchmark");
+        await using var shell = await _bench.Client.ExecAsync(new ExecRequest(_session.ToolboxNamespace, _session.ToolboxPod, _session.ShellCommand));
+        var seen = new StringBuilder();
+        await foreach (var chunk in shell.ReadOutputAsync())
+        {
+            seen.Append(Encoding.UTF8.GetString(chunk.Data.Span));
+            if (seen.ToString().Contains("$ ", StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"The shell ended before its prompt: {seen}");
+    }
+
+    [IterationCleanup]
+    public void EndSession()
+    {
+        if (_session is not null)
+        {
+            _sessions.EndAsync(_session.Id).GetAwaiter().GetResult();
+            _session = null;
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _bench.DisposeAsync().AsTask().GetAwaiter().GetResult();
+}
