@@ -5,4 +5,5 @@ namespace Labs.Kube;
 /// <param name="LabelSelector">Label selector.</param>
 /// <param name="FieldSelector">Field selector.</param>
 /// <param name="TimeoutSeconds">Ask the server to close the watch after this many seconds.</param>
-public sealed record WatchOptions(string? ResourceVersion = null, string? LabelSelector = null, string? FieldSelector = null, int? TimeoutSeconds = null);
+/// <param name="AllowWatchBookmarks">Ask for <c>BOOKMARK</c> events that carry only a newer resourceVersion. Default false.</param>
+public sealed record WatchOptions(string? ResourceVersion = null, string? LabelSelector = null, string? FieldSelector = null, int? TimeoutSeconds = null, bool AllowWatchBookmarks = false);
