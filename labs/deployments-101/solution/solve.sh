@@ -1,0 +1,4 @@
+#!/bin/sh
+# Reference solution for deployments-101, run in the learner's toolbox by `labs test`.
+set -eu
+kubectl create deployment web --image=nginx --replicas=2

@@ -1,0 +1,56 @@
+namespace Labs.Content;
+
+/// <summary>A loaded and validated lab: <c>labs/ID/lab.md</c> with its optional setup and solution files.</summary>
+public sealed class Lab
+{
+    /// <summary>Lab id; equals the folder name.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Display title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>One-sentence summary for the catalog.</summary>
+    public required string Summary { get; init; }
+
+    /// <summary>How hard the lab is.</summary>
+    public required LabDifficulty Difficulty { get; init; }
+
+    /// <summary>Expected time to complete.</summary>
+    public required TimeSpan Duration { get; init; }
+
+    /// <summary>Free-form tags, e.g. <c>workloads</c>, <c>ckad</c>.</summary>
+    public required IReadOnlyList<string> Tags { get; init; }
+
+    /// <summary>Lesson or exam.</summary>
+    public required LabKind Kind { get; init; }
+
+    /// <summary>Exam settings; null for lessons.</summary>
+    public ExamSettings? Exam { get; init; }
+
+    /// <summary>Tasks in the order they appear in the lesson.</summary>
+    public required IReadOnlyList<LabTask> Tasks { get; init; }
+
+    /// <summary>The lesson rendered to HTML (front matter excluded, raw HTML escaped).</summary>
+    public required string LessonHtml { get; init; }
+
+    /// <summary>Full path of <c>lab.md</c>.</summary>
+    public required string SourcePath { get; init; }
+
+    /// <summary>Full path of the lab folder.</summary>
+    public required string Directory { get; init; }
+
+    /// <summary>Full paths of <c>setup/*.yaml</c> and <c>setup/*.yml</c>, sorted; applied before handover.</summary>
+    public IReadOnlyList<string> SetupManifests { get; init; } = [];
+
+    /// <summary>Full path of <c>setup/setup.sh</c>, or null.</summary>
+    public string? SetupScript { get; init; }
+
+    /// <summary>Full paths of <c>solution/*.yaml</c> and <c>solution/*.yml</c>, sorted.</summary>
+    public IReadOnlyList<string> SolutionManifests { get; init; } = [];
+
+    /// <summary>Full path of <c>solution/solve.sh</c>, or null.</summary>
+    public string? SolutionScript { get; init; }
+
+    /// <summary>Finds a task by id; null when the lab has no such task.</summary>
+    public LabTask? FindTask(string taskId) => Tasks.FirstOrDefault(t => string.Equals(t.Id, taskId, StringComparison.Ordinal));
+}

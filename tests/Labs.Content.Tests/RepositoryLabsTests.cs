@@ -1,0 +1,39 @@
+namespace Labs.Content.Tests;
+
+public sealed class RepositoryLabsTests
+{
+    [Fact]
+    public void Every_lab_in_the_repository_is_valid()
+    {
+        // LabCatalog.Load throws LabFormatException with file:line:column for the first malformed lab.
+        var catalog = LabCatalog.Load(Repo.LabsDirectory);
+
+        Assert.NotEmpty(catalog.All);
+        foreach (var lab in catalog.All)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(lab.LessonHtml), $"{lab.Id} has an empty lesson");
+            Assert.True(lab.Kind == LabKind.Lesson || lab.Tasks.Count > 0, $"{lab.Id} is an exam without tasks");
+        }
+    }
+
+    [Fact]
+    public void Deployments_101_has_its_task_check_and_solution()
+    {
+        var lab = LabCatalog.Load(Repo.LabsDirectory).Find("deployments-101");
+
+        Assert.NotNull(lab);
+        Assert.Equal("Deployments 101", lab.Title);
+        var task = Assert.Single(lab.Tasks);
+        Assert.Equal("web-deployment", task.Id);
+        Assert.Equal("Deployment web runs 2 nginx replicas", task.Title);
+        var check = Assert.Single(task.Checks);
+        Assert.Equal("apps/v1/Deployment/web", check.Resource);
+        Assert.Equal(2L, (long)check.Expect!["spec"]!["replicas"]!);
+        Assert.Equal(2L, (long)check.Expect["status"]!["availableReplicas"]!);
+        Assert.Equal("nginx", (string)check.Expect["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!);
+        Assert.NotNull(lab.SolutionScript);
+        Assert.Contains("kubectl create deployment web --image=nginx --replicas=2", File.ReadAllText(lab.SolutionScript), StringComparison.Ordinal);
+        Assert.Contains("<section class=\"task\" data-task-id=\"web-deployment\">", lab.LessonHtml, StringComparison.Ordinal);
+        Assert.Contains("<pre class=\"run\"><code class=\"language-bash\">kubectl get deploy,rs,pods\n</code></pre>", lab.LessonHtml, StringComparison.Ordinal);
+    }
+}
