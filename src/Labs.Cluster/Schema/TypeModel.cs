@@ -1,0 +1,63 @@
+using Labs.Cluster.Schema.Types;
+
+namespace Labs.Cluster.Schema;
+
+/// <summary>
+/// The type model of every API object the embedded cluster serves: fields, JSON names, protobuf numbers and shapes.
+/// The protobuf decoder, the unknown-field finder and the OpenAPI documents are all derived from it.
+/// </summary>
+public sealed class TypeModel
+{
+    private readonly Dictionary<string, TypeDefinition> _types;
+    private readonly Dictionary<(string ApiVersion, string Kind), TypeDefinition> _kinds = [];
+
+    private TypeModel(Dictionary<string, TypeDefinition> types)
+    {
+        _types = types;
+        foreach (TypeDefinition type in types.Values)
+        {
+            foreach (FieldDefinition field in type.Fields)
+            {
+                if (field.Ref is not null && !types.ContainsKey(field.Ref))
+                {
+                    throw new InvalidOperationException($"Type model: {type.Name}.{field.JsonName} refers to unknown type {field.Ref}.");
+                }
+            }
+
+            if (type.Kind is not null)
+            {
+                string apiVersion = type.Group!.Length == 0 ? type.Version! : $"{type.Group}/{type.Version}";
+                _kinds[(apiVersion, type.Kind)] = type;
+            }
+        }
+    }
+
+    /// <summary>The built-in model (parsed once).</summary>
+    public static TypeModel Default { get; } = Build();
+
+    /// <summary>All types by full name.</summary>
+    public IReadOnlyDictionary<string, TypeDefinition> Types => _types;
+
+    /// <summary>The top-level types (those with a group/version/kind).</summary>
+    public IEnumerable<TypeDefinition> Kinds => _kinds.Values;
+
+    /// <summary>Finds a type by its full name, e.g. <c>io.k8s.api.core.v1.Pod</c>.</summary>
+    public TypeDefinition? Find(string name) => _types.GetValueOrDefault(name);
+
+    /// <summary>Finds the top-level type for an apiVersion (<c>v1</c>, <c>apps/v1</c>) and kind, or null when not modelled.</summary>
+    public TypeDefinition? FindKind(string apiVersion, string kind) => _kinds.GetValueOrDefault((apiVersion, kind));
+
+    /// <summary>The type of a field's value (null for scalars).</summary>
+    public TypeDefinition? Resolve(FieldDefinition field) => field.Ref is null ? null : _types[field.Ref];
+
+    private static TypeModel Build()
+    {
+        var types = new Dictionary<string, TypeDefinition>(StringComparer.Ordinal);
+        foreach ((string source, string text) in TypeTables.All)
+        {
+            TypeModelParser.Parse(text, source, types);
+        }
+
+        return new TypeModel(types);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Labs.Cluster.Schema.Types;
+
+/// <summary>Every type-model table with a name for error messages.</summary>
+internal static class TypeTables
+{
+    public static IEnumerable<(string Source, string Text)> All =>
+    [
+        (nameof(MetaTypes), MetaTypes.Text),
+        (nameof(CoreTypes), CoreTypes.Text),
+        (nameof(PodTypes), PodTypes.Text),
+        (nameof(ContainerTypes), ContainerTypes.Text),
+        (nameof(VolumeTypes), VolumeTypes.Text),
+        (nameof(AppsTypes), AppsTypes.Text),
+        (nameof(RbacTypes), RbacTypes.Text),
+    ];
+}

@@ -1,0 +1,71 @@
+using Labs.Cluster.Schema;
+
+namespace Labs.Cluster.Tests.Schema;
+
+public sealed class ProtobufDecoderFixtureTests
+{
+    private readonly ProtobufDecoder _decoder = new();
+
+    [Theory]
+    [InlineData("clusterrole")]
+    [InlineData("clusterrolebinding")]
+    [InlineData("configmap")]
+    [InlineData("deployment")]
+    [InlineData("namespace")]
+    [InlineData("role")]
+    [InlineData("rolebinding")]
+    [InlineData("secret-docker")]
+    [InlineData("secret-generic")]
+    [InlineData("service-clusterip")]
+    [InlineData("service-nodeport")]
+    [InlineData("serviceaccount")]
+    public void Kubectl_request_body_decodes_to_the_json_kubectl_prints(string name)
+    {
+        var decoded = _decoder.Decode(SchemaFixtures.KubectlBody(name));
+
+        Assert.Equal(SchemaFixtures.Canonical(SchemaFixtures.KubectlExpected(name)), SchemaFixtures.Canonical(decoded));
+    }
+
+    [Theory]
+    [InlineData("core.v1.ConfigMap")]
+    [InlineData("core.v1.Secret")]
+    [InlineData("core.v1.Namespace")]
+    [InlineData("core.v1.ServiceAccount")]
+    [InlineData("core.v1.Service")]
+    [InlineData("rbac.authorization.k8s.io.v1.Role")]
+    [InlineData("rbac.authorization.k8s.io.v1.RoleBinding")]
+    [InlineData("rbac.authorization.k8s.io.v1.ClusterRole")]
+    [InlineData("rbac.authorization.k8s.io.v1.ClusterRoleBinding")]
+    [InlineData("authentication.k8s.io.v1.TokenRequest")]
+    [InlineData("core.v1.Event")]
+    public void Kubernetes_round_trip_object_decodes_to_its_json(string name)
+    {
+        byte[] body = File.ReadAllBytes(Path.Combine(SchemaFixtures.RoundTrip, name + ".pb"));
+        string expected = File.ReadAllText(Path.Combine(SchemaFixtures.RoundTrip, name + ".json"));
+
+        var decoded = _decoder.Decode(body);
+
+        Assert.Equal(SchemaFixtures.Canonical(System.Text.Json.Nodes.JsonNode.Parse(expected)), SchemaFixtures.Canonical(decoded));
+    }
+
+    [Fact]
+    public void Kubectl_create_deployment_with_a_command_keeps_the_command_list()
+    {
+        // The recorded body carries the recorder's extra arguments after "sleep 3600"; the expected JSON does not.
+        var decoded = _decoder.Decode(SchemaFixtures.KubectlBody("deployment-cmd"));
+
+        var command = decoded["spec"]!["template"]!["spec"]!["containers"]![0]!["command"]!.AsArray();
+        Assert.Equal(["sleep", "3600"], command.Take(2).Select(n => n!.GetValue<string>()));
+        Assert.Equal("busybox", decoded["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Kubectl_create_token_body_decodes_to_a_token_request_with_the_duration()
+    {
+        var decoded = _decoder.Decode(SchemaFixtures.KubectlBody("token"));
+
+        Assert.Equal("authentication.k8s.io/v1", decoded["apiVersion"]!.GetValue<string>());
+        Assert.Equal("TokenRequest", decoded["kind"]!.GetValue<string>());
+        Assert.Equal(3600, decoded["spec"]!["expirationSeconds"]!.GetValue<long>());
+    }
+}
