@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Labs.Cluster.Api;
+
+/// <summary>GET and LIST, as objects or as Tables.</summary>
+internal sealed partial class ApiServer
+{
+    private async Task GetAsync(HttpContext context, Target target)
+    {
+        var obj = _store.Get(target.Resource, target.Namespace, target.Name) ?? throw ApiErrors.NotFound(target.Resource, target.Name);
+        await WriteObjectAsync(context, target.Definition, obj, 200);
+    }
+
+    private async Task ListAsync(HttpContext context, Target target)
+    {
+        var labels = LabelSelector.Parse(context.Request.Query["labelSelector"]);
+        var fields = FieldSelector.Parse(context.Request.Query["fieldSelector"]);
+        var list = _store.List(target.Resource, target.Namespace);
+        var items = list.Items.Where(o => labels.Matches(o) && fields.Matches(o)).ToList();
+        var rv = list.ResourceVersion.ToString(CultureInfo.InvariantCulture);
+        if (TableConverter.WantsTable(context.Request.Headers.Accept))
+        {
+            string? includeObject = context.Request.Query["includeObject"];
+            TableConverter.Validate(includeObject);
+            await WriteJsonAsync(context, 200, TableConverter.Convert(target.Definition, items, rv, includeObject, _time.GetUtcNow()));
+            return;
+        }
+
+        var array = new JsonArray();
+        foreach (var item in items)
+        {
+            array.Add(item);
+        }
+
+        await WriteJsonAsync(context, 200, new JsonObject
+        {
+            ["kind"] = target.Definition.Kind + "List",
+            ["apiVersion"] = target.Definition.ApiVersion,
+            ["metadata"] = new JsonObject { ["resourceVersion"] = rv },
+            ["items"] = array,
+        });
+    }
+
+    /// <summary>Writes one object, or a one-row Table when the client asked for a Table.</summary>
+    private async Task WriteObjectAsync(HttpContext context, ResourceDefinition definition, JsonObject obj, int statusCode)
+    {
+        if (TableConverter.WantsTable(context.Request.Headers.Accept) && statusCode == 200 && context.Request.Method == "GET")
+        {
+            string? includeObject = context.Request.Query["includeObject"];
+            TableConverter.Validate(includeObject);
+            var table = TableConverter.Convert(definition, [obj], obj.MetaString("resourceVersion"), includeObject, _time.GetUtcNow());
+            await WriteJsonAsync(context, 200, table);
+            return;
+        }
+
+        await WriteJsonAsync(context, statusCode, obj);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json.Nodes;
+using Labs.Cluster.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Labs.Cluster.Api;
+
+/// <summary>Subresources: status, scale (autoscaling/v1 Scale), and the handed-off exec, log and token.</summary>
+internal sealed partial class ApiServer
+{
+    private async Task ServeSubresourceAsync(HttpContext context, ApiRequest request, ResourceDefinition definition, GroupResource gr, string? ns)
+    {
+        var target = new Target(definition, gr, ns, request.Name);
+        var method = context.Request.Method.ToUpperInvariant();
+        var existing = _store.Get(gr, ns, request.Name) ?? throw ApiErrors.NotFound(gr, request.Name);
+        switch (request.Subresource, method)
+        {
+            case ("status", "GET"):
+                await WriteJsonAsync(context, 200, existing);
+                break;
+            case ("status", "PUT"):
+                var body = await ReadObjectAsync(context);
+                await WriteJsonAsync(context, 200, UpdateStatusObject(context, target, body));
+                break;
+            case ("status", "PATCH"):
+                await PatchAsync(context, target, statusOnly: true);
+                break;
+            case ("scale", "GET"):
+                await WriteJsonAsync(context, 200, ScaleOf(existing));
+                break;
+            case ("scale", "PUT" or "PATCH"):
+                await UpdateScaleAsync(context, target, existing, method);
+                break;
+            case ("exec", "GET" or "POST") when _hooks.ExecAsync is { } exec:
+                await exec(context, existing, context.RequestAborted);
+                break;
+            case ("log", "GET"):
+                if (_hooks.LogAsync is { } log)
+                {
+                    await log(context, existing, context.RequestAborted);
+                }
+                else
+                {
+                    context.Response.ContentType = "text/plain";
+                }
+
+                break;
+            case ("token", "POST") when _hooks.TokenAsync is { } token:
+                await token(context, existing, context.RequestAborted);
+                break;
+            case ("finalize", "PUT"):
+                await UpdateAsync(context, target);
+                break;
+            default:
+                throw ApiErrors.MethodNotAllowed();
+        }
+    }
+
+    /// <summary>The <c>autoscaling/v1</c> Scale view of a Deployment or ReplicaSet.</summary>
+    private static JsonObject ScaleOf(JsonObject obj)
+    {
+        var metadata = obj.Meta();
+        return new JsonObject
+        {
+            ["kind"] = "Scale",
+            ["apiVersion"] = "autoscaling/v1",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = metadata["name"]?.DeepClone(),
+                ["namespace"] = metadata["namespace"]?.DeepClone(),
+                ["uid"] = metadata["uid"]?.DeepClone(),
+                ["resourceVersion"] = metadata["resourceVersion"]?.DeepClone(),
+                ["creationTimestamp"] = metadata["creationTimestamp"]?.DeepClone(),
+            },
+            ["spec"] = new JsonObject { ["replicas"] = obj["spec"]?["replicas"]?.DeepClone() ?? 1 },
+            ["status"] = new JsonObject
+            {
+                ["replicas"] = obj["status"]?["replicas"]?.DeepClone() ?? 0,
+                ["selector"] = SelectorString(obj["spec"]?["selector"]),
+            },
+        };
+    }
+
+    private static string SelectorString(JsonNode? selector)
+    {
+        var text = TableColumns.SelectorText(selector);
+        return text == "<none>" ? string.Empty : text;
+    }
+
+    private async Task UpdateScaleAsync(HttpContext context, Target target, JsonObject existing, string method)
+    {
+        JsonObject scale;
+        if (method == "PUT")
+        {
+            scale = await ReadObjectAsync(context);
+        }
+        else
+        {
+            var mediaType = MediaType(context);
+            var patch = ParseNode(await ReadBytesAsync(context));
+            scale = ApplyPatch(mediaType, ScaleOf(existing), patch);
+        }
+
+        if (scale["spec"]?["replicas"] is not JsonValue replicasNode || !replicasNode.TryGetValue<long>(out var replicas) || replicas < 0)
+        {
+            throw ApiErrors.Invalid("Scale", "autoscaling", target.Name,
+                [("FieldValueInvalid", "spec.replicas", "Invalid value: must be greater than or equal to 0")]);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var updated = existing.DeepClone().AsObject();
+            updated["spec"] ??= new JsonObject();
+            updated["spec"]!["replicas"] = replicas;
+            if (scale["metadata"]?["resourceVersion"] is JsonValue rv && method == "PUT")
+            {
+                updated.Meta()["resourceVersion"] = rv.DeepClone();
+            }
+
+            try
+            {
+                var result = IsDryRun(context) ? updated : _store.Update(target.Resource, target.Namespace, updated);
+                await WriteJsonAsync(context, 200, ScaleOf(result));
+                return;
+            }
+            catch (ApiException e) when (e.Reason == "Conflict" && method == "PATCH" && attempt < 5)
+            {
+                existing = _store.Get(target.Resource, target.Namespace, target.Name) ?? throw ApiErrors.NotFound(target.Resource, target.Name);
+            }
+        }
+    }
+}

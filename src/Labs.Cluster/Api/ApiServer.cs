@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Labs.Cluster.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Labs.Cluster.Api;
+
+/// <summary>
+/// The Kubernetes-compatible REST layer over an <see cref="IObjectStore"/>: routing, discovery, CRUD, patch, watch, tables,
+/// and <c>v1.Status</c> errors. One instance serves every request of an embedded cluster.
+/// </summary>
+internal sealed partial class ApiServer
+{
+    private const long MaxBodyBytes = 3 * 1024 * 1024;
+
+    private readonly IObjectStore _store;
+    private readonly ApiServerHooks _hooks;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    public ApiServer(IObjectStore store, ApiServerHooks hooks, ILogger logger, TimeProvider? time = null)
+    {
+        _store = store;
+        _hooks = hooks;
+        _logger = logger;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>How often a watch with <c>allowWatchBookmarks=true</c> gets a BOOKMARK event.</summary>
+    public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Answers one HTTP request; never throws for bad input.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        try
+        {
+            await DispatchAsync(context);
+        }
+        catch (ApiException e)
+        {
+            await WriteStatusAsync(context, e);
+        }
+        catch (JsonException e)
+        {
+            await WriteStatusAsync(context, ApiErrors.BadRequest(DescribeJsonError(e)));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (e.g. a watch ended by kubectl); nothing to answer.
+        }
+#pragma warning disable CA1031 // The last line of defence: any bug answers a Status 500, never a dropped connection.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _logger.LogError(e, "Unhandled error serving {Method} {Path}", context.Request.Method, context.Request.Path);
+            await WriteStatusAsync(context, new ApiException(500, "InternalError", $"Internal error occurred: {e.Message}"));
+        }
+    }
+
+    private async Task DispatchAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (path is "/healthz" or "/livez" or "/readyz" || path.StartsWith("/healthz/", StringComparison.Ordinal)
+            || path.StartsWith("/livez/", StringComparison.Ordinal) || path.StartsWith("/readyz/", StringComparison.Ordinal))
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("ok", context.RequestAborted);
+            return;
+        }
+
+        var request = ParseRequest(context.Request.Method, path, context.Request.Query);
+        if (_hooks.AuthorizeAsync is { } authorize)
+        {
+            await authorize(context, request);
+        }
+
+        if (!request.IsResourceRequest)
+        {
+            await ServeNonResourceAsync(context, request);
+            return;
+        }
+
+        await ServeResourceAsync(context, request);
+    }
+
+    private async Task ServeNonResourceAsync(HttpContext context, ApiRequest request)
+    {
+        if (_hooks.ExtraRoutesAsync is { } extra && await extra(context, request))
+        {
+            return;
+        }
+
+        var path = request.Path.TrimEnd('/');
+        if (path == "/version")
+        {
+            await WriteJsonAsync(context, 200, VersionInfo());
+            return;
+        }
+
+        if (path == "/openapi/v3" || path.StartsWith("/openapi/v3/", StringComparison.Ordinal))
+        {
+            if (_hooks.ServeOpenApiAsync is { } openApi)
+            {
+                await openApi(context, path.Length > "/openapi/v3".Length ? path["/openapi/v3/".Length..] : string.Empty);
+                return;
+            }
+
+            throw new ApiException(404, "NotFound", "the server could not find the requested resource");
+        }
+
+        if (TryDiscovery(context, path) is { } document)
+        {
+            await WriteJsonAsync(context, 200, document);
+            return;
+        }
+
+        throw new ApiException(404, "NotFound", "the server could not find the requested resource");
+    }
+
+    private static JsonObject VersionInfo() => new()
+    {
+        ["major"] = "1",
+        ["minor"] = "32",
+        ["gitVersion"] = "v1.32.4",
+        ["gitCommit"] = "59526cd4867447956156ae3a602fcbac10a2c335",
+        ["gitTreeState"] = "clean",
+        ["buildDate"] = "2025-04-22T16:02:27Z",
+        ["goVersion"] = "go1.23.6",
+        ["compiler"] = "gc",
+        ["platform"] = "linux/amd64",
+    };
+
+    private static string DescribeJsonError(JsonException e)
+    {
+        var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
+        var message = e.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        }
+
+        return $"json: {(cut > 0 ? message[..cut] : message)}{where}";
+    }
+}

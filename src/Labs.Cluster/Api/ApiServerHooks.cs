@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Labs.Cluster.Api;
+
+/// <summary>
+/// The places where other parts of the embedded cluster (access control, schema, workloads) plug into the API server.
+/// Every hook is optional: without it the server still answers, with a plainer behaviour noted on each.
+/// </summary>
+internal sealed class ApiServerHooks
+{
+    /// <summary>
+    /// Authenticates and authorizes a request before any handler runs; throws an <see cref="ApiException"/> (401/403) to refuse.
+    /// Without it every request is allowed.
+    /// </summary>
+    public Func<HttpContext, ApiRequest, ValueTask>? AuthorizeAsync { get; init; }
+
+    /// <summary>Decodes a <c>application/vnd.kubernetes.protobuf</c> body; without it such bodies answer 415.</summary>
+    public Func<byte[], JsonObject>? DecodeProtobuf { get; init; }
+
+    /// <summary>The paths (e.g. <c>spec.bogus</c>) of fields an object's schema does not know; without it nothing is unknown.</summary>
+    public Func<JsonObject, IReadOnlyList<string>>? FindUnknownFields { get; init; }
+
+    /// <summary>Fills server-side defaults into an object about to be stored.</summary>
+    public Action<JsonObject>? ApplyDefaults { get; init; }
+
+    /// <summary>Answers <c>/openapi/v3</c> and below (the path after <c>/openapi/v3</c>, possibly empty); without it 404.</summary>
+    public Func<HttpContext, string, Task>? ServeOpenApiAsync { get; init; }
+
+    /// <summary>Handles <c>GET .../pods/NAME/exec</c> for an existing pod; without it 405.</summary>
+    public Func<HttpContext, JsonObject, CancellationToken, Task>? ExecAsync { get; init; }
+
+    /// <summary>Handles <c>GET .../pods/NAME/log</c> for an existing pod; without it an empty log.</summary>
+    public Func<HttpContext, JsonObject, CancellationToken, Task>? LogAsync { get; init; }
+
+    /// <summary>Handles <c>POST .../serviceaccounts/NAME/token</c> for an existing ServiceAccount; without it 405.</summary>
+    public Func<HttpContext, JsonObject, CancellationToken, Task>? TokenAsync { get; init; }
+
+    /// <summary>Extra non-resource routes (e.g. access reviews): return true when the request was answered.</summary>
+    public Func<HttpContext, ApiRequest, Task<bool>>? ExtraRoutesAsync { get; init; }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Labs.Cluster.Api;
+
+/// <summary>The columns kubectl users know for each kind (Kubernetes' pkg/printers/internalversion/printers.go).</summary>
+internal static partial class TableColumns
+{
+    private const string None = "<none>";
+
+    private static readonly TableColumn NameColumn = new("Name", "string", "name",
+        "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically.",
+        0, (o, _) => S(o, "metadata.name"));
+
+    private static readonly TableColumn AgeColumn = new("Age", "string", "",
+        "CreationTimestamp is a timestamp representing the server time when this object was created.", 0, (o, now) => Age(o, now));
+
+    private static readonly TableColumn CreatedAtColumn = new("Created At", "date", "",
+        "CreationTimestamp is a timestamp representing the server time when this object was created.", 0, (o, _) => S(o, "metadata.creationTimestamp"));
+
+    /// <summary>The columns for objects of <paramref name="kind"/>; Name and Created At for kinds without a printer.</summary>
+    public static IReadOnlyList<TableColumn> For(string kind) => kind switch
+    {
+        "Pod" => Pods,
+        "Deployment" => Deployments,
+        "ReplicaSet" => ReplicaSets,
+        "Service" => Services,
+        "ConfigMap" => [NameColumn, Col("Data", "integer", (o, _) => Count(o["data"]) + Count(o["binaryData"])), AgeColumn],
+        "Secret" => [NameColumn, Col("Type", "string", (o, _) => S(o, "type")), Col("Data", "integer", (o, _) => Count(o["data"])), AgeColumn],
+        "Namespace" => [NameColumn, Col("Status", "string", (o, _) => S(o, "status.phase")), AgeColumn],
+        "ServiceAccount" => [NameColumn, Col("Secrets", "integer", (o, _) => Count(o["secrets"])), AgeColumn],
+        "Node" => Nodes,
+        "Role" or "ClusterRole" => [NameColumn, CreatedAtColumn],
+        "RoleBinding" or "ClusterRoleBinding" => Bindings,
+        "Event" => Events,
+        _ => [NameColumn, CreatedAtColumn],
+    };
+
+    private static TableColumn Col(string name, string type, Func<JsonObject, DateTimeOffset, JsonNode?> cell, int priority = 0, string description = "") =>
+        new(name, type, "", description.Length > 0 ? description : name, priority, cell);
+
+    internal static JsonNode? At(JsonObject o, string path)
+    {
+        JsonNode? node = o;
+        foreach (var segment in path.Split('.'))
+        {
+            node = node is JsonObject obj ? obj[segment] : null;
+        }
+
+        return node;
+    }
+
+    internal static string S(JsonObject o, string path, string fallback = "") =>
+        At(o, path) is JsonValue v && v.TryGetValue<string>(out var s) ? s : At(o, path) is JsonValue n ? n.ToJsonString() : fallback;
+
+    internal static long L(JsonObject o, string path) =>
+        At(o, path) is JsonValue v && v.TryGetValue<long>(out var l) ? l : 0;
+
+    internal static int Count(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Count,
+        JsonArray a => a.Count,
+        _ => 0,
+    };
+
+    internal static string Age(JsonObject o, DateTimeOffset now) => AgeOf(S(o, "metadata.creationTimestamp"), now);
+
+    internal static string AgeOf(string timestamp, DateTimeOffset now) =>
+        DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created)
+            ? HumanDuration.Format(now - created)
+            : "<unknown>";
+
+    internal static IEnumerable<JsonObject> Objects(JsonNode? node) =>
+        node is JsonArray array ? array.OfType<JsonObject>() : [];
+
+    internal static string Join(IEnumerable<string> values)
+    {
+        var text = string.Join(',', values);
+        return text.Length == 0 ? None : text;
+    }
+
+    internal static string SelectorText(JsonNode? selector)
+    {
+        if (selector is not JsonObject s)
+        {
+            return None;
+        }
+
+        var parts = new List<string>();
+        if (s["matchLabels"] is JsonObject labels)
+        {
+            parts.AddRange(labels.Select(l => $"{l.Key}={l.Value}"));
+        }
+
+        foreach (var expression in Objects(s["matchExpressions"]))
+        {
+            var values = string.Join(',', Objects(null).Select(_ => "").Concat((expression["values"] as JsonArray)?.Select(v => v?.ToString() ?? "") ?? []));
+            var op = S(expression, "operator");
+            var key = S(expression, "key");
+            parts.Add(op switch
+            {
+                "In" => $"{key} in ({values})",
+                "NotIn" => $"{key} notin ({values})",
+                "Exists" => key,
+                "DoesNotExist" => $"!{key}",
+                _ => key,
+            });
+        }
+
+        return Join(parts);
+    }
+}
