@@ -1,0 +1,23 @@
+namespace Labs.Cluster.Workloads.Exec;
+
+/// <summary>A command running in a pod's sandbox, with its standard streams.</summary>
+internal interface ISandboxProcess : IAsyncDisposable
+{
+    /// <summary>Writes to the command's standard input (queued; never blocks the caller on a slow reader).</summary>
+    void WriteInput(ReadOnlyMemory<byte> data);
+
+    /// <summary>Closes standard input (end of file for the command).</summary>
+    void CloseInput();
+
+    /// <summary>Changes the terminal size; ignored without a TTY.</summary>
+    void Resize(int columns, int rows);
+
+    /// <summary>Reads output: channel 1 stdout, 2 stderr; completes (returns false) when both streams ended.</summary>
+    IAsyncEnumerable<(int Channel, byte[] Data)> ReadOutputAsync(CancellationToken cancellationToken);
+
+    /// <summary>Waits for the exit code.</summary>
+    Task<int> WaitForExitAsync();
+
+    /// <summary>Kills the command and everything in its sandbox.</summary>
+    void Kill();
+}

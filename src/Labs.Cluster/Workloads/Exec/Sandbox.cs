@@ -1,0 +1,91 @@
+namespace Labs.Cluster.Workloads.Exec;
+
+/// <summary>
+/// Builds the bubblewrap command line for a pod's command and starts it. The sandbox sees the system directories
+/// read-only and only this pod's own home and volumes writable or read-only; never the data directory or the
+/// repository. The network is shared so kubectl inside can reach the API server on 127.0.0.1.
+/// </summary>
+internal static class Sandbox
+{
+    public const string Home = "/home/learner";
+    private static readonly string[] SystemDirectories = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc"];
+
+    public static List<string> Arguments(SandboxSpec spec)
+    {
+        var args = new List<string>
+        {
+            "--die-with-parent",
+            "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+            "--hostname", spec.Hostname,
+        };
+        foreach (var dir in SystemDirectories)
+        {
+            var info = new DirectoryInfo(dir);
+            if (info.LinkTarget is { } target)
+            {
+                // Debian merges /bin, /lib... into /usr: recreate the symlink instead of binding a second copy.
+                args.AddRange(["--symlink", target, dir]);
+            }
+            else if (info.Exists)
+            {
+                args.AddRange(["--ro-bind", dir, dir]);
+            }
+        }
+
+        args.AddRange(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/run", "--bind", spec.HomeDirectory, Home]);
+        foreach (var mount in spec.Mounts)
+        {
+            args.AddRange([mount.ReadOnly ? "--ro-bind" : "--bind", mount.Source, mount.Target]);
+        }
+
+        args.AddRange(["--chdir", spec.WorkingDirectory, "--clearenv"]);
+        foreach (var (key, value) in spec.Environment)
+        {
+            args.AddRange(["--setenv", key, value]);
+        }
+
+        if (!spec.Tty)
+        {
+            // Without a terminal a new session stops TIOCSTI-style escapes; with one it would break job control.
+            args.Add("--new-session");
+        }
+
+        args.Add("--");
+        args.AddRange(spec.Command);
+        return args;
+    }
+
+    /// <summary>Starts the command: on a pseudo-terminal when <see cref="SandboxSpec.Tty"/>, else on pipes.</summary>
+    public static ISandboxProcess Start(string bubblewrap, SandboxSpec spec, int columns = 80, int rows = 24)
+    {
+        Directory.CreateDirectory(spec.HomeDirectory);
+        var args = Arguments(spec);
+
+        // bwrap itself needs nothing from the environment: the command's environment is set with --setenv.
+        var hostEnvironment = new Dictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = "/usr/local/bin:/usr/bin:/bin" };
+        return spec.Tty
+            ? PtyProcess.Start(bubblewrap, args, hostEnvironment, columns, rows)
+            : PipeProcess.Start(bubblewrap, args, hostEnvironment);
+    }
+
+    /// <summary>Finds an executable by absolute path or on PATH; null when missing.</summary>
+    public static string? Locate(string name)
+    {
+        if (name.Contains('/', StringComparison.Ordinal))
+        {
+            return File.Exists(name) ? Path.GetFullPath(name) : null;
+        }
+
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
+        foreach (var dir in path.Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

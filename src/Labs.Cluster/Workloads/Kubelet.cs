@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Labs.Cluster.Storage;
+using Labs.Cluster.Workloads.Exec;
+
+namespace Labs.Cluster.Workloads;
+
+/// <summary>
+/// The simulated kubelet of every node: takes a scheduled pod through Pending (ContainerCreating) to Running with
+/// the status a real kubelet reports, materialises its secret, configMap and emptyDir volumes under the data
+/// directory, and releases the pod's files, IP and processes when it is deleted.
+/// </summary>
+internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions options, NodeRegistrar nodes, ExecSessions sessions, TimeProvider time)
+{
+    private static readonly string[] ComputeResources = ["cpu", "memory"];
+    private static readonly TimeSpan VolumeRetry = TimeSpan.FromSeconds(2);
+    private readonly Dictionary<string, DateTimeOffset> _pendingSince = new(StringComparer.Ordinal);
+    private readonly PodIpAllocator _ips = new();
+
+    /// <summary>The directory of one pod's files.</summary>
+    public static string PodDirectory(WorkloadOptions options, string uid) => Path.Combine(options.DataDirectory, "pods", uid);
+
+    public TimeSpan? Reconcile(JsonObject pod)
+    {
+        var nodeIndex = nodes.IndexOf(pod.Str("spec", "nodeName"));
+        if (nodeIndex == 0)
+        {
+            return null; // Bound to a node nobody simulates: it stays Pending, as on a real cluster.
+        }
+
+        var uid = pod.Uid();
+        if (pod.Str("status", "phase") == "Running" && pod.Str("status", "podIP") is { } ip)
+        {
+            _ips.Reserve(uid, ip);
+            if (!Directory.Exists(PodDirectory(options, uid)))
+            {
+                PodVolumes.Materialize(store, pod, PodDirectory(options, uid));
+            }
+
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        if (!_pendingSince.TryGetValue(uid, out var since))
+        {
+            since = now;
+            _pendingSince[uid] = now;
+        }
+
+        var remaining = since + options.PodStartDelay - now;
+        if (remaining > TimeSpan.Zero)
+        {
+            WriteIfChanged(pod, PendingStatus(pod, nodeIndex, since, "ContainerCreating", null));
+            return remaining;
+        }
+
+        if (PodVolumes.Materialize(store, pod, PodDirectory(options, uid)) is { } mountError)
+        {
+            WriteIfChanged(pod, PendingStatus(pod, nodeIndex, since, "ContainerCreating", mountError));
+            return VolumeRetry;
+        }
+
+        WriteIfChanged(pod, RunningStatus(pod, nodeIndex, since, _ips.Allocate(uid, nodeIndex)));
+        _pendingSince.Remove(uid);
+        return null;
+    }
+
+    /// <summary>Forgets a deleted pod: kills its processes, frees its IP and removes its files.</summary>
+    public void Release(string uid)
+    {
+        _pendingSince.Remove(uid);
+        _ips.Release(uid);
+        sessions.KillPod(uid);
+        var dir = PodDirectory(options, uid);
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    public static string QosClass(JsonObject pod)
+    {
+        var containers = pod.Arr("spec", "containers").Objects().ToList();
+        var anyResources = containers.Any(c => c.Obj("resources", "requests") is { Count: > 0 } || c.Obj("resources", "limits") is { Count: > 0 });
+        if (!anyResources)
+        {
+            return "BestEffort";
+        }
+
+        var guaranteed = containers.All(c =>
+            ComputeResources.All(r =>
+                c.Str("resources", "limits", r) is { } limit && (c.Str("resources", "requests", r) ?? limit) == limit));
+        return guaranteed ? "Guaranteed" : "Burstable";
+    }
+
+    private void WriteIfChanged(JsonObject pod, JsonObject status)
+    {
+        if (JsonNode.DeepEquals(pod["status"], status))
+        {
+            return;
+        }
+
+        pod["status"] = status;
+        store.UpdateStatus(WorkloadResources.Pods, pod.Namespace(), pod);
+    }
+
+    private static string Hex(string seed, int length) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)))[..length];
+
+    /// <summary>The reference a container runtime shows for an image: <c>nginx</c> → <c>docker.io/library/nginx:latest</c>.</summary>
+    public static (string Image, string ImageId) ImageReference(string? image)
+    {
+        var name = string.IsNullOrEmpty(image) ? "unknown" : image;
+        var digestAt = name.IndexOf('@', StringComparison.Ordinal);
+        var repository = digestAt >= 0 ? name[..digestAt] : name;
+        var lastSlash = repository.LastIndexOf('/');
+        var tagColon = repository.LastIndexOf(':');
+        var tag = "latest";
+        if (tagColon > lastSlash)
+        {
+            tag = repository[(tagColon + 1)..];
+            repository = repository[..tagColon];
+        }
+
+        var firstSlash = repository.IndexOf('/', StringComparison.Ordinal);
+        var hasRegistry = firstSlash > 0 && (repository[..firstSlash].Contains('.', StringComparison.Ordinal) ||
+            repository[..firstSlash].Contains(':', StringComparison.Ordinal) || repository[..firstSlash] == "localhost");
+        if (!hasRegistry)
+        {
+            repository = "docker.io/" + (firstSlash < 0 ? "library/" + repository : repository);
+        }
+
+        var digest = digestAt >= 0 ? name[(digestAt + 1)..] : "sha256:" + Hex(repository + ":" + tag, 64);
+        return (digestAt >= 0 ? repository + "@" + digest : repository + ":" + tag, repository + "@" + digest);
+    }
+}

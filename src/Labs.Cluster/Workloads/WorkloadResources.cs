@@ -1,0 +1,14 @@
+using Labs.Cluster.Storage;
+
+namespace Labs.Cluster.Workloads;
+
+/// <summary>The resource types the workload controllers read and write.</summary>
+internal static class WorkloadResources
+{
+    public static readonly GroupResource Nodes = new("", "nodes");
+    public static readonly GroupResource Pods = new("", "pods");
+    public static readonly GroupResource Secrets = new("", "secrets");
+    public static readonly GroupResource ConfigMaps = new("", "configmaps");
+    public static readonly GroupResource Deployments = new("apps", "deployments");
+    public static readonly GroupResource ReplicaSets = new("apps", "replicasets");
+}

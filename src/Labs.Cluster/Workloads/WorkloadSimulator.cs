@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Labs.Cluster.Api;
+using Labs.Cluster.Storage;
+using Labs.Cluster.Workloads.Exec;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Labs.Cluster.Workloads;
+
+/// <summary>
+/// Simulates what a real cluster's nodes, controllers and kubelets do, so the embedded cluster behaves like one:
+/// registers nodes, runs the Deployment and ReplicaSet controllers, the scheduler and a kubelet that brings pods to
+/// Running, and runs <c>exec</c> sessions in a bubblewrap sandbox. All object access goes through the store.
+/// </summary>
+public sealed partial class WorkloadSimulator : IAsyncDisposable
+{
+    private readonly IObjectStore _store;
+    private readonly WorkloadOptions _options;
+    private readonly ILogger _logger;
+    private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<WorkItem, byte> _pending = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly NodeRegistrar _nodes;
+    private readonly DeploymentController _deployments;
+    private readonly ReplicaSetController _replicaSets;
+    private readonly Scheduler _scheduler;
+    private readonly Kubelet _kubelet;
+    private readonly ExecHandler _exec;
+    private IDisposable? _subscription;
+    private Task? _loop;
+    private int _disposed;
+
+    /// <summary>Creates the simulator; nothing runs until <see cref="Start"/>.</summary>
+    /// <param name="store">The cluster's object store.</param>
+    /// <param name="options">Node count, data directory and sandbox tools.</param>
+    /// <param name="loggerFactory">Logger factory.</param>
+    /// <exception cref="ArgumentException">The options are invalid (no data directory, no nodes).</exception>
+    public WorkloadSimulator(IObjectStore store, WorkloadOptions options, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            throw new ArgumentException("WorkloadOptions.DataDirectory is required: set it to a directory where pod files can be written.", nameof(options));
+        }
+
+        if (options.NodeCount < 1)
+        {
+            throw new ArgumentException($"WorkloadOptions.NodeCount must be at least 1 (got {options.NodeCount}).", nameof(options));
+        }
+
+        _store = store;
+        _options = options;
+        _logger = loggerFactory.CreateLogger<WorkloadSimulator>();
+        _nodes = new NodeRegistrar(store, options.NodeCount);
+        _deployments = new DeploymentController(store, TimeProvider.System);
+        _replicaSets = new ReplicaSetController(store, TimeProvider.System);
+        _scheduler = new Scheduler(store, _nodes);
+        _exec = new ExecHandler(options, loggerFactory.CreateLogger<ExecHandler>());
+        _kubelet = new Kubelet(store, options, _nodes, _exec.Sessions, TimeProvider.System);
+    }
+
+    /// <summary>Registers the nodes and starts the controllers in the background. Call once.</summary>
+    /// <exception cref="InvalidOperationException">Already started.</exception>
+    public void Start()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (_loop is not null)
+        {
+            throw new InvalidOperationException("The workload simulator is already started.");
+        }
+
+        Directory.CreateDirectory(Path.Combine(_options.DataDirectory, "pods"));
+        _nodes.Register();
+
+        // Subscribe before listing so that nothing written in between is missed; duplicates are harmless.
+        _subscription = _store.Subscribe(0, OnStoreEvent);
+        Resync();
+        _loop = Task.Run(() => RunAsync(_stopping.Token));
+    }
+
+    /// <summary>
+    /// Answers a pod <c>exec</c> request (a WebSocket upgrade speaking <c>v5.channel.k8s.io</c> or
+    /// <c>v4.channel.k8s.io</c>) by running the command in the pod's sandbox. Call after authorization; the
+    /// pipeline must have <c>UseWebSockets()</c>.
+    /// </summary>
+    /// <param name="context">The HTTP request, with <c>command</c>, <c>container</c>, <c>stdin</c>, <c>stdout</c>, <c>stderr</c>, <c>tty</c> query parameters.</param>
+    /// <param name="pod">The pod as stored.</param>
+    /// <param name="cancellationToken">Ends the session.</param>
+    public Task HandleExecAsync(HttpContext context, JsonObject pod, CancellationToken cancellationToken) =>
+        _exec.HandleExecAsync(context, pod, cancellationToken);
+
+    /// <summary>Stops the controllers and kills every process the simulator started.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _subscription?.Dispose();
+        await _stopping.CancelAsync();
+        _queue.Writer.TryComplete();
+        if (_loop is not null)
+        {
+            try
+            {
+                await _loop;
+            }
+            catch (OperationCanceledException)
+            {
+                // Expected on shutdown.
+            }
+        }
+
+        _exec.Sessions.KillAll();
+        _stopping.Dispose();
+    }
+
+    private void Resync()
+    {
+        foreach (var resource in new[] { WorkloadResources.Deployments, WorkloadResources.ReplicaSets, WorkloadResources.Pods })
+        {
+            foreach (var item in _store.List(resource, null).Items)
+            {
+                Enqueue(new WorkItem(resource, item.Namespace(), item.Name()));
+            }
+        }
+    }
+
+    private void OnStoreEvent(StoreEvent e)
+    {
+        var obj = e.Object;
+        var ns = obj.Namespace();
+        if (e.Resource == WorkloadResources.Deployments)
+        {
+            Enqueue(new WorkItem(e.Resource, ns, obj.Name()));
+        }
+        else if (e.Resource == WorkloadResources.ReplicaSets)
+        {
+            Enqueue(new WorkItem(e.Resource, ns, obj.Name()));
+            EnqueueOwner(obj, "Deployment", WorkloadResources.Deployments);
+        }
+        else if (e.Resource == WorkloadResources.Pods)
+        {
+            var deleted = e.Type == "DELETED" ? obj.Uid() : null;
+            Enqueue(new WorkItem(e.Resource, ns, obj.Name(), deleted));
+            EnqueueOwner(obj, "ReplicaSet", WorkloadResources.ReplicaSets);
+        }
+    }
+
+    private void EnqueueOwner(JsonObject obj, string kind, GroupResource ownerResource)
+    {
+        if (obj.ControllerRef() is { } owner && owner.Str("kind") == kind && owner.Str("name") is { } name)
+        {
+            Enqueue(new WorkItem(ownerResource, obj.Namespace(), name));
+        }
+    }
+
+    private void Enqueue(WorkItem item)
+    {
+        if (_pending.TryAdd(item, 0) && !_queue.Writer.TryWrite(item))
+        {
+            _pending.TryRemove(item, out _);
+        }
+    }
+
+    private void EnqueueAfter(WorkItem item, TimeSpan delay)
+    {
+        var token = _stopping.Token;
+        _ = Task.Delay(delay, token).ContinueWith(
+            t =>
+            {
+                if (!t.IsCanceled)
+                {
+                    Enqueue(item);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var item in _queue.Reader.ReadAllAsync(cancellationToken))
+        {
+            _pending.TryRemove(item, out _);
+            try
+            {
+                var retryAfter = Reconcile(item);
+                if (retryAfter is { } delay)
+                {
+                    EnqueueAfter(item with { DeletedUid = null }, delay);
+                }
+            }
+            catch (ApiException ex) when (ex.Code == 409)
+            {
+                // Someone wrote in between: re-read and try again shortly (level-triggered).
+                EnqueueAfter(item with { DeletedUid = null }, TimeSpan.FromMilliseconds(50));
+            }
+#pragma warning disable CA1031 // A controller loop must survive any single failure; it logs and retries later.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogReconcileFailed(_logger, ex, item.Resource.ToString(), item.Namespace ?? "", item.Name);
+                EnqueueAfter(item with { DeletedUid = null }, TimeSpan.FromSeconds(5));
+            }
+        }
+    }
+
+    private TimeSpan? Reconcile(WorkItem item)
+    {
+        if (item.Resource == WorkloadResources.Deployments)
+        {
+            return _deployments.Reconcile(item.Namespace!, item.Name);
+        }
+
+        if (item.Resource == WorkloadResources.ReplicaSets)
+        {
+            return _replicaSets.Reconcile(item.Namespace!, item.Name);
+        }
+
+        if (item.Resource == WorkloadResources.Pods)
+        {
+            if (item.DeletedUid is { } uid)
+            {
+                _kubelet.Release(uid);
+            }
+
+            var pod = _store.Get(WorkloadResources.Pods, item.Namespace, item.Name);
+            if (pod is null)
+            {
+                return null;
+            }
+
+            return _scheduler.EnsureScheduled(pod, out var retry) ? _kubelet.Reconcile(pod) : retry;
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciling {Resource} {Namespace}/{Name} failed; retrying later")]
+    private static partial void LogReconcileFailed(ILogger logger, Exception exception, string resource, string @namespace, string name);
+}

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Labs.Cluster.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Labs.Cluster.Workloads;
+
+/// <summary>A started simulator over a fake store and a fresh data directory; disposed after each test.</summary>
+internal sealed class SimulatorFixture : IAsyncDisposable
+{
+    public SimulatorFixture(TimeSpan? podStartDelay = null)
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("labs-workloads-").FullName;
+        Options = new WorkloadOptions { DataDirectory = DataDirectory, PodStartDelay = podStartDelay ?? TimeSpan.Zero };
+        Simulator = new WorkloadSimulator(Store, Options, NullLoggerFactory.Instance);
+        Simulator.Start();
+    }
+
+    public FakeObjectStore Store { get; } = new();
+
+    public string DataDirectory { get; }
+
+    public WorkloadOptions Options { get; }
+
+    public WorkloadSimulator Simulator { get; }
+
+    public IReadOnlyList<JsonObject> Pods(string ns) => Store.List(WorkloadResources.Pods, ns).Items;
+
+    public IReadOnlyList<JsonObject> List(GroupResource resource, string ns) => Store.List(resource, ns).Items;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Simulator.DisposeAsync();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    public static JsonObject Deployment(string name, int replicas, string image = "nginx") => (JsonObject)JsonNode.Parse($$"""
+        {
+          "apiVersion": "apps/v1", "kind": "Deployment",
+          "metadata": { "name": "{{name}}", "labels": { "app": "{{name}}" } },
+          "spec": {
+            "replicas": {{replicas}},
+            "selector": { "matchLabels": { "app": "{{name}}" } },
+            "template": {
+              "metadata": { "labels": { "app": "{{name}}" } },
+              "spec": { "containers": [ { "name": "main", "image": "{{image}}" } ] }
+            }
+          }
+        }
+        """)!;
+}
