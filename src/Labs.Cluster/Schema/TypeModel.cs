@@ -10,6 +10,7 @@ public sealed class TypeModel
 {
     private readonly Dictionary<string, TypeDefinition> _types;
     private readonly Dictionary<(string ApiVersion, string Kind), TypeDefinition> _kinds = [];
+    private readonly Dictionary<string, (IReadOnlyDictionary<string, FieldDefinition>, bool)> _shapes = new(StringComparer.Ordinal);
 
     private TypeModel(Dictionary<string, TypeDefinition> types)
     {
@@ -49,6 +50,45 @@ public sealed class TypeModel
 
     /// <summary>The type of a field's value (null for scalars).</summary>
     public TypeDefinition? Resolve(FieldDefinition field) => field.Ref is null ? null : _types[field.Ref];
+
+    /// <summary>
+    /// The JSON properties of a type with embedded (inline) structs flattened in, and whether the result is open
+    /// (the type or any embedded type is not fully modelled).
+    /// </summary>
+    public (IReadOnlyDictionary<string, FieldDefinition> Fields, bool Open) JsonShape(TypeDefinition type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        lock (_shapes)
+        {
+            if (_shapes.TryGetValue(type.Name, out var shape))
+            {
+                return shape;
+            }
+
+            var fields = new Dictionary<string, FieldDefinition>(StringComparer.Ordinal);
+            bool open = type.Open;
+            foreach (FieldDefinition field in type.Fields)
+            {
+                if (field.Inline)
+                {
+                    var (inner, innerOpen) = JsonShape(Resolve(field)!);
+                    open |= innerOpen;
+                    foreach (var pair in inner)
+                    {
+                        fields[pair.Key] = pair.Value;
+                    }
+                }
+                else
+                {
+                    fields[field.JsonName] = field;
+                }
+            }
+
+            shape = (fields, open);
+            _shapes[type.Name] = shape;
+            return shape;
+        }
+    }
 
     private static TypeModel Build()
     {
