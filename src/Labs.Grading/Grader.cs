@@ -1,0 +1,63 @@
+using Labs.Content;
+using Labs.Grading.Matching;
+using Labs.Kube;
+
+namespace Labs.Grading;
+
+/// <summary>
+/// Grades tasks by reading objects from the learner's namespace through the Kubernetes API and comparing
+/// them with each check. Never throws for cluster errors: they become failed results that say why.
+/// </summary>
+public sealed class Grader
+{
+    private readonly IKubeClient _client;
+
+    /// <summary>Creates a grader that reads through <paramref name="client"/>.</summary>
+    public Grader(IKubeClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _client = client;
+    }
+
+    /// <summary>
+    /// Runs every check of <paramref name="task"/> against namespace <paramref name="ns"/> (cluster-scoped kinds
+    /// are read without a namespace) and explains every difference in a sentence.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public async Task<TaskResult> CheckAsync(LabTask task, string ns, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ns);
+        var messages = new List<string>();
+        foreach (var check in task.Checks)
+            messages.AddRange(await EvaluateAsync(check, ns, cancellationToken));
+        return new TaskResult(task.Id, messages.Count == 0, messages);
+    }
+
+    private async Task<IEnumerable<string>> EvaluateAsync(Check check, string ns, CancellationToken cancellationToken)
+    {
+        var subject = $"{check.Kind} {check.Name}";
+        var type = KindResources.Resolve(check.ApiVersion, check.Kind);
+        System.Text.Json.Nodes.JsonObject? actual;
+        try
+        {
+            actual = await _client.GetAsync(type, type.Namespaced ? ns : null, check.Name, cancellationToken);
+        }
+        catch (KubeApiException ex)
+        {
+            return [$"The grader could not read {subject}: {ex.Reason} ({ex.Code}): {ex.Message}"];
+        }
+        catch (HttpRequestException ex)
+        {
+            return [$"The grader could not read {subject}: the cluster did not answer ({ex.Message})"];
+        }
+
+        if (check.Absent)
+            return actual is null ? [] : [$"{subject} exists, but it should not"];
+        if (actual is null)
+            return [$"{subject} not found"];
+        if (check.Expect is null)
+            return [];
+        return PartialMatcher.Compare(check.Expect, actual).Select(m => $"{subject}: {MismatchMessages.Describe(m)}");
+    }
+}

@@ -1,0 +1,161 @@
+using Labs.Kube;
+
+namespace Labs.Grading.Tests;
+
+public sealed class GraderTests
+{
+    private const string Ns = "learner-1";
+
+    [Fact]
+    public async Task A_matching_deployment_passes()
+    {
+        var client = new FakeKubeClient().Add(ResourceType.Deployments, Ns, Tasks.Deployment(2, 2));
+
+        var result = await new Grader(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new TaskResult("web-deployment", true, []), result with { Messages = [] });
+        Assert.True(result.Passed);
+        Assert.Empty(result.Messages);
+        Assert.Equal((ResourceType.Deployments, (string?)Ns, "web"), Assert.Single(client.Reads));
+    }
+
+    [Fact]
+    public async Task A_missing_deployment_is_not_found()
+    {
+        var result = await new Grader(new FakeKubeClient()).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+
+        Assert.False(result.Passed);
+        Assert.Equal(["Deployment web not found"], result.Messages);
+    }
+
+    [Fact]
+    public async Task The_wrong_number_of_replicas_is_explained_as_a_count()
+    {
+        var client = new FakeKubeClient().Add(ResourceType.Deployments, Ns, Tasks.Deployment(1, 1));
+
+        var result = await new Grader(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+
+        Assert.False(result.Passed);
+        Assert.Equal(["Deployment web: expected 2 replicas, found 1", "Deployment web: expected 2 available replicas, found 1"], result.Messages);
+    }
+
+    [Fact]
+    public async Task A_partially_available_deployment_says_how_many_are_available()
+    {
+        var client = new FakeKubeClient().Add(ResourceType.Deployments, Ns, Tasks.Deployment(2, 1));
+
+        var result = await new Grader(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Deployment web: expected 2 available replicas, found 1"], result.Messages);
+    }
+
+    [Fact]
+    public async Task A_status_field_that_is_not_set_yet_is_reported_as_not_set()
+    {
+        var client = new FakeKubeClient().Add(ResourceType.Deployments, Ns, Tasks.Deployment(2, available: null));
+
+        var result = await new Grader(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Deployment web: expected status.availableReplicas to be 2, but it is not set"], result.Messages);
+    }
+
+    [Fact]
+    public async Task A_nested_list_element_is_matched_partially_and_explained_by_path()
+    {
+        var client = new FakeKubeClient().Add(ResourceType.Deployments, Ns, Tasks.Deployment(2, 2, image: "httpd"));
+
+        var result = await new Grader(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Deployment web: expected spec.template.spec.containers[0].image to be \"nginx\", found \"httpd\""], result.Messages);
+    }
+
+    [Fact]
+    public async Task A_list_of_another_length_is_reported()
+    {
+        var task = Tasks.FromYaml("""
+            id: two-containers
+            title: Two containers
+            checks:
+              - resource: apps/v1/Deployment/web
+                expect: {spec: {template: {spec: {containers: [{image: nginx}, {image: busybox}]}}}}
+            """);
+        var client = new FakeKubeClient().Add(ResourceType.Deployments, Ns, Tasks.Deployment(2, 2));
+
+        var result = await new Grader(client).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Deployment web: expected spec.template.spec.containers to have 2 items, found 1"], result.Messages);
+    }
+
+    [Fact]
+    public async Task An_absent_check_passes_when_the_object_is_gone_and_fails_when_it_exists()
+    {
+        var task = Tasks.FromYaml("""
+            id: cleanup
+            title: The old ConfigMap is deleted
+            checks:
+              - resource: v1/ConfigMap/old
+                absent: true
+            """);
+        var empty = await new Grader(new FakeKubeClient()).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+        var client = new FakeKubeClient().Add(ResourceType.ConfigMaps, Ns, """{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "old"}}""");
+        var present = await new Grader(client).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+
+        Assert.True(empty.Passed);
+        Assert.False(present.Passed);
+        Assert.Equal(["ConfigMap old exists, but it should not"], present.Messages);
+    }
+
+    [Fact]
+    public async Task A_forbidden_read_becomes_a_failed_result_that_says_why()
+    {
+        var client = new FakeKubeClient().Fail(ResourceType.Deployments, Ns, "web",
+            new KubeApiException(403, "Forbidden", "deployments.apps \"web\" is forbidden: User \"grader\" cannot get resource \"deployments\""));
+
+        var result = await new Grader(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+
+        Assert.False(result.Passed);
+        var message = Assert.Single(result.Messages);
+        Assert.StartsWith("The grader could not read Deployment web: Forbidden (403): deployments.apps \"web\" is forbidden", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_check_of_a_task_is_reported_not_just_the_first()
+    {
+        var task = Tasks.FromYaml("""
+            id: app
+            title: App with config
+            checks:
+              - resource: v1/ConfigMap/settings
+                expect: {data: {mode: fast, "app.kubernetes.io/tier": web}}
+              - resource: v1/Service/web
+            """);
+        var client = new FakeKubeClient().Add(ResourceType.ConfigMaps, Ns, """{"metadata": {"name": "settings"}, "data": {"mode": "slow"}}""");
+
+        var result = await new Grader(client).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [
+                "ConfigMap settings: expected data.mode to be \"fast\", found \"slow\"",
+                "ConfigMap settings: expected data[\"app.kubernetes.io/tier\"] to be \"web\", but it is not set",
+                "Service web not found",
+            ],
+            result.Messages);
+    }
+
+    [Fact]
+    public async Task Cluster_scoped_kinds_are_read_without_a_namespace()
+    {
+        var task = Tasks.FromYaml("""
+            id: ns
+            title: Namespace team-a exists
+            checks:
+              - resource: v1/Namespace/team-a
+            """);
+        var client = new FakeKubeClient().Add(ResourceType.Namespaces, null, """{"metadata": {"name": "team-a"}}""");
+
+        var result = await new Grader(client).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+
+        Assert.True(result.Passed);
+        Assert.Null(Assert.Single(client.Reads).Ns);
+    }
+}
