@@ -1,0 +1,136 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Labs.Cluster.Schema;
+
+/// <summary>
+/// Server-side defaulting as Kubernetes v1.32 applies it on create and update (API defaults plus the effects of the
+/// default admission plugins: ServiceAccount, Priority, DefaultTolerationSeconds). Only missing values are filled.
+/// Cluster IPs, node ports and service-account token volumes are not assigned here.
+/// </summary>
+public static partial class ObjectDefaults
+{
+    /// <summary>Fills defaults into <paramref name="obj"/> in place; kinds without defaults are left unchanged.</summary>
+    /// <param name="apiVersion"><c>v1</c>, <c>apps/v1</c>, ...</param>
+    /// <param name="kind">Kind of the object.</param>
+    /// <param name="obj">The object as JSON.</param>
+    public static void Apply(string apiVersion, string kind, JsonObject obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        switch ((apiVersion, kind))
+        {
+            case ("v1", "Pod"):
+                ApplyPod(obj);
+                break;
+            case ("v1", "Service"):
+                ApplyService(obj);
+                break;
+            case ("v1", "Secret"):
+                SetString(obj, "type", "Opaque");
+                break;
+            case ("v1", "Namespace"):
+                ApplyNamespace(obj);
+                break;
+            case ("apps/v1", "Deployment"):
+                ApplyDeployment(obj);
+                break;
+            case ("apps/v1", "ReplicaSet"):
+                JsonObject rsSpec = Child(obj, "spec");
+                SetIfMissing(rsSpec, "replicas", 1);
+                ApplyPodSpec(Child(Child(rsSpec, "template"), "spec"));
+                break;
+            case ("rbac.authorization.k8s.io/v1", "RoleBinding" or "ClusterRoleBinding"):
+                ApplySubjects(obj);
+                break;
+        }
+    }
+
+    private static void ApplyDeployment(JsonObject obj)
+    {
+        JsonObject spec = Child(obj, "spec");
+        SetIfMissing(spec, "replicas", 1);
+        JsonObject strategy = Child(spec, "strategy");
+        SetString(strategy, "type", "RollingUpdate");
+        if (Text(strategy, "type") == "RollingUpdate")
+        {
+            JsonObject rolling = Child(strategy, "rollingUpdate");
+            SetIfMissing(rolling, "maxUnavailable", "25%");
+            SetIfMissing(rolling, "maxSurge", "25%");
+        }
+
+        SetIfMissing(spec, "revisionHistoryLimit", 10);
+        SetIfMissing(spec, "progressDeadlineSeconds", 600);
+        ApplyPodSpec(Child(Child(spec, "template"), "spec"));
+    }
+
+    private static void ApplyNamespace(JsonObject obj)
+    {
+        JsonObject metadata = Child(obj, "metadata");
+        if (Text(metadata, "name") is { Length: > 0 } name)
+        {
+            Child(metadata, "labels")["kubernetes.io/metadata.name"] = name;
+        }
+
+        JsonObject spec = Child(obj, "spec");
+        if (spec["finalizers"] is not JsonArray)
+        {
+            spec["finalizers"] = new JsonArray("kubernetes");
+        }
+
+        SetString(Child(obj, "status"), "phase", "Active");
+    }
+
+    private static void ApplySubjects(JsonObject obj)
+    {
+        foreach (JsonObject subject in Items(obj, "subjects"))
+        {
+            if (Text(subject, "kind") is "User" or "Group")
+            {
+                SetString(subject, "apiGroup", "rbac.authorization.k8s.io");
+            }
+        }
+    }
+
+    /// <summary>The child object, created when missing or null (a non-object value is left alone and a detached object returned).</summary>
+    private static JsonObject Child(JsonObject parent, string name)
+    {
+        switch (parent[name])
+        {
+            case JsonObject existing:
+                return existing;
+            case null:
+                var created = new JsonObject();
+                parent[name] = created;
+                return created;
+            default:
+                // A wrong type is the validator's to report; defaulting must not crash on it.
+                return [];
+        }
+    }
+
+    private static List<JsonObject> Items(JsonObject parent, string name) =>
+        parent[name] is JsonArray array ? array.OfType<JsonObject>().ToList() : [];
+
+    private static string? Text(JsonObject obj, string name) =>
+        obj[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    /// <summary>Sets a string when missing, null or empty (Go defaulting treats "" as unset).</summary>
+    private static void SetString(JsonObject obj, string name, string value)
+    {
+        if (obj[name] is null || Text(obj, name) == "")
+        {
+            obj[name] = value;
+        }
+    }
+
+    private static void SetIfMissing(JsonObject obj, string name, JsonNode value)
+    {
+        if (obj[name] is null)
+        {
+            obj[name] = value;
+        }
+    }
+
+    private static bool IsZeroOrMissing(JsonNode? node) =>
+        node is null || (node is JsonValue v && (v.ToJsonString() is "0" or "\"\""));
+}
