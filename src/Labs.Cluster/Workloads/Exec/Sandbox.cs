@@ -18,6 +18,7 @@ internal static class Sandbox
             "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
             "--hostname", spec.Hostname,
         };
+        var mounts = spec.Mounts.Where(CanMount).ToList();
         foreach (var dir in SystemDirectories)
         {
             var info = new DirectoryInfo(dir);
@@ -26,6 +27,16 @@ internal static class Sandbox
                 // Debian merges /bin, /lib... into /usr: recreate the symlink instead of binding a second copy.
                 args.AddRange(["--symlink", target, dir]);
             }
+            else if (info.Exists && dir == "/etc" && mounts.Any(m => IsUnder(m.Target, "/etc") && !Directory.Exists(m.Target)))
+            {
+                // A volume at a new path under /etc (say /etc/config) needs a mount point that a read-only bind
+                // of the host's /etc cannot provide: rebuild /etc on a tmpfs from read-only binds of its entries (new files there live only in this sandbox).
+                args.AddRange(["--tmpfs", "/etc"]);
+                foreach (var entry in new DirectoryInfo("/etc").EnumerateFileSystemInfos())
+                {
+                    args.AddRange(entry.LinkTarget is { } link ? ["--symlink", link, entry.FullName] : ["--ro-bind", entry.FullName, entry.FullName]);
+                }
+            }
             else if (info.Exists)
             {
                 args.AddRange(["--ro-bind", dir, dir]);
@@ -33,7 +44,7 @@ internal static class Sandbox
         }
 
         args.AddRange(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/run", "--bind", spec.HomeDirectory, Home]);
-        foreach (var mount in spec.Mounts)
+        foreach (var mount in mounts)
         {
             args.AddRange([mount.ReadOnly ? "--ro-bind" : "--bind", mount.Source, mount.Target]);
         }
@@ -54,6 +65,16 @@ internal static class Sandbox
         args.AddRange(spec.Command);
         return args;
     }
+
+    private static bool IsUnder(string path, string dir) =>
+        path == dir || path.StartsWith(dir + "/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A mount point inside a read-only system directory must already exist there (e.g. /usr/share/nginx/html on a
+    /// host without nginx does not): such mounts are skipped rather than failing the whole session.
+    /// </summary>
+    private static bool CanMount(SandboxMount mount) =>
+        !SystemDirectories.Any(d => d != "/etc" && IsUnder(mount.Target, d)) || Directory.Exists(mount.Target);
 
     /// <summary>Starts the command: on a pseudo-terminal when <see cref="SandboxSpec.Tty"/>, else on pipes.</summary>
     public static ISandboxProcess Start(string bubblewrap, SandboxSpec spec, int columns = 80, int rows = 24)

@@ -1,0 +1,92 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Labs.Cluster.Workloads;
+
+/// <summary>A tiny Kestrel app on 127.0.0.1 that routes pod exec to the simulator, as the API core does.</summary>
+internal sealed class ExecServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ExecServer(WebApplication app, string baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public string BaseAddress { get; }
+
+    public static async Task<ExecServer> StartAsync(SimulatorFixture fixture)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.MapGet("/api/v1/namespaces/{ns}/pods/{name}/exec", async (HttpContext context, string ns, string name) =>
+        {
+            var pod = fixture.Store.Get(WorkloadResources.Pods, ns, name);
+            if (pod is null)
+            {
+                context.Response.StatusCode = 404;
+                return;
+            }
+
+            await fixture.Simulator.HandleExecAsync(context, pod, context.RequestAborted);
+        });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var address = app.Urls.First().Replace("http://", "ws://", StringComparison.Ordinal);
+        return new ExecServer(app, address);
+    }
+
+    public async Task<ClientWebSocket> ConnectAsync(string path, string protocol)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol(protocol);
+        await socket.ConnectAsync(new Uri(BaseAddress + path), TestContext.Current.CancellationToken);
+        return socket;
+    }
+
+    /// <summary>Reads frames until the server closes: the text per channel.</summary>
+    public static async Task<Dictionary<int, string>> ReadAllAsync(ClientWebSocket socket)
+    {
+        var result = new Dictionary<int, string>();
+        var buffer = new byte[64 * 1024];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var message = new List<byte>();
+        while (true)
+        {
+            var r = await socket.ReceiveAsync(buffer, timeout.Token);
+            if (r.MessageType == WebSocketMessageType.Close)
+            {
+                return result;
+            }
+
+            message.AddRange(buffer.AsSpan(0, r.Count));
+            if (!r.EndOfMessage || message.Count == 0)
+            {
+                continue;
+            }
+
+            var channel = message[0];
+            result[channel] = result.GetValueOrDefault(channel, "") + Encoding.UTF8.GetString(message.ToArray(), 1, message.Count - 1);
+            message.Clear();
+        }
+    }
+
+    public static Task SendAsync(ClientWebSocket socket, byte channel, string text) =>
+        socket.SendAsync(new byte[] { channel }.Concat(Encoding.UTF8.GetBytes(text)).ToArray(), WebSocketMessageType.Binary, true, TestContext.Current.CancellationToken);
+
+    public static JsonObject Status(Dictionary<int, string> channels) => (JsonObject)JsonNode.Parse(channels[3])!;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using Labs.Cluster.Workloads.Exec;
+
+namespace Labs.Cluster.Workloads;
+
+public sealed class SandboxTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("labs-sandbox-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private static string Bwrap => Sandbox.Locate("bwrap") ?? throw new InvalidOperationException("bwrap (Debian package bubblewrap) is not installed");
+
+    private SandboxSpec Spec(bool tty, IReadOnlyList<SandboxMount>? mounts = null, params string[] command) => new(
+        "pod-a",
+        Path.Combine(_root, "pods", "uid-1", "home"),
+        mounts ?? [],
+        Sandbox.Home,
+        new Dictionary<string, string> { ["PATH"] = "/usr/local/bin:/usr/bin:/bin", ["HOME"] = Sandbox.Home, ["TERM"] = "xterm-256color" },
+        command,
+        tty);
+
+    private static async Task<(string Output, int ExitCode)> RunAsync(ISandboxProcess process)
+    {
+        var output = new StringBuilder();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await foreach (var (_, data) in process.ReadOutputAsync(timeout.Token))
+        {
+            output.Append(Encoding.UTF8.GetString(data));
+        }
+
+        var code = await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        await process.DisposeAsync();
+        return (output.ToString(), code);
+    }
+
+    [Fact]
+    public async Task A_command_on_a_terminal_prints_its_output_and_reports_its_exit_code()
+    {
+        var (output, code) = await RunAsync(Sandbox.Start(Bwrap, Spec(true, null, "bash", "-c", "echo hi; test -t 0 && test -t 1 && echo ON-A-TTY; exit 3")));
+
+        Assert.Contains("hi", output, StringComparison.Ordinal);
+        Assert.Contains("ON-A-TTY", output, StringComparison.Ordinal);
+        Assert.Equal(3, code);
+    }
+
+    [Fact]
+    public async Task A_command_without_a_terminal_separates_stdout_and_stderr_and_reads_stdin()
+    {
+        var process = Sandbox.Start(Bwrap, Spec(false, null, "bash", "-c", "read line; echo out:$line; echo err >&2; exit 4"));
+        process.WriteInput("hello\n"u8.ToArray());
+        process.CloseInput();
+        var channels = new List<(int, string)>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await foreach (var (channel, data) in process.ReadOutputAsync(timeout.Token))
+        {
+            channels.Add((channel, Encoding.UTF8.GetString(data)));
+        }
+
+        Assert.Equal(4, await process.WaitForExitAsync());
+        await process.DisposeAsync();
+        Assert.Contains((1, "out:hello\n"), channels);
+        Assert.Contains((2, "err\n"), channels);
+    }
+
+    [Fact]
+    public async Task The_sandbox_cannot_see_the_data_directory_or_the_repository()
+    {
+        var marker = Path.Combine(_root, "marker.txt");
+        await File.WriteAllTextAsync(marker, "secret", TestContext.Current.CancellationToken);
+        var repository = Path.Combine(AppContext.BaseDirectory);
+
+        var (output, code) = await RunAsync(Sandbox.Start(Bwrap, Spec(false, null, "bash", "-c",
+            $"test -e '{marker}' && echo SEEN-MARKER; test -e '{repository}' && echo SEEN-REPO; hostname; echo done")));
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("SEEN-", output, StringComparison.Ordinal);
+        Assert.Contains("pod-a", output, StringComparison.Ordinal);
+        Assert.Contains("done", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resizing_the_terminal_changes_what_stty_size_reports()
+    {
+        var process = Sandbox.Start(Bwrap, Spec(true, null, "bash", "-c", "stty size; read go; stty size"));
+        process.Resize(100, 40);
+        process.WriteInput("go\n"u8.ToArray());
+
+        var (output, code) = await RunAsync(process);
+
+        Assert.Equal(0, code);
+        Assert.Contains("24 80", output, StringComparison.Ordinal);
+        Assert.Contains("40 100", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_volume_is_visible_read_only_at_its_mount_path_and_home_persists_between_sessions()
+    {
+        var volume = Directory.CreateDirectory(Path.Combine(_root, "pods", "uid-1", "volumes", "config")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(volume, "app.conf"), "color=blue", TestContext.Current.CancellationToken);
+        var mounts = new[] { new SandboxMount(volume, "/etc/app", ReadOnly: true) };
+
+        var (output, code) = await RunAsync(Sandbox.Start(Bwrap, Spec(false, mounts, "bash", "-c",
+            "cat /etc/app/app.conf; echo; touch /etc/app/x 2>/dev/null || echo READONLY; echo kept > ~/notes.txt")));
+        var (second, _) = await RunAsync(Sandbox.Start(Bwrap, Spec(false, null, "cat", "/home/learner/notes.txt")));
+
+        Assert.Equal(0, code);
+        Assert.Contains("color=blue", output, StringComparison.Ordinal);
+        Assert.Contains("READONLY", output, StringComparison.Ordinal);
+        Assert.Equal("kept\n", second);
+    }
+}
