@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Api;
 using Labs.Cluster.Storage;
+using Microsoft.AspNetCore.Http;
 
 namespace Labs.Cluster.Access;
 
@@ -62,6 +63,31 @@ public sealed class ClusterAccess : IDisposable
     /// <exception cref="ApiException">401 Unauthorized when the header is missing or the token invalid.</exception>
     public UserInfo AuthenticateOrThrow(string? authorizationHeaderValue) =>
         _authenticator.Authenticate(authorizationHeaderValue) ?? throw AccessErrors.Unauthorized();
+
+    /// <summary>
+    /// The user a request acts as: authenticates its <c>Authorization</c> header, then applies any
+    /// <c>Impersonate-User</c>/<c>Impersonate-Group</c>/<c>Impersonate-Uid</c> headers (see <see cref="Impersonation"/>).
+    /// </summary>
+    /// <exception cref="ApiException">401 for a missing or invalid token; 403 for a forbidden impersonation; 400 for groups without a user.</exception>
+    public UserInfo AuthenticateRequest(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var user = AuthenticateOrThrow(request.Headers.Authorization);
+        return Impersonate(user, request);
+    }
+
+    /// <summary>
+    /// Applies the impersonation headers of <paramref name="request"/> to an already known caller (e.g. the admin on a
+    /// trusted plain-HTTP listener, where kubectl sends no token but does send <c>Impersonate-*</c> headers).
+    /// </summary>
+    /// <exception cref="ApiException">403 for a forbidden impersonation; 400 for groups without a user.</exception>
+    public UserInfo Impersonate(UserInfo requester, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var groups = request.Headers[Impersonation.GroupHeader].Where(g => !string.IsNullOrEmpty(g)).Select(g => g!).ToList();
+        return Impersonation.Apply(
+            Authorizer, requester, request.Headers[Impersonation.UserHeader].FirstOrDefault(), groups, request.Headers[Impersonation.UidHeader].FirstOrDefault());
+    }
 
     /// <summary>Whether <paramref name="user"/> may do what <paramref name="attributes"/> describe.</summary>
     public AuthorizationDecision Authorize(UserInfo user, RequestAttributes attributes) => Authorizer.Authorize(user, attributes);
