@@ -54,7 +54,8 @@ public sealed partial class TerminalConnections : IAsyncDisposable
     /// Opens a shell in the session's toolbox pod for this connection (replacing any shell it had), replays the
     /// session's recent output and starts relaying. Problems are reported to the connection as <c>Error</c>.
     /// </summary>
-    public async Task AttachAsync(string connectionId, string? sessionId, int columns, int rows, CancellationToken cancellationToken = default)
+    /// <returns>Whether a shell is now attached (false after an <c>Error</c> was sent).</returns>
+    public async Task<bool> AttachAsync(string connectionId, string? sessionId, int columns, int rows, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionId);
         await DetachAsync(connectionId);
@@ -62,14 +63,14 @@ public sealed partial class TerminalConnections : IAsyncDisposable
         if (!IsValidSize(columns, rows))
         {
             await SendErrorAsync(connectionId, SizeMessage(columns, rows), cancellationToken);
-            return;
+            return false;
         }
 
         var session = string.IsNullOrWhiteSpace(sessionId) ? null : _sessions.Find(sessionId);
         if (session is null)
         {
             await SendErrorAsync(connectionId, SessionNotFoundMessage, cancellationToken);
-            return;
+            return false;
         }
 
         SweepReplays();
@@ -85,7 +86,7 @@ public sealed partial class TerminalConnections : IAsyncDisposable
             await SendErrorAsync(connectionId,
                 $"Could not open a shell in your toolbox pod ({ex.Message}). It may still be starting: try again in a few seconds.",
                 cancellationToken);
-            return;
+            return false;
         }
 
         var bridge = new TerminalBridge(connectionId, session.Id, exec);
@@ -93,13 +94,14 @@ public sealed partial class TerminalConnections : IAsyncDisposable
         {
             // Only a client invoking Attach concurrently on one connection gets here; keep the first shell.
             await bridge.DisposeAsync();
-            return;
+            return false;
         }
 
         var replay = _replays.GetOrAdd(session.Id, _ => new ReplayBuffer(TerminalLimits.ReplayBufferBytes));
         await SendReplayAsync(connectionId, replay.Snapshot(), cancellationToken);
         await TryResizeAsync(bridge, columns, rows, cancellationToken);
         bridge.Pump = Task.Run(() => PumpAsync(bridge, replay), CancellationToken.None);
+        return true;
     }
 
     /// <summary>Types <paramref name="data"/> into the connection's shell (UTF-8); oversize input is refused with <c>Error</c>.</summary>

@@ -19,9 +19,9 @@ public sealed class TerminalHub : Hub
         _connections = connections;
     }
 
-    /// <summary>Opens a shell in the session's toolbox pod for this connection.</summary>
+    /// <summary>Opens a shell in the session's toolbox pod for this connection; returns whether it worked.</summary>
     [HubMethodName("Attach")]
-    public Task AttachAsync(string sessionId, int cols, int rows) =>
+    public Task<bool> AttachAsync(string sessionId, int cols, int rows) =>
         _connections.AttachAsync(Context.ConnectionId, sessionId, cols, rows, Context.ConnectionAborted);
 
     /// <summary>Sends keystrokes or pasted text to the shell.</summary>

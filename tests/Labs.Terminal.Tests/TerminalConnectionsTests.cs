@@ -27,8 +27,9 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [Fact]
     public async Task Attach_opens_a_tty_shell_in_the_sessions_toolbox_pod_at_the_browsers_size()
     {
-        await _connections.AttachAsync(Connection, "s-1", 120, 40, Ct);
+        var attached = await _connections.AttachAsync(Connection, "s-1", 120, 40, Ct);
 
+        Assert.True(attached);
         var request = Assert.Single(_kube.ExecRequests);
         Assert.Equal("labs-toolbox", request.Namespace);
         Assert.Equal("toolbox-s-1", request.Pod);
@@ -108,8 +109,9 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [Fact]
     public async Task Unknown_session_gets_an_error_and_no_exec()
     {
-        await _connections.AttachAsync(Connection, "no-such-session", 80, 24, Ct);
+        var attached = await _connections.AttachAsync(Connection, "no-such-session", 80, 24, Ct);
 
+        Assert.False(attached);
         var error = Assert.Single(_hub.To(Connection, TerminalClientMethods.Error));
         Assert.Equal("Session not found: it may have expired. Start the lab again.", error.Arg);
         Assert.Empty(_kube.ExecRequests);

@@ -1,2 +1,118 @@
-// Entry point of the lab page.
-export {};
+// Entry point of the lab page: binds the server-rendered page (#lab, #start-lab, #session-status, #terminal,
+// task cards and runnable code blocks) to the session API and the terminal hub.
+import { wireChecks } from "./checks";
+import { wireRunBlocks } from "./runblocks";
+import { forgetSession, restoreSession, SessionInfo, startSession } from "./session";
+import { StatusLine } from "./status";
+import { LabTerminal } from "./terminal";
+
+const SESSION_GONE_PREFIX = "Session not found";
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function init(): void {
+  const main = document.getElementById("lab");
+  const startButton = document.getElementById("start-lab") as HTMLButtonElement | null;
+  const statusElement = document.getElementById("session-status");
+  const terminalElement = document.getElementById("terminal");
+  if (!main || !startButton || !statusElement || !terminalElement) {
+    console.error("Lab page: #lab, #start-lab, #session-status or #terminal is missing; the terminal is disabled.");
+    return;
+  }
+  const labId = main.dataset.labId ?? "";
+
+  let session: SessionInfo | null = null;
+
+  const connect = async (): Promise<void> => {
+    if (!session) {
+      return;
+    }
+    status.show("Connecting to your terminal…", "busy");
+    try {
+      await terminal.attach(session.sessionId);
+    } catch (error) {
+      status.offerReconnect(`Could not connect to the terminal: ${messageOf(error)}`);
+    }
+  };
+
+  const showStart = (): void => {
+    startButton.hidden = false;
+    startButton.disabled = false;
+  };
+
+  const status = new StatusLine(statusElement, () => void connect());
+  const terminal = new LabTerminal(terminalElement, {
+    attached: () =>
+      status.show(session?.namespace ? `Connected · namespace ${session.namespace}` : "Connected", "ok"),
+    reconnecting: () => status.show("Reconnecting…", "busy"),
+    exited: (code) => status.offerReconnect(`Shell exited (code ${code})`),
+    error: (message) => {
+      if (message.startsWith(SESSION_GONE_PREFIX)) {
+        forgetSession(labId);
+        session = null;
+        showStart();
+        status.show(message, "error");
+      } else if (!terminal.isAttached && session) {
+        status.offerReconnect(message);
+      } else {
+        status.show(message, "error");
+      }
+    },
+    disconnected: () => {
+      if (session) {
+        status.offerReconnect("Disconnected from the terminal.");
+      }
+    },
+  });
+
+  startButton.addEventListener("click", () => {
+    void (async () => {
+      startButton.disabled = true;
+      status.show("Starting your lab…", "busy");
+      try {
+        session = await startSession(labId);
+      } catch (error) {
+        status.show(messageOf(error), "error");
+        startButton.disabled = false;
+        return;
+      }
+      startButton.hidden = true;
+      await connect();
+    })();
+  });
+
+  wireChecks(main, () => session?.sessionId ?? null);
+  wireRunBlocks(
+    main,
+    (command) => terminal.typeCommand(command),
+    () =>
+      status.show(
+        session ? "The terminal is not connected yet." : "Start the lab first: commands run in your lab's terminal.",
+        "info",
+      ),
+  );
+
+  // Reuse the session this tab started before a reload, if the server still has it.
+  void (async () => {
+    startButton.disabled = true;
+    try {
+      session = await restoreSession(labId);
+    } catch (error) {
+      status.show(messageOf(error), "error");
+    }
+    if (session) {
+      startButton.hidden = true;
+      await connect();
+    } else {
+      showStart();
+    }
+  })();
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", init);
+} else {
+  init();
+}

@@ -1,0 +1,52 @@
+// JSON calls to the Labs API. Failures arrive as ProblemDetails; they become an ApiError whose message is the
+// server's `detail` (or `title`), so the page can always say what went wrong.
+
+/** An HTTP call that did not succeed, with a message fit to show the learner. */
+export class ApiError extends Error {
+  readonly status: number;
+
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+  }
+}
+
+interface ProblemDetails {
+  title?: string;
+  detail?: string;
+}
+
+/** Sends a request and parses the JSON answer; throws ApiError for non-2xx answers and network failures. */
+export async function requestJson<T>(method: "GET" | "POST", url: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, "Could not reach the Labs server. Check your connection and try again.");
+  }
+
+  if (!response.ok) {
+    throw new ApiError(response.status, await problemMessage(response));
+  }
+
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError(response.status, `The server sent an unreadable answer to ${method} ${url}.`);
+  }
+}
+
+async function problemMessage(response: Response): Promise<string> {
+  const fallback = `The server answered ${response.status} ${response.statusText}`.trim() + ".";
+  try {
+    const problem = (await response.json()) as ProblemDetails;
+    return problem.detail || problem.title || fallback;
+  } catch {
+    return fallback;
+  }
+}

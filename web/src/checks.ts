@@ -1,0 +1,75 @@
+// Task "Check" buttons: ask the server to grade a task against the learner's cluster and show the verdict.
+import { requestJson } from "./api";
+
+interface CheckResult {
+  taskId: string;
+  passed: boolean;
+  messages?: string[];
+}
+
+/** Wires every `button.check[data-task-id]` in `root`; `currentSession` gives the running session id, if any. */
+export function wireChecks(root: HTMLElement, currentSession: () => string | null): void {
+  for (const button of root.querySelectorAll<HTMLButtonElement>("button.check[data-task-id]")) {
+    button.addEventListener("click", () => {
+      void check(button, currentSession());
+    });
+  }
+}
+
+async function check(button: HTMLButtonElement, sessionId: string | null): Promise<void> {
+  const taskId = button.dataset.taskId ?? "";
+  const task = button.closest<HTMLElement>("section.task");
+  const result = task?.querySelector<HTMLElement>(".task-result");
+  if (!task || !result) {
+    return;
+  }
+
+  if (!sessionId) {
+    showVerdict(task, result, null, ["Start the lab first."]);
+    return;
+  }
+
+  const label = button.textContent;
+  button.disabled = true;
+  button.textContent = "Checking…";
+  task.setAttribute("aria-busy", "true");
+  try {
+    const verdict = await requestJson<CheckResult>(
+      "POST",
+      `/api/sessions/${encodeURIComponent(sessionId)}/tasks/${encodeURIComponent(taskId)}/check`,
+    );
+    showVerdict(task, result, verdict.passed === true, verdict.messages ?? []);
+  } catch (error) {
+    showVerdict(task, result, false, [error instanceof Error ? error.message : String(error)]);
+  } finally {
+    button.disabled = false;
+    button.textContent = label;
+    task.removeAttribute("aria-busy");
+  }
+}
+
+/** passed: true → "✓ Passed"; false → the messages as a list; null → a neutral note (no verdict). */
+function showVerdict(task: HTMLElement, result: HTMLElement, passed: boolean | null, messages: string[]): void {
+  task.classList.toggle("passed", passed === true);
+  task.classList.toggle("failed", passed === false);
+  result.classList.toggle("passed", passed === true);
+  result.classList.toggle("failed", passed === false);
+  result.replaceChildren();
+
+  if (passed === true) {
+    result.textContent = "✓ Passed";
+    return;
+  }
+  if (passed === null) {
+    result.textContent = messages.join(" ");
+    return;
+  }
+
+  const list = document.createElement("ul");
+  for (const message of messages.length > 0 ? messages : ["Not done yet."]) {
+    const item = document.createElement("li");
+    item.textContent = message;
+    list.append(item);
+  }
+  result.append(list);
+}

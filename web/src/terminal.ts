@@ -1,0 +1,212 @@
+// The lab terminal: xterm.js in the page, a shell in the learner's toolbox pod, joined by the /hubs/terminal hub.
+import { FitAddon } from "@xterm/addon-fit";
+import { Terminal } from "@xterm/xterm";
+import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
+import { decodeBase64, firstChunkLength } from "./chunks";
+
+/** What the page learns from the terminal connection. */
+export interface TerminalEvents {
+  attached(): void;
+  reconnecting(): void;
+  exited(code: number): void;
+  error(message: string): void;
+  disconnected(): void;
+}
+
+const HUB_URL = "/hubs/terminal";
+
+// Keeps trying for about two minutes, so a server restart or a flaky network heals on its own.
+const RECONNECT_DELAYS_MS = [0, 1000, 2000, 5000, 10000, 10000, 15000, 30000, 30000];
+
+const THEME = {
+  background: "#0d1117",
+  foreground: "#e6edf3",
+  cursor: "#58a6ff",
+  cursorAccent: "#0d1117",
+  selectionBackground: "#264f78",
+  black: "#484f58",
+  red: "#ff7b72",
+  green: "#3fb950",
+  yellow: "#d29922",
+  blue: "#58a6ff",
+  magenta: "#bc8cff",
+  cyan: "#39c5cf",
+  white: "#b1bac4",
+  brightBlack: "#6e7681",
+  brightRed: "#ffa198",
+  brightGreen: "#56d364",
+  brightYellow: "#e3b341",
+  brightBlue: "#79c0ff",
+  brightMagenta: "#d2a8ff",
+  brightCyan: "#56d4dd",
+  brightWhite: "#f0f6fc",
+};
+
+export class LabTerminal {
+  private readonly term: Terminal;
+  private readonly fitAddon = new FitAddon();
+  private readonly events: TerminalEvents;
+  private connection: HubConnection | null = null;
+  private sessionId: string | null = null;
+  private attached = false;
+  private pendingInput = "";
+  private sending = false;
+  private fitScheduled = false;
+
+  constructor(container: HTMLElement, events: TerminalEvents) {
+    this.events = events;
+    this.term = new Terminal({
+      cursorBlink: true,
+      fontFamily: 'ui-monospace, "Cascadia Mono", "JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+      fontSize: 14,
+      lineHeight: 1.15,
+      scrollback: 5000,
+      theme: THEME,
+    });
+    this.term.loadAddon(this.fitAddon);
+    this.term.open(container);
+    this.fit();
+
+    this.term.onData((data) => this.send(data));
+    this.term.onResize(({ cols, rows }) => {
+      if (this.attached && this.connection) {
+        this.connection.invoke("Resize", cols, rows).catch(() => {
+          // A lost resize only leaves the shell at its old size; the next one corrects it.
+        });
+      }
+    });
+    new ResizeObserver(() => this.scheduleFit()).observe(container);
+    this.term.writeln("\x1b[2mStart the lab to open a shell here.\x1b[0m");
+  }
+
+  get isAttached(): boolean {
+    return this.attached;
+  }
+
+  /** Connects to the hub (if needed) and opens a shell for the session; resolves to whether it worked. */
+  async attach(sessionId: string): Promise<boolean> {
+    this.sessionId = sessionId;
+    const connection = await this.connect();
+    return this.attachCurrent(connection);
+  }
+
+  /** Types a command into the shell followed by Enter; false when no shell is attached. */
+  typeCommand(command: string): boolean {
+    if (!this.attached) {
+      return false;
+    }
+    this.send(command.replace(/\r?\n$/, "").replace(/\r?\n/g, "\r") + "\r");
+    this.term.focus();
+    return true;
+  }
+
+  focus(): void {
+    this.term.focus();
+  }
+
+  private async connect(): Promise<HubConnection> {
+    if (this.connection === null) {
+      const connection = new HubConnectionBuilder()
+        .withUrl(HUB_URL)
+        .withAutomaticReconnect(RECONNECT_DELAYS_MS)
+        .configureLogging(LogLevel.Warning)
+        .build();
+      connection.on("Output", (base64: string) => this.term.write(decodeBase64(base64)));
+      connection.on("Exited", (code: number) => {
+        this.detached();
+        this.events.exited(code);
+      });
+      connection.on("Error", (message: string) => this.events.error(message));
+      connection.onreconnecting(() => {
+        this.detached();
+        this.events.reconnecting();
+      });
+      // A new connection has no shell on the server: open one again (the server replays the recent screen).
+      connection.onreconnected(() => {
+        void this.attachCurrent(connection);
+      });
+      connection.onclose(() => {
+        this.detached();
+        this.events.disconnected();
+      });
+      this.connection = connection;
+    }
+
+    if (this.connection.state === HubConnectionState.Disconnected) {
+      await this.connection.start();
+    }
+    return this.connection;
+  }
+
+  private async attachCurrent(connection: HubConnection): Promise<boolean> {
+    if (this.sessionId === null) {
+      return false;
+    }
+    this.fit();
+    // The server replays the session's recent output: start from a clean screen so it is not shown twice.
+    this.term.reset();
+    const ok = await connection.invoke<boolean>("Attach", this.sessionId, this.term.cols, this.term.rows);
+    this.attached = ok === true;
+    if (this.attached) {
+      this.fit();
+      this.term.focus();
+      this.events.attached();
+    }
+    return this.attached;
+  }
+
+  private detached(): void {
+    this.attached = false;
+    this.pendingInput = "";
+  }
+
+  /**
+   * Queues input and sends it in order, one Input call at a time and at most 4 KiB each: a large paste waits for
+   * the server instead of flooding the hub, and keystrokes typed meanwhile join the queue.
+   */
+  private send(data: string): void {
+    if (!this.attached) {
+      return;
+    }
+    this.pendingInput += data;
+    if (!this.sending) {
+      void this.drain();
+    }
+  }
+
+  private async drain(): Promise<void> {
+    this.sending = true;
+    try {
+      while (this.pendingInput.length > 0 && this.connection) {
+        const length = firstChunkLength(this.pendingInput);
+        const chunk = this.pendingInput.slice(0, length);
+        this.pendingInput = this.pendingInput.slice(length);
+        await this.connection.invoke("Input", chunk);
+      }
+    } catch {
+      // The connection dropped mid-send; onreconnecting/onclose report it and the rest of the input is dropped.
+      this.pendingInput = "";
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private scheduleFit(): void {
+    if (this.fitScheduled) {
+      return;
+    }
+    this.fitScheduled = true;
+    requestAnimationFrame(() => {
+      this.fitScheduled = false;
+      this.fit();
+    });
+  }
+
+  private fit(): void {
+    try {
+      this.fitAddon.fit();
+    } catch {
+      // Hidden or zero-sized container: keep the current size until it is visible again.
+    }
+  }
+}
