@@ -34,6 +34,17 @@ public sealed class Grader
         return new TaskResult(task.Id, messages.Count == 0, messages);
     }
 
+    /// <summary>Checks every task of <paramref name="lab"/> in order, e.g. to score an exam or prove a solution.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public async Task<IReadOnlyList<TaskResult>> CheckAllAsync(Lab lab, string ns, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lab);
+        var results = new List<TaskResult>(lab.Tasks.Count);
+        foreach (var task in lab.Tasks)
+            results.Add(await CheckAsync(task, ns, cancellationToken));
+        return results;
+    }
+
     private async Task<IEnumerable<string>> EvaluateAsync(Check check, string ns, CancellationToken cancellationToken)
     {
         var subject = $"{check.Kind} {check.Name}";

@@ -158,4 +158,16 @@ public sealed class GraderTests
         Assert.True(result.Passed);
         Assert.Null(Assert.Single(client.Reads).Ns);
     }
+
+    [Fact]
+    public async Task Checking_a_whole_lab_grades_every_task_in_order()
+    {
+        var lab = Labs.Content.LabCatalog.Load(RepoLabs.Directory).Find("deployments-101")!;
+        var client = new FakeKubeClient().Add(ResourceType.Deployments, Ns, Tasks.Deployment(2, 2));
+
+        var results = await new Grader(client).CheckAllAsync(lab, Ns, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["web-deployment"], results.Select(r => r.TaskId));
+        Assert.All(results, r => Assert.True(r.Passed));
+    }
 }
