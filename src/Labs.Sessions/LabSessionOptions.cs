@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Labs.Sessions;
 
 /// <summary>How learner sessions are provisioned. Bound from the configuration section <c>Sessions</c>.</summary>
-public sealed class SessionOptions
+public sealed class LabSessionOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "Sessions";

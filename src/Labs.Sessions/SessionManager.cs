@@ -17,12 +17,12 @@ public sealed class SessionManager
 
     private readonly IKubeClient _kube;
     private readonly SessionRegistry _registry;
-    private readonly SessionOptions _options;
+    private readonly LabSessionOptions _options;
     private readonly ILogger<SessionManager> _logger;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the manager.</summary>
-    public SessionManager(IKubeClient kube, SessionRegistry registry, IOptions<SessionOptions> options, ILogger<SessionManager> logger, TimeProvider time)
+    public SessionManager(IKubeClient kube, SessionRegistry registry, IOptions<LabSessionOptions> options, ILogger<SessionManager> logger, TimeProvider time)
     {
         _kube = kube;
         _registry = registry;

@@ -7,12 +7,12 @@ namespace Labs.Sessions;
 public static class SessionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="SessionManager"/>, the <see cref="ISessionRegistry"/> and <see cref="SessionOptions"/> bound from
+    /// Adds <see cref="SessionManager"/>, the <see cref="ISessionRegistry"/> and <see cref="LabSessionOptions"/> bound from
     /// the <c>Sessions</c> section. Needs an <c>IKubeClient</c>.
     /// </summary>
     public static IServiceCollection AddSessions(this IServiceCollection services)
     {
-        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LabSessionOptions>().BindConfiguration(LabSessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<ISessionRegistry>(sp => sp.GetRequiredService<SessionRegistry>());

@@ -22,7 +22,7 @@ public class SessionStartBenchmarks
     public void Setup()
     {
         _bench = ClusterBench.StartAsync().GetAwaiter().GetResult();
-        var options = new SessionOptions
+        var options = new LabSessionOptions
         {
             ToolboxServer = _bench.Cluster.Server,
             ToolboxCertificateAuthorityPem = _bench.Cluster.CertificateAuthorityPem,

@@ -10,9 +10,9 @@ public sealed class SessionManagerTests
     private readonly FakeKubeClient _kube = new();
     private readonly SessionRegistry _registry = new();
 
-    private SessionManager Manager(Action<SessionOptions>? configure = null)
+    private SessionManager Manager(Action<LabSessionOptions>? configure = null)
     {
-        var options = new SessionOptions
+        var options = new LabSessionOptions
         {
             ToolboxServer = new Uri("https://127.0.0.1:6443"),
             ToolboxCertificateAuthorityPem = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",

@@ -24,7 +24,7 @@ public static class PlatformComposition
         services.AddContent();
         services.AddGrading();
         services.AddSessions();
-        services.AddOptions<SessionOptions>().PostConfigure<ClusterConnection>((options, cluster) =>
+        services.AddOptions<LabSessionOptions>().PostConfigure<ClusterConnection>((options, cluster) =>
         {
             // Learners' kubeconfigs point where the platform itself points, unless configured otherwise.
             options.ToolboxServer ??= cluster.Connection.Server;
