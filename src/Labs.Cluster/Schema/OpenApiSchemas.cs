@@ -63,6 +63,11 @@ internal sealed class OpenApiSchemas
 
     private JsonObject Build(TypeDefinition type)
     {
+        if (type.IsListWrapper)
+        {
+            return new JsonObject { ["description"] = type.Description, ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } };
+        }
+
         var (fields, open) = _model.JsonShape(type);
         var properties = new JsonObject();
         if (type.Kind is not null)

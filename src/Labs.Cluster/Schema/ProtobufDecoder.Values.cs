@@ -27,8 +27,16 @@ public sealed partial class ProtobufDecoder
             case FieldKind.Bytes:
                 return JsonValue.Create(Convert.ToBase64String(reader.ReadBytes()));
             case FieldKind.Message:
+                TypeDefinition nestedType = _model.Resolve(field)!;
                 var nested = new JsonObject();
-                DecodeInto(_model.Resolve(field)!, reader.ReadDelimited(), nested);
+                DecodeInto(nestedType, reader.ReadDelimited(), nested);
+                if (nestedType.IsListWrapper)
+                {
+                    JsonNode? list = nested.FirstOrDefault().Value;
+                    nested.Clear();
+                    return list ?? new JsonArray();
+                }
+
                 return nested;
             case FieldKind.Time:
             case FieldKind.MicroTime:

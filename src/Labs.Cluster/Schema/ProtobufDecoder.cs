@@ -26,7 +26,7 @@ public sealed partial class ProtobufDecoder
     /// <param name="body">The whole request body, starting with <c>6b 38 73 00</c>.</param>
     /// <returns>The object as JSON.</returns>
     /// <exception cref="ProtobufFormatException">The body is malformed; the message carries the byte offset.</exception>
-    /// <exception cref="NotSupportedException">The kind is not in the type model.</exception>
+    /// <exception cref="ProtobufFormatException">Also when the kind is not in the type model (<see cref="CanDecode"/> tells beforehand).</exception>
     public JsonObject Decode(byte[] body)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -68,7 +68,7 @@ public sealed partial class ProtobufDecoder
         }
 
         TypeDefinition type = _model.FindKind(apiVersion, kind)
-            ?? throw new NotSupportedException($"Protobuf bodies of {apiVersion} {kind} are not supported; send JSON instead.");
+            ?? throw new ProtobufFormatException($"Protobuf bodies of {apiVersion} {kind} are not supported by this server; send JSON instead", Magic.Length);
         var result = new JsonObject { ["kind"] = kind, ["apiVersion"] = apiVersion };
         if (raw is not null)
         {

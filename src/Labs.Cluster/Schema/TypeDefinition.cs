@@ -27,6 +27,9 @@ public sealed class TypeDefinition
     /// <summary>One-line description.</summary>
     public string Description { get; }
 
+    /// <summary>True for a wrapper whose JSON form is the plain array held in its single repeated field (e.g. ExtraValue).</summary>
+    public bool IsListWrapper { get; internal set; }
+
     /// <summary>API group of a top-level kind (empty for core), or null for nested types.</summary>
     public string? Group { get; internal set; }
 

@@ -6,7 +6,7 @@ namespace Labs.Cluster.Schema;
 /// Reads the compact type-model text used in <c>Schema/Types</c>. One line per type or field:
 /// <code>
 /// P core.v1                                     package for the types that follow
-/// T Pod gvk=/v1/Pod | description               a type (add "open" when not fully modelled)
+/// T Pod gvk=/v1/Pod | description               a type ("open": not fully modelled; "list": JSON is its one list)
 ///   spec 2 PodSpec * | description             name, protobuf number, type, flags
 /// </code>
 /// Types: <c>s i32 i64 b f64 bytes time mtime dur q ios raw fv1</c> or a message name (bare = same package,
@@ -88,7 +88,7 @@ internal static class TypeModelParser
     private static TypeDefinition ParseType(string[] parts, string package, string description)
     {
         bool open = parts.Contains("open");
-        var type = new TypeDefinition(PackagePrefix(package) + parts[1], open, description);
+        var type = new TypeDefinition(PackagePrefix(package) + parts[1], open, description) { IsListWrapper = parts.Contains("list") };
         string? gvk = parts.FirstOrDefault(p => p.StartsWith("gvk=", StringComparison.Ordinal));
         if (gvk is not null)
         {

@@ -129,6 +129,11 @@ public sealed class UnknownFieldFinder
 
         if (field.Kind == FieldKind.Message)
         {
+            if (value is JsonArray && _model.Resolve(field)!.IsListWrapper)
+            {
+                return;
+            }
+
             if (value is JsonObject nested)
             {
                 Walk(_model.Resolve(field)!, nested, path, unknown, mismatches, topLevel: false);

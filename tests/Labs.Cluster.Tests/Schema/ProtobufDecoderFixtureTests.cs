@@ -38,6 +38,9 @@ public sealed class ProtobufDecoderFixtureTests
     [InlineData("rbac.authorization.k8s.io.v1.ClusterRoleBinding")]
     [InlineData("authentication.k8s.io.v1.TokenRequest")]
     [InlineData("core.v1.Event")]
+    [InlineData("authorization.k8s.io.v1.SelfSubjectAccessReview")]
+    [InlineData("authorization.k8s.io.v1.SelfSubjectRulesReview")]
+    [InlineData("authentication.k8s.io.v1.SelfSubjectReview")]
     public void Kubernetes_round_trip_object_decodes_to_its_json(string name)
     {
         byte[] body = File.ReadAllBytes(Path.Combine(SchemaFixtures.RoundTrip, name + ".pb"));

@@ -12,5 +12,6 @@ internal static class TypeTables
         (nameof(VolumeTypes), VolumeTypes.Text),
         (nameof(AppsTypes), AppsTypes.Text),
         (nameof(RbacTypes), RbacTypes.Text),
+        (nameof(ReviewTypes), ReviewTypes.Text),
     ];
 }
