@@ -127,6 +127,7 @@ internal sealed class ExecSession : IExecSession
                 var result = await _socket.ReceiveAsync(buffer, _stop.Token);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    await AnswerCloseAsync();
                     break;
                 }
 
@@ -157,6 +158,30 @@ internal sealed class ExecSession : IExecSession
         finally
         {
             _output.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>Completes the close handshake the server started, so it does not wait for us.</summary>
+    private async Task AnswerCloseAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            if (await _writeLock.WaitAsync(TimeSpan.FromSeconds(5), _stop.Token))
+            {
+                try
+                {
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+                }
+                finally
+                {
+                    _writeLock.Release();
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or InvalidOperationException)
+        {
+            // The server closed already; nothing left to say.
         }
     }
 
