@@ -100,7 +100,7 @@ internal sealed partial class ApiServer
             scale = ApplyPatch(mediaType, ScaleOf(existing), patch);
         }
 
-        if (scale["spec"]?["replicas"] is not JsonValue replicasNode || !replicasNode.TryGetValue<long>(out var replicas) || replicas < 0)
+        if (scale["spec"]?["replicas"] is not JsonValue replicasNode || !long.TryParse(replicasNode.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var replicas) || replicas < 0)
         {
             throw ApiErrors.Invalid("Scale", "autoscaling", target.Name,
                 [("FieldValueInvalid", "spec.replicas", "Invalid value: must be greater than or equal to 0")]);

@@ -8,7 +8,7 @@ internal static partial class TableColumns
     private static readonly TableColumn[] Pods =
     [
         NameColumn,
-        Col("Ready", "string", (o, _) => $"{Objects(At(o, "status.containerStatuses")).Count(c => c["ready"]?.GetValue<bool>() == true)}/{Count(At(o, "spec.containers"))}",
+        Col("Ready", "string", (o, _) => $"{Objects(At(o, "status.containerStatuses")).Count(c => c["ready"]?.ToJsonString() == "true")}/{Count(At(o, "spec.containers"))}",
             description: "The aggregate readiness state of this pod for accepting traffic."),
         Col("Status", "string", (o, _) => PodStatus(o), description: "The aggregate status of the containers in this pod."),
         Col("Restarts", "string", (o, _) => Objects(At(o, "status.containerStatuses")).Sum(c => L(c, "restartCount")).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -124,7 +124,7 @@ internal static partial class TableColumns
     {
         var ready = Objects(At(o, "status.conditions")).FirstOrDefault(c => S(c, "type") == "Ready");
         var status = ready is null ? "Unknown" : S(ready, "status") == "True" ? "Ready" : "NotReady";
-        return At(o, "spec.unschedulable")?.GetValue<bool>() == true ? status + ",SchedulingDisabled" : status;
+        return At(o, "spec.unschedulable")?.ToJsonString() == "true" ? status + ",SchedulingDisabled" : status;
     }
 
     private static string Address(JsonObject o, string type) =>

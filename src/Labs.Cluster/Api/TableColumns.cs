@@ -53,8 +53,9 @@ internal static partial class TableColumns
     internal static string S(JsonObject o, string path, string fallback = "") =>
         At(o, path) is JsonValue v && v.TryGetValue<string>(out var s) ? s : At(o, path) is JsonValue n ? n.ToJsonString() : fallback;
 
+    // Numbers built in-process are int-backed, parsed ones JsonElement-backed: read both through their JSON text.
     internal static long L(JsonObject o, string path) =>
-        At(o, path) is JsonValue v && v.TryGetValue<long>(out var l) ? l : 0;
+        At(o, path) is JsonValue v && long.TryParse(v.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : 0;
 
     internal static int Count(JsonNode? node) => node switch
     {

@@ -223,7 +223,7 @@ public sealed partial class InMemoryObjectStore : IObjectStore
 
                 if (!JsonNode.DeepEquals(WithoutMetadataAndStatus(existing), WithoutMetadataAndStatus(updated)))
                 {
-                    metadata["generation"] = ((long?)existingMetadata["generation"] ?? 0) + 1;
+                    metadata["generation"] = ReadLong(existingMetadata["generation"]) + 1;
                 }
             }
 
@@ -280,6 +280,10 @@ public sealed partial class InMemoryObjectStore : IObjectStore
         copy.Remove("status");
         return copy;
     }
+
+    // Numbers built in-process are int- or long-backed, parsed ones JsonElement-backed: read all alike.
+    private static long ReadLong(JsonNode? node) =>
+        node is JsonValue value && long.TryParse(value.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var result) ? result : 0;
 
     private static string KindOf(JsonObject obj) => (string?)obj["kind"] ?? "Object";
 

@@ -1,0 +1,163 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Labs.Cluster.Access;
+using Labs.Cluster.Api;
+using Labs.Cluster.Schema;
+using Labs.Cluster.Workloads;
+using Microsoft.AspNetCore.Http;
+
+namespace Labs.Cluster;
+
+/// <summary>Wiring of access control, schema and workloads into the API server, and the admin kubeconfig.</summary>
+public sealed partial class EmbeddedCluster
+{
+    private const string UserItemKey = "labs.user";
+
+    private static ApiServerHooks CreateHooks(ClusterAccess access, WorkloadSimulator? workloads)
+    {
+        var decoder = new ProtobufDecoder();
+        var finder = new UnknownFieldFinder();
+        return new ApiServerHooks
+        {
+            AuthorizeAsync = (context, request) =>
+            {
+                var user = access.AuthenticateOrThrow(context.Request.Headers.Authorization);
+                context.Items[UserItemKey] = user;
+                access.EnsureAuthorized(user, RequestAttributes.FromHttp(context.Request));
+                return ValueTask.CompletedTask;
+            },
+            DecodeProtobuf = bytes =>
+            {
+                try
+                {
+                    return decoder.Decode(bytes);
+                }
+                catch (ProtobufFormatException e)
+                {
+                    throw ApiErrors.BadRequest($"protobuf: {e.Message}");
+                }
+            },
+            FindUnknownFields = finder.FindUnknownFields,
+            ExecAsync = workloads is null ? null : workloads.HandleExecAsync,
+            TokenAsync = async (context, serviceAccount, cancellationToken) =>
+            {
+                var body = await ReadOptionalObjectAsync(context, decoder, cancellationToken);
+                var answer = access.CreateServiceAccountToken(serviceAccount.MetaString("namespace"), serviceAccount.MetaString("name"), body);
+                await WriteAsync(context, 201, answer, cancellationToken);
+            },
+            ExtraRoutesAsync = async (context, request) =>
+            {
+                if (context.Request.Method != "POST" || context.Items[UserItemKey] is not UserInfo user)
+                {
+                    return false;
+                }
+
+                Func<JsonObject?, JsonObject>? review = request.Path.TrimEnd('/') switch
+                {
+                    "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews" => body => access.ReviewSelfSubjectAccess(user, body),
+                    "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews" => body => access.ReviewSelfSubjectRules(user, body),
+                    "/apis/authentication.k8s.io/v1/selfsubjectreviews" => _ => ClusterAccess.ReviewSelfSubject(user),
+                    _ => null,
+                };
+                if (review is null)
+                {
+                    return false;
+                }
+
+                var body = await ReadOptionalObjectAsync(context, decoder, context.RequestAborted);
+                await WriteAsync(context, 201, review(body), context.RequestAborted);
+                return true;
+            },
+        };
+    }
+
+    private static Dictionary<string, JsonArray> AccessDiscovery()
+    {
+        static JsonObject Create(string plural, string singular, string kind) => new()
+        {
+            ["name"] = plural,
+            ["singularName"] = singular,
+            ["namespaced"] = false,
+            ["kind"] = kind,
+            ["verbs"] = new JsonArray("create"),
+        };
+
+        return new Dictionary<string, JsonArray>
+        {
+            ["authorization.k8s.io/v1"] = new JsonArray(
+                Create("selfsubjectaccessreviews", "selfsubjectaccessreview", "SelfSubjectAccessReview"),
+                Create("selfsubjectrulesreviews", "selfsubjectrulesreview", "SelfSubjectRulesReview")),
+            ["authentication.k8s.io/v1"] = new JsonArray(
+                Create("selfsubjectreviews", "selfsubjectreview", "SelfSubjectReview")),
+        };
+    }
+
+    private static async Task<JsonObject?> ReadOptionalObjectAsync(HttpContext context, ProtobufDecoder decoder, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length == 0)
+        {
+            return null;
+        }
+
+        var bytes = buffer.ToArray();
+        var mediaType = (context.Request.ContentType ?? "application/json").Split(';')[0].Trim();
+        if (mediaType == "application/vnd.kubernetes.protobuf")
+        {
+            try
+            {
+                return decoder.Decode(bytes);
+            }
+            catch (ProtobufFormatException e)
+            {
+                throw ApiErrors.BadRequest($"protobuf: {e.Message}");
+            }
+        }
+
+        return JsonNode.Parse(bytes) as JsonObject ?? throw ApiErrors.BadRequest("json: the request body must be a JSON object");
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, JsonObject body, CancellationToken cancellationToken)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body.ToJsonString(), cancellationToken);
+    }
+
+    private static void WriteKubeconfig(string path, Uri server, string caPem, string token)
+    {
+        var caData = Convert.ToBase64String(Encoding.UTF8.GetBytes(caPem));
+        var yaml = $$"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: {{ContextName}}
+              cluster:
+                server: {{server.ToString().TrimEnd('/')}}
+                certificate-authority-data: {{caData}}
+            users:
+            - name: labs-admin
+              user:
+                token: {{JsonSerializer.Serialize(token)}}
+            contexts:
+            - name: {{ContextName}}
+              context:
+                cluster: {{ContextName}}
+                user: labs-admin
+                namespace: default
+            current-context: {{ContextName}}
+            preferences: {}
+
+            """;
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, yaml);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+}

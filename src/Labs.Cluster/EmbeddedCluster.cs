@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Labs.Cluster.Access;
+using Labs.Cluster.Api;
+using Labs.Cluster.Storage;
+using Labs.Cluster.Workloads;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Labs.Cluster;
+
+/// <summary>
+/// An in-process Kubernetes-compatible cluster: an HTTPS API server on 127.0.0.1 that the real kubectl works against,
+/// with an in-memory store, RBAC, and simulated nodes and workloads. The web host starts one; tests start their own.
+/// </summary>
+public sealed partial class EmbeddedCluster : IAsyncDisposable
+{
+    /// <summary>The kubeconfig context (and cluster) name written to <see cref="AdminKubeconfigPath"/>.</summary>
+    public const string ContextName = "labs-embedded";
+
+    private static readonly GroupResource Namespaces = new(string.Empty, "namespaces");
+
+    private readonly WebApplication _app;
+    private readonly ClusterAccess _access;
+    private readonly WorkloadSimulator? _workloads;
+    private readonly NamespaceBootstrapper _bootstrapper;
+    private int _disposed;
+
+    private EmbeddedCluster(WebApplication app, ClusterAccess access, WorkloadSimulator? workloads, NamespaceBootstrapper bootstrapper,
+        IObjectStore store, Uri server, string kubeconfigPath)
+    {
+        _app = app;
+        _access = access;
+        _workloads = workloads;
+        _bootstrapper = bootstrapper;
+        Store = store;
+        Server = server;
+        AdminKubeconfigPath = kubeconfigPath;
+    }
+
+    /// <summary>The API server address, <c>https://127.0.0.1:PORT</c>.</summary>
+    public Uri Server { get; }
+
+    /// <summary>PEM of the CA that signed the server certificate (trust it to talk to <see cref="Server"/>).</summary>
+    public string CertificateAuthorityPem => _access.CertificateAuthorityPem;
+
+    /// <summary>Bearer token of the cluster administrator (group <c>system:masters</c>).</summary>
+    public string AdminToken => _access.AdminToken;
+
+    /// <summary>Path of the administrator kubeconfig, <c>&lt;DataDirectory&gt;/admin.kubeconfig</c>, rewritten on every start.</summary>
+    public string AdminKubeconfigPath { get; }
+
+    /// <summary>The object store behind the API (for in-process readers; writes should normally go through the API).</summary>
+    public IObjectStore Store { get; }
+
+    /// <summary>Starts the cluster and returns once it answers HTTPS requests.</summary>
+    /// <param name="options">Settings; <see cref="EmbeddedClusterOptions.DataDirectory"/> is required.</param>
+    /// <param name="loggerFactory">Where the cluster logs.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <exception cref="ArgumentException">The options are invalid (missing data directory, bad port or node count).</exception>
+    public static async Task<EmbeddedCluster> StartAsync(EmbeddedClusterOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            throw new ArgumentException("EmbeddedClusterOptions.DataDirectory is required: set it to a writable directory for the cluster's CA, tokens and kubeconfig.", nameof(options));
+        }
+
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"EmbeddedClusterOptions.Port must be 0 (ephemeral) or a TCP port up to 65535; got {options.Port}.", nameof(options));
+        }
+
+        if (options.NodeCount < 1)
+        {
+            throw new ArgumentException($"EmbeddedClusterOptions.NodeCount must be at least 1; got {options.NodeCount}.", nameof(options));
+        }
+
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+        var logger = loggerFactory.CreateLogger<EmbeddedCluster>();
+        var store = new InMemoryObjectStore();
+        SeedNamespaces(store);
+        var access = new ClusterAccess(dataDirectory, store);
+        var bootstrapper = new NamespaceBootstrapper(store, access.CertificateAuthorityPem, logger);
+        WorkloadSimulator? workloads = null;
+        if (options.RunWorkloads)
+        {
+            workloads = new WorkloadSimulator(store, new WorkloadOptions { DataDirectory = dataDirectory, NodeCount = options.NodeCount }, loggerFactory);
+        }
+
+        var apiServer = new ApiServer(store, CreateHooks(access, workloads), loggerFactory.CreateLogger("Labs.Cluster.ApiServer"))
+        {
+            BookmarkInterval = options.BookmarkInterval,
+            ExtraDiscovery = AccessDiscovery(),
+        };
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(access.ServerCertificate);
+            });
+        });
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.Run(apiServer.HandleAsync);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await bootstrapper.DisposeAsync();
+            access.Dispose();
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)).Port;
+        var server = new Uri($"https://127.0.0.1:{port}");
+        var kubeconfigPath = Path.Combine(dataDirectory, "admin.kubeconfig");
+        WriteKubeconfig(kubeconfigPath, server, access.CertificateAuthorityPem, access.AdminToken);
+        workloads?.Start();
+        logger.LogInformation("Embedded cluster serving {Server}; admin kubeconfig {Path}", server, kubeconfigPath);
+        return new EmbeddedCluster(app, access, workloads, bootstrapper, store, server, kubeconfigPath);
+    }
+
+    /// <summary>Stops the API server and the simulated workloads.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        if (_workloads is not null)
+        {
+            await _workloads.DisposeAsync();
+        }
+
+        await _bootstrapper.DisposeAsync();
+        _access.Dispose();
+    }
+
+    private static void SeedNamespaces(InMemoryObjectStore store)
+    {
+        foreach (var name in (string[])["default", "kube-system", "kube-public", "kube-node-lease"])
+        {
+            store.Create(Namespaces, null, new JsonObject
+            {
+                ["apiVersion"] = "v1",
+                ["kind"] = "Namespace",
+                ["metadata"] = new JsonObject
+                {
+                    ["name"] = name,
+                    ["labels"] = new JsonObject { ["kubernetes.io/metadata.name"] = name },
+                },
+                ["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") },
+                ["status"] = new JsonObject { ["phase"] = "Active" },
+            });
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Labs.Cluster.Tests.Api;
+
+/// <summary>An embedded cluster on an ephemeral port with a temp data directory, and an admin HttpClient trusting its CA.</summary>
+internal sealed class ApiTestCluster : IAsyncDisposable
+{
+    private readonly string _dataDirectory;
+    private readonly X509Certificate2 _ca;
+
+    private ApiTestCluster(EmbeddedCluster cluster, string dataDirectory)
+    {
+        Cluster = cluster;
+        _dataDirectory = dataDirectory;
+        _ca = X509Certificate2.CreateFromPem(cluster.CertificateAuthorityPem);
+        Client = CreateClient(cluster.AdminToken);
+    }
+
+    public EmbeddedCluster Cluster { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<ApiTestCluster> StartAsync(bool runWorkloads = false, TimeSpan? bookmarkInterval = null)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "labs-api-" + Guid.NewGuid().ToString("N")[..8]);
+        var cluster = await EmbeddedCluster.StartAsync(
+            new EmbeddedClusterOptions
+            {
+                DataDirectory = dir,
+                RunWorkloads = runWorkloads,
+                BookmarkInterval = bookmarkInterval ?? TimeSpan.FromSeconds(30),
+            },
+            NullLoggerFactory.Instance,
+            TestContext.Current.CancellationToken);
+        return new ApiTestCluster(cluster, dir);
+    }
+
+    public HttpClient CreateClient(string? token)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                {
+                    if (certificate is null)
+                    {
+                        return false;
+                    }
+
+                    using var chain = new X509Chain();
+                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                    chain.ChainPolicy.CustomTrustStore.Add(_ca);
+                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                    return chain.Build(new X509Certificate2(certificate));
+                },
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = Cluster.Server, Timeout = TimeSpan.FromSeconds(60) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    public async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> SendAsync(
+        HttpMethod method, string path, string? body = null, string contentType = "application/json", string? accept = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        JsonNode? parsed = null;
+        if (text.Length > 0 && (text[0] == '{' || text[0] == '['))
+        {
+            parsed = JsonNode.Parse(text);
+        }
+
+        return ((int)response.StatusCode, parsed, response);
+    }
+
+    public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> GetAsync(string path, string? accept = null) =>
+        SendAsync(HttpMethod.Get, path, accept: accept);
+
+    public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> PostAsync(string path, string body) =>
+        SendAsync(HttpMethod.Post, path, body);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Cluster.DisposeAsync();
+        _ca.Dispose();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
