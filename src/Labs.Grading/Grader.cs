@@ -62,6 +62,11 @@ public sealed class Grader
         {
             return [$"The grader could not read {subject}: the cluster did not answer ({ex.Message})"];
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient reports its own timeout as a cancellation the caller did not ask for.
+            return [$"The grader could not read {subject}: the cluster did not answer in time; try again"];
+        }
 
         if (check.Absent)
             return actual is null ? [] : [$"{subject} exists, but it should not"];

@@ -8,7 +8,7 @@ namespace Labs.Grading.Tests;
 internal sealed class FakeKubeClient : IKubeClient
 {
     private readonly Dictionary<(string Group, string Plural, string? Ns, string Name), JsonObject> _objects = [];
-    private readonly Dictionary<(string Group, string Plural, string? Ns, string Name), KubeApiException> _errors = [];
+    private readonly Dictionary<(string Group, string Plural, string? Ns, string Name), Exception> _errors = [];
 
     public List<(ResourceType Type, string? Ns, string Name)> Reads { get; } = [];
 
@@ -20,7 +20,7 @@ internal sealed class FakeKubeClient : IKubeClient
         return this;
     }
 
-    public FakeKubeClient Fail(ResourceType type, string? ns, string name, KubeApiException error)
+    public FakeKubeClient Fail(ResourceType type, string? ns, string name, Exception error)
     {
         _errors[(type.Group, type.Plural, ns, name)] = error;
         return this;

@@ -170,4 +170,23 @@ public sealed class GraderTests
         Assert.Equal(["web-deployment"], results.Select(r => r.TaskId));
         Assert.All(results, r => Assert.True(r.Passed));
     }
+
+    [Fact]
+    public async Task A_client_timeout_becomes_a_failed_result()
+    {
+        var client = new FakeKubeClient().Fail(ResourceType.Deployments, Ns, "web", new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout."));
+
+        var result = await new Grader(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["The grader could not read Deployment web: the cluster did not answer in time; try again"], result.Messages);
+    }
+
+    [Fact]
+    public async Task Cancellation_by_the_caller_is_not_swallowed()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Grader(new FakeKubeClient()).CheckAsync(Tasks.WebDeployment, Ns, cts.Token));
+    }
 }
