@@ -18,8 +18,8 @@ public sealed class ClusterAccess : IDisposable
     private readonly AccessReviews _reviews;
 
     /// <summary>
-    /// Loads (or on first start creates) the CA, admin token and signing key in <paramref name="dataDirectory"/>, and
-    /// issues a fresh server certificate.
+    /// Loads (or on first start creates) the CA, admin token and signing key in <paramref name="dataDirectory"/>,
+    /// issues a fresh server certificate, and creates the default ClusterRoles (<see cref="DefaultRbac"/>) missing from the store.
     /// </summary>
     /// <param name="dataDirectory">Where the cluster keeps its secrets (<c>ca.crt</c>, <c>ca.key</c>, <c>admin.token</c>, <c>sa-signing.key</c>).</param>
     /// <param name="store">The object store ServiceAccounts and RBAC objects are read from.</param>
@@ -34,6 +34,7 @@ public sealed class ClusterAccess : IDisposable
         ServerCertificate = CertificateAuthority.IssueServerCertificate();
         ServiceAccountTokens = new ServiceAccountTokens(dataDirectory, store, time);
         _authenticator = new TokenAuthenticator(dataDirectory, ServiceAccountTokens);
+        DefaultRbac.EnsureCreated(store);
         Authorizer = new RbacAuthorizer(store);
         _reviews = new AccessReviews(Authorizer);
     }

@@ -55,7 +55,8 @@ public sealed partial class RbacAuthorizer
             }
         }
 
-        return rules;
+        // The stored role may already hold the aggregated rules (filled at creation); list each rule once.
+        return rules.DistinctBy(rule => rule.ToJsonString()).ToList();
     }
 
     private static bool Matches(IReadOnlyList<string> allowed, string value) =>
