@@ -15,7 +15,7 @@ public sealed class OpenApiDocumentsTests
         new("", "v1", "configmaps", "configmap", "ConfigMap", true, ["cm"], [], Verbs, []),
         new("apps", "v1", "deployments", "deployment", "Deployment", true, ["deploy"], ["all"], Verbs, ["status", "scale"]),
         new("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole", false, [], [], Verbs, []),
-        new("batch", "v1", "jobs", "job", "Job", true, [], ["all"], Verbs, ["status"]),
+        new("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, ["ds"], ["all"], Verbs, ["status"]),
     ];
 
     private readonly OpenApiDocuments _documents = new(Resources);
@@ -26,7 +26,7 @@ public sealed class OpenApiDocumentsTests
         var again = new OpenApiDocuments(Resources);
 
         var paths = _documents.Root()["paths"]!.AsObject();
-        Assert.Equal(["api/v1", "apis/apps/v1", "apis/batch/v1", "apis/rbac.authorization.k8s.io/v1"], paths.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["api/v1", "apis/apps/v1", "apis/rbac.authorization.k8s.io/v1"], paths.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal($"/openapi/v3/apis/apps/v1?hash={_documents.Hash("apis/apps/v1")}", (string?)paths["apis/apps/v1"]!["serverRelativeURL"]);
         Assert.Equal(_documents.RootJson(), again.RootJson());
         Assert.NotEqual(_documents.Hash("api/v1"), _documents.Hash("apis/apps/v1"));
@@ -107,11 +107,11 @@ public sealed class OpenApiDocumentsTests
     [Fact]
     public void A_served_kind_without_a_model_gets_an_open_schema_and_paths()
     {
-        var document = _documents.Document("/apis/batch/v1")!;
+        var document = _documents.Document("/apis/apps/v1")!;
 
-        var job = document["components"]!["schemas"]!["io.k8s.api.batch.v1.Job"]!;
-        Assert.True((bool)job["x-kubernetes-preserve-unknown-fields"]!);
-        Assert.NotNull(document["paths"]!["/apis/batch/v1/namespaces/{namespace}/jobs/{name}"]!["patch"]);
+        var daemonSet = document["components"]!["schemas"]!["io.k8s.api.apps.v1.DaemonSet"]!;
+        Assert.True((bool)daemonSet["x-kubernetes-preserve-unknown-fields"]!);
+        Assert.NotNull(document["paths"]!["/apis/apps/v1/namespaces/{namespace}/daemonsets/{name}"]!["patch"]);
     }
 
     [Fact]

@@ -21,6 +21,40 @@ internal static class SchemaFixtures
     public static JsonObject KubectlExpected(string name) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(KubectlProtobuf, name + ".expected.json")))!.AsObject();
 
+    /// <summary>
+    /// The recorded bodies of <c>create deployment|job|cronjob ... -- CMD</c> carry the recorder's own
+    /// <c>--dry-run=client -o json</c> after the command (the expected JSON does not): cut them off.
+    /// </summary>
+    public static void DropRecorderArguments(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["command"] is JsonArray command)
+                {
+                    int cut = command.Select(n => n?.ToJsonString()).ToList().IndexOf("\"--dry-run=client\"");
+                    while (cut >= 0 && command.Count > cut)
+                    {
+                        command.RemoveAt(cut);
+                    }
+                }
+
+                foreach (var (_, value) in obj)
+                {
+                    DropRecorderArguments(value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (JsonNode? item in array)
+                {
+                    DropRecorderArguments(item);
+                }
+
+                break;
+        }
+    }
+
     /// <summary>Sorted-key JSON without null leaves and empty objects (client-side noise such as <c>status: {}</c>).</summary>
     public static string Canonical(JsonNode? node) => Write(Prune(node?.DeepClone()));
 

@@ -13,5 +13,7 @@ internal static class TypeTables
         (nameof(AppsTypes), AppsTypes.Text),
         (nameof(RbacTypes), RbacTypes.Text),
         (nameof(ReviewTypes), ReviewTypes.Text),
+        (nameof(BatchTypes), BatchTypes.Text),
+        (nameof(MiscTypes), MiscTypes.Text),
     ];
 }
