@@ -50,7 +50,8 @@ internal static class TemplateHash
 
     private static JsonNode? Canonical(JsonNode? node) => node switch
     {
-        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal)
+        // Nulls (creationTimestamp: null, as kubectl rollout undo sends) mean "absent" and must not change the hash.
+        JsonObject obj => new JsonObject(obj.Where(p => p.Value is not null).OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))),
         JsonArray arr => new JsonArray(arr.Select(Canonical).ToArray()),
         _ => node?.DeepClone(),

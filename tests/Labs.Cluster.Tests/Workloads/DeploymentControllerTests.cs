@@ -117,6 +117,34 @@ public sealed class DeploymentControllerTests
     }
 
     [Fact]
+    public async Task Rolling_back_to_an_earlier_template_reuses_its_replica_set_as_the_newest_revision()
+    {
+        await using var f = new SimulatorFixture();
+        f.Store.Create(WorkloadResources.Deployments, Ns, SimulatorFixture.Deployment("web", 2));
+        await Eventually.WaitAsync(() => Converged(f.Store.Get(WorkloadResources.Deployments, Ns, "web"), 2), "first rollout");
+        var first = Assert.Single(f.List(WorkloadResources.ReplicaSets, Ns)).Name();
+        await UpdateAsync(f, d => d.Obj("spec", "template", "spec")!.Arr("containers")![0]!["image"] = "nginx:1.27");
+        await Eventually.WaitAsync(() => f.List(WorkloadResources.ReplicaSets, Ns).Count == 2, "second replica set");
+
+        // kubectl rollout undo sends the old template back with "creationTimestamp": null in its metadata.
+        await UpdateAsync(f, d =>
+        {
+            d.Obj("spec", "template", "spec")!.Arr("containers")![0]!["image"] = "nginx";
+            d.Obj("spec", "template", "metadata")!["creationTimestamp"] = null;
+        });
+
+        await Eventually.WaitAsync(
+            () => f.Store.Get(WorkloadResources.Deployments, Ns, "web") is { } d && Converged(d, 2)
+                && d.Str("metadata", "annotations", "deployment.kubernetes.io/revision") == "3",
+            "the rollback");
+        var sets = f.List(WorkloadResources.ReplicaSets, Ns);
+        Assert.Equal(2, sets.Count);
+        var reused = sets.Single(rs => rs.Name() == first);
+        Assert.Equal(2, reused.Long("spec", "replicas"));
+        Assert.Equal("3", reused.Str("metadata", "annotations", "deployment.kubernetes.io/revision"));
+    }
+
+    [Fact]
     public async Task Deleting_a_deployment_removes_its_replica_sets_and_pods()
     {
         await using var f = new SimulatorFixture();
