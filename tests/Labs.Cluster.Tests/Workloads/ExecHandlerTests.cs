@@ -132,4 +132,58 @@ public sealed class ExecHandlerTests
 
         Assert.Equal(WebSocketCloseStatus.MessageTooBig, socket.CloseStatus);
     }
+
+    [Fact]
+    public async Task Deleting_the_pod_kills_its_running_session()
+    {
+        await using var f = new SimulatorFixture();
+        var pod = await RunningToolboxAsync(f);
+        await using var server = await ExecServer.StartAsync(f);
+        using var socket = await server.ConnectAsync(ExecPath("command=sh&command=-c&command=echo+started%3B+sleep+300&stdout=true"), "v5.channel.k8s.io");
+        var buffer = new byte[1024];
+        var first = await socket.ReceiveAsync(buffer, TestContext.Current.CancellationToken);
+        Assert.Equal(1, buffer[0]);
+
+        f.Store.Delete(WorkloadResources.Pods, Ns, "toolbox");
+
+        var channels = await ExecServer.ReadAllAsync(socket);
+        Assert.Equal("NonZeroExitCode", ExecServer.Status(channels).Str("reason"));
+        await Eventually.WaitAsync(() => !Directory.Exists(Path.Combine(f.DataDirectory, "pods", pod.Uid())), "the pod directory to go");
+    }
+
+    [Fact]
+    public async Task An_unknown_command_is_reported_like_containerd_does()
+    {
+        await using var f = new SimulatorFixture();
+        await RunningToolboxAsync(f);
+        await using var server = await ExecServer.StartAsync(f);
+
+        using var socket = await server.ConnectAsync(ExecPath("command=no-such-tool&stdout=true&stderr=true"), "v5.channel.k8s.io");
+        var status = ExecServer.Status(await ExecServer.ReadAllAsync(socket));
+
+        Assert.Equal("Failure", status.Str("status"));
+        Assert.Contains("exec: \"no-such-tool\": executable file not found in $PATH", status.Str("message"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pod_without_a_node_is_refused_before_the_upgrade()
+    {
+        await using var f = new SimulatorFixture();
+        f.Store.Create(WorkloadResources.Pods, Ns, (JsonObject)JsonNode.Parse("""
+            { "apiVersion": "v1", "kind": "Pod", "metadata": { "name": "toolbox" },
+              "spec": { "nodeSelector": { "disk": "ssd" }, "containers": [ { "name": "shell", "image": "debian:12" } ] } }
+            """)!);
+        await Eventually.WaitAsync(() => f.Store.Get(WorkloadResources.Pods, Ns, "toolbox")!.Str("status", "phase") == "Pending", "the pod to be unschedulable");
+        await using var server = await ExecServer.StartAsync(f);
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseAddress.Replace("ws://", "http://", StringComparison.Ordinal)) };
+
+        var response = await http.GetAsync(new Uri(ExecPath("command=ls"), UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var status = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        Assert.Equal("pod toolbox does not have a host assigned", status.Str("message"));
+        var pod = f.Store.Get(WorkloadResources.Pods, Ns, "toolbox")!;
+        var scheduled = Assert.Single(pod.Arr("status", "conditions").Objects());
+        Assert.Equal("Unschedulable", scheduled.Str("reason"));
+    }
 }

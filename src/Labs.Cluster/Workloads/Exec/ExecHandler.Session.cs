@@ -20,7 +20,7 @@ internal sealed partial class ExecHandler
         using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var failure = _bubblewrap is null ? "bwrap (Debian package bubblewrap) is not installed"
             : request.Command.Count == 0 && _shell is null ? $"{Path.GetFileName(options.ShellPath)} (Debian package {Path.GetFileName(options.ShellPath)}) is not installed"
-            : null;
+            : MissingExecutable(request.Command);
         ISandboxProcess? process = null;
         if (failure is null)
         {
@@ -77,6 +77,20 @@ internal sealed partial class ExecHandler
             Sessions.Remove(process);
             await process.DisposeAsync();
         }
+    }
+
+    /// <summary>A bare command name that is on no directory of the sandbox's PATH, reported as containerd does.</summary>
+    private static string? MissingExecutable(IReadOnlyList<string> command)
+    {
+        if (command.Count == 0 || command[0].Contains('/', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string[] path = ["/usr/local/bin", "/usr/bin", "/bin"];
+        return path.Any(dir => File.Exists(Path.Combine(dir, command[0])))
+            ? null
+            : $"Internal error occurred: error executing command in container: failed to exec in container: exec: \"{command[0]}\": executable file not found in $PATH";
     }
 
     private IReadOnlyList<string> BuildSpecCommand(ExecRequest request) =>

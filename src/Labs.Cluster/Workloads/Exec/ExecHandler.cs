@@ -26,12 +26,6 @@ internal sealed partial class ExecHandler(WorkloadOptions options, ILogger<ExecH
     {
         var query = context.Request.Query;
         var podName = pod.Name();
-        if (!context.WebSockets.IsWebSocketRequest)
-        {
-            await WriteStatusAsync(context, 400, "BadRequest", "Upgrade request required", cancellationToken);
-            return;
-        }
-
         var containers = pod.Arr("spec", "containers").Objects().ToList();
         string? containerName = query["container"];
         if (string.IsNullOrEmpty(containerName))
@@ -53,9 +47,23 @@ internal sealed partial class ExecHandler(WorkloadOptions options, ILogger<ExecH
             return;
         }
 
+        if (string.IsNullOrEmpty(pod.Str("spec", "nodeName")))
+        {
+            await WriteStatusAsync(context, 400, "BadRequest", $"pod {podName} does not have a host assigned", cancellationToken);
+            return;
+        }
+
         if (pod.Str("status", "phase") != "Running")
         {
             await WriteStatusAsync(context, 400, "BadRequest", $"unable to upgrade connection: container not found (\"{containerName}\")", cancellationToken);
+            return;
+        }
+
+        // Validate before looking at the upgrade: kubectl falls back from WebSocket to SPDY on any handshake failure
+        // and then shows the answer to its SPDY request, which must carry the same error.
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await WriteStatusAsync(context, 400, "BadRequest", "Upgrade request required", cancellationToken);
             return;
         }
 
