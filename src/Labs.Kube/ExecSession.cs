@@ -11,7 +11,9 @@ namespace Labs.Kube;
 /// <remarks>
 /// <see cref="Completion"/> completes with the exit code from the status channel, with -1 when the stream
 /// closed (or the session was disposed) without a status, faults with <see cref="KubeApiException"/> for a
-/// failure status, and with <see cref="IOException"/> when the connection broke.
+/// failure status, and with <see cref="IOException"/> when the connection broke. Output is buffered up to 256
+/// chunks: a caller must keep reading <see cref="ReadOutputAsync"/> (or dispose the session), otherwise the
+/// server is paused and the exit status is not seen.
 /// </remarks>
 internal sealed class ExecSession : IExecSession
 {

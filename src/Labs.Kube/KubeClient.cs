@@ -68,6 +68,13 @@ public sealed partial class KubeClient : IKubeClient, IDisposable
     public async Task<JsonObject> CreateAsync(ResourceType type, string? ns, JsonObject body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(type);
+        ns ??= body["metadata"]?["namespace"] is JsonValue value && value.TryGetValue<string>(out var fromBody) ? fromBody : null;
+        if (type.Namespaced && string.IsNullOrEmpty(ns))
+        {
+            throw new ArgumentException($"Creating a {type.Kind} needs a namespace: pass one or set metadata.namespace.", nameof(ns));
+        }
+
         var uri = Url(type, ns, null, null, [new("fieldManager", FieldManager)]);
         return (await SendAsync(HttpMethod.Post, uri, JsonContent(body, "application/json"), allowNotFound: false, cancellationToken))!;
     }

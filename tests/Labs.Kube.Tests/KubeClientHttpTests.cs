@@ -88,6 +88,20 @@ public sealed class KubeClientHttpTests
     }
 
     [Fact]
+    public async Task Create_without_a_namespace_uses_the_bodys_namespace_or_says_one_is_needed()
+    {
+        var (server, seen) = await StartAsync(c => Json(c, 201, "{}"));
+        await using var _ = server;
+        using var client = server.CreateClient();
+
+        await client.CreateAsync(ResourceType.ConfigMaps, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = "a", ["namespace"] = "team" } }, Ct);
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => client.CreateAsync(ResourceType.ConfigMaps, null, new JsonObject(), Ct));
+
+        Assert.Equal("/api/v1/namespaces/team/configmaps?fieldManager=labs", Assert.Single(seen).PathAndQuery);
+        Assert.Contains("needs a namespace", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replace_puts_to_the_object_url()
     {
         var (server, seen) = await StartAsync(c => Json(c, 200, "{}"));
