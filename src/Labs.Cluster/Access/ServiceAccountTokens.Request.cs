@@ -50,7 +50,8 @@ public sealed partial class ServiceAccountTokens
             audiences = [Issuer];
         }
 
-        var (token, expiresAt) = Issue(ns, serviceAccount, JsonFields.Uid(account), TimeSpan.FromSeconds(seconds), audiences);
+        var boundObject = spec["boundObjectRef"] is JsonObject reference ? ResolveBoundObject(ns, reference) : null;
+        var (token, expiresAt) = Issue(ns, serviceAccount, JsonFields.Uid(account), TimeSpan.FromSeconds(seconds), audiences, boundObject);
         spec["audiences"] = JsonFields.ToArray(audiences);
         spec["expirationSeconds"] = seconds;
         if (!spec.ContainsKey("boundObjectRef"))
@@ -70,6 +71,32 @@ public sealed partial class ServiceAccountTokens
                 ["expirationTimestamp"] = expiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             },
         };
+    }
+
+    /// <summary>Finds the object a token is to be bound to, filling the reference's uid, as the real TokenRequest does.</summary>
+    private BoundObject ResolveBoundObject(string ns, JsonObject reference)
+    {
+        var kindName = JsonFields.String(reference, "kind") ?? "";
+        var kind = BoundObject.Kinds.FirstOrDefault(k => k.Kind == kindName)
+            ?? throw new ApiException(400, "BadRequest", $"cannot bind token to object of type {(kindName.Length == 0 ? "(none)" : kindName)}: spec.boundObjectRef.kind must be Pod, Secret or Node");
+        var name = JsonFields.String(reference, "name") ?? "";
+        if (name.Length == 0)
+        {
+            throw new ApiException(400, "BadRequest", "spec.boundObjectRef.name is required");
+        }
+
+        var target = _store.Get(kind.Resource, kind.Namespaced ? ns : null, name)
+            ?? throw new ApiException(404, "NotFound", $"{kind.Resource} \"{name}\" not found", new JsonObject { ["name"] = name, ["kind"] = kind.Resource.Resource });
+        var uid = JsonFields.Uid(target);
+        var requestedUid = JsonFields.String(reference, "uid");
+        if (!string.IsNullOrEmpty(requestedUid) && requestedUid != uid)
+        {
+            throw new ApiException(409, "Conflict",
+                $"the UID in the bound object reference ({requestedUid}) does not match the UID in record ({uid}). The object might have been deleted and then recreated");
+        }
+
+        reference["uid"] = uid;
+        return new BoundObject(kind.Kind, name, uid);
     }
 
     private static long ReadExpirationSeconds(JsonObject spec, string serviceAccount)

@@ -62,7 +62,14 @@ public sealed partial class ServiceAccountTokens
 
     /// <summary>Signs a token for ServiceAccount <paramref name="name"/> (uid <paramref name="uid"/>) in <paramref name="ns"/>.</summary>
     /// <returns>The token and the moment it expires.</returns>
-    public (string Token, DateTimeOffset ExpiresAt) Issue(string ns, string name, string uid, TimeSpan lifetime, IReadOnlyList<string>? audiences = null)
+    /// <param name="ns">Namespace of the ServiceAccount.</param>
+    /// <param name="name">Name of the ServiceAccount.</param>
+    /// <param name="uid">uid of the ServiceAccount; the token dies with it.</param>
+    /// <param name="lifetime">How long the token is valid.</param>
+    /// <param name="audiences">Audiences; the API server's own when null or empty.</param>
+    /// <param name="boundObject">A Pod, Secret or Node the token is bound to (it dies with that object too), or null.</param>
+    public (string Token, DateTimeOffset ExpiresAt) Issue(
+        string ns, string name, string uid, TimeSpan lifetime, IReadOnlyList<string>? audiences = null, BoundObject? boundObject = null)
     {
         var now = _time.GetUtcNow();
         var expires = now + lifetime;
@@ -81,6 +88,11 @@ public sealed partial class ServiceAccountTokens
                 ["serviceaccount"] = new JsonObject { ["name"] = name, ["uid"] = uid },
             },
         };
+        if (boundObject is not null)
+        {
+            claims["kubernetes.io"]![boundObject.ClaimName] = new JsonObject { ["name"] = boundObject.Name, ["uid"] = boundObject.Uid };
+        }
+
         var payload = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(claims.ToJsonString()));
         var signed = $"{Header}.{payload}";
         return ($"{signed}.{Sign(signed)}", DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
@@ -123,6 +135,19 @@ public sealed partial class ServiceAccountTokens
         if (stored is null || JsonFields.Uid(stored) != uid)
         {
             return null;
+        }
+
+        foreach (var kind in BoundObject.Kinds)
+        {
+            if (JsonFields.Object(k8s, kind.ClaimName) is { } bound)
+            {
+                var boundName = JsonFields.String(bound, "name") ?? "";
+                var boundObject = boundName.Length == 0 ? null : _store.Get(kind.Resource, kind.Namespaced ? ns : null, boundName);
+                if (boundObject is null || JsonFields.Uid(boundObject) != JsonFields.String(bound, "uid"))
+                {
+                    return null;
+                }
+            }
         }
 
         return new UserInfo(

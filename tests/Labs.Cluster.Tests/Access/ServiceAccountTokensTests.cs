@@ -178,4 +178,42 @@ public sealed class ServiceAccountTokensTests
         Assert.Equal("vault", (string?)response["spec"]!["audiences"]![0]);
         Assert.Null(tokens.Validate(TokenOf(response)));
     }
+
+    [Fact]
+    public void A_token_bound_to_a_pod_dies_with_the_pod()
+    {
+        using var cluster = new AccessTestCluster();
+        cluster.ServiceAccount("ns1", "learner");
+        var pod = cluster.Store.Create(new Labs.Cluster.Storage.GroupResource("", "pods"), "ns1", AccessTestCluster.Obj("v1", "Pod", "toolbox"));
+        var tokens = new ServiceAccountTokens(cluster.DataDirectory, cluster.Store, cluster.Clock);
+        var request = TokenRequest();
+        request["spec"]!["boundObjectRef"] = new JsonObject { ["kind"] = "Pod", ["apiVersion"] = "v1", ["name"] = "toolbox" };
+
+        var response = tokens.CreateTokenRequest("ns1", "learner", request);
+
+        Assert.Equal((string?)pod["metadata"]!["uid"], (string?)response["spec"]!["boundObjectRef"]!["uid"]);
+        Assert.NotNull(tokens.Validate(TokenOf(response)));
+        cluster.Store.Delete(new Labs.Cluster.Storage.GroupResource("", "pods"), "ns1", "toolbox");
+        Assert.Null(tokens.Validate(TokenOf(response)));
+    }
+
+    [Fact]
+    public void Binding_a_token_to_a_missing_pod_or_an_unsupported_kind_is_refused()
+    {
+        using var cluster = new AccessTestCluster();
+        cluster.ServiceAccount("ns1", "learner");
+        var tokens = new ServiceAccountTokens(cluster.DataDirectory, cluster.Store, cluster.Clock);
+        var missing = TokenRequest();
+        missing["spec"]!["boundObjectRef"] = new JsonObject { ["kind"] = "Pod", ["name"] = "ghost" };
+        var unsupported = TokenRequest();
+        unsupported["spec"]!["boundObjectRef"] = new JsonObject { ["kind"] = "ConfigMap", ["name"] = "x" };
+
+        var notFound = Assert.Throws<ApiException>(() => tokens.CreateTokenRequest("ns1", "learner", missing));
+        var badRequest = Assert.Throws<ApiException>(() => tokens.CreateTokenRequest("ns1", "learner", unsupported));
+
+        Assert.Equal(404, notFound.Code);
+        Assert.Equal("pods \"ghost\" not found", notFound.Message);
+        Assert.Equal(400, badRequest.Code);
+        Assert.Contains("ConfigMap", badRequest.Message, StringComparison.Ordinal);
+    }
 }
