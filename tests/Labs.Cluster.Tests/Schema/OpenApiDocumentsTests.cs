@@ -12,6 +12,7 @@ public sealed class OpenApiDocumentsTests
     [
         new("", "v1", "pods", "pod", "Pod", true, ["po"], ["all"], Verbs, ["status", "log"]),
         new("", "v1", "namespaces", "namespace", "Namespace", false, ["ns"], [], Verbs, ["status"]),
+        new("", "v1", "nodes", "node", "Node", false, ["no"], [], Verbs, ["status"]),
         new("", "v1", "configmaps", "configmap", "ConfigMap", true, ["cm"], [], Verbs, []),
         new("apps", "v1", "deployments", "deployment", "Deployment", true, ["deploy"], ["all"], Verbs, ["status", "scale"]),
         new("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole", false, [], [], Verbs, []),
@@ -100,7 +101,8 @@ public sealed class OpenApiDocumentsTests
 
         var volume = schemas["io.k8s.api.core.v1.Volume"]!;
         Assert.NotNull(volume["properties"]!["configMap"]);
-        Assert.True((bool)volume["x-kubernetes-preserve-unknown-fields"]!);
+        Assert.Null(volume["x-kubernetes-preserve-unknown-fields"]);
+        Assert.True((bool)schemas["io.k8s.api.core.v1.NodeSpec"]!["x-kubernetes-preserve-unknown-fields"]!);
         Assert.NotNull(schemas["io.k8s.api.core.v1.ConfigMapKeySelector"]!["properties"]!["name"]);
     }
 

@@ -50,6 +50,15 @@ public sealed class UnknownFieldFinderTests
     }
 
     [Fact]
+    public void A_misspelled_volume_source_field_is_reported()
+    {
+        var deployment = Deployment();
+        deployment["spec"]!["template"]!["spec"]!["volumes"]![0]!["configMap"]!["nmae"] = "x";
+
+        Assert.Equal(["spec.template.spec.volumes[0].configMap.nmae"], _finder.FindUnknownFields(deployment));
+    }
+
+    [Fact]
     public void Unknown_metadata_fields_are_reported()
     {
         var cm = JsonNode.Parse("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","lables":{}},"data":{"a":"b"}}""")!.AsObject();

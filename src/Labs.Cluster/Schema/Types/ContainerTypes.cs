@@ -164,7 +164,7 @@ T SeccompProfile | A seccomp profile.
 T AppArmorProfile | An AppArmor profile.
   type 1 s ! | Localhost, RuntimeDefault or Unconfined.
   localhostProfile 2 s * | Profile loaded on the node.
-T ContainerStatus open | Details of a container's current condition.
+T ContainerStatus | Details of a container's current condition.
   name 1 s ! | Name of the container.
   state 2 ContainerState | Current state.
   lastState 3 ContainerState | Last termination state.
@@ -176,6 +176,10 @@ T ContainerStatus open | Details of a container's current condition.
   started 9 b * | Whether the container passed its startup probe.
   allocatedResources 10 {}q | Resources allocated to the container.
   resources 11 ResourceRequirements * | Resources applied to the container.
+  volumeMounts 12 []VolumeMountStatus mk=mountPath ps=merge | Status of volume mounts.
+  user 13 ContainerUser * | Identity of the first process.
+  allocatedResourcesStatus 14 []ResourceStatus mk=name ps=merge | Health of allocated resources.
+  stopSignal 15 s * | Stop signal of the container.
 T ContainerState | One of waiting, running or terminated.
   waiting 1 ContainerStateWaiting * | Waiting details.
   running 2 ContainerStateRunning * | Running details.

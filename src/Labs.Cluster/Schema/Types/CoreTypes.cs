@@ -36,7 +36,7 @@ T ServiceAccount gvk=/v1/ServiceAccount | Binds a name understood by users and s
   secrets 2 []ObjectReference mk=name ps=merge | Deprecated list of secrets for the service account.
   imagePullSecrets 3 []LocalObjectReference | Secrets used when pulling images for pods using this account.
   automountServiceAccountToken 4 b * | Whether pods should have an API token mounted automatically.
-T ObjectReference open | A reference to an API object.
+T ObjectReference | A reference to an API object.
   kind 1 s | Kind of the referent.
   namespace 2 s | Namespace of the referent.
   name 3 s | Name of the referent.

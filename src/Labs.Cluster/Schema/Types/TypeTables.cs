@@ -10,6 +10,7 @@ internal static class TypeTables
         (nameof(PodTypes), PodTypes.Text),
         (nameof(ContainerTypes), ContainerTypes.Text),
         (nameof(VolumeTypes), VolumeTypes.Text),
+        (nameof(LegacyVolumeTypes), LegacyVolumeTypes.Text),
         (nameof(AppsTypes), AppsTypes.Text),
         (nameof(RbacTypes), RbacTypes.Text),
         (nameof(ReviewTypes), ReviewTypes.Text),

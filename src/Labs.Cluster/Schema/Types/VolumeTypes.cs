@@ -8,14 +8,37 @@ P core.v1
 T Volume | A named volume in a pod that containers can mount.
   name 1 s ! | Name of the volume, a DNS label unique within the pod.
   source 2 VolumeSource ^ | Where the volume comes from.
-T VolumeSource open | The location and type of a volume; exactly one source.
+T VolumeSource | The location and type of a volume; exactly one source.
   hostPath 1 HostPathVolumeSource * | A file or directory on the host.
   emptyDir 2 EmptyDirVolumeSource * | A temporary directory sharing the pod's lifetime.
+  gcePersistentDisk 3 GCEPersistentDiskVolumeSource * | Deprecated: a GCE persistent disk.
+  awsElasticBlockStore 4 AWSElasticBlockStoreVolumeSource * | Deprecated: an AWS EBS disk.
+  gitRepo 5 GitRepoVolumeSource * | Deprecated: a git repository.
   secret 6 SecretVolumeSource * | A Secret.
+  nfs 7 NFSVolumeSource * | An NFS mount.
+  iscsi 8 ISCSIVolumeSource * | An iSCSI disk.
+  glusterfs 9 GlusterfsVolumeSource * | Deprecated: a Glusterfs mount.
   persistentVolumeClaim 10 PersistentVolumeClaimVolumeSource * | A PersistentVolumeClaim in the same namespace.
+  rbd 11 RBDVolumeSource * | Deprecated: a Rados block device.
+  flexVolume 12 FlexVolumeSource * | A volume from an exec-based plugin.
+  cinder 13 CinderVolumeSource * | Deprecated: a Cinder volume.
+  cephfs 14 CephFSVolumeSource * | Deprecated: a CephFS mount.
+  flocker 15 FlockerVolumeSource * | Deprecated: a Flocker dataset.
   downwardAPI 16 DownwardAPIVolumeSource * | Information about the pod.
+  fc 17 FCVolumeSource * | A Fibre Channel volume.
+  azureFile 18 AzureFileVolumeSource * | Deprecated: an Azure File share.
   configMap 19 ConfigMapVolumeSource * | A ConfigMap.
+  vsphereVolume 20 VsphereVirtualDiskVolumeSource * | Deprecated: a vSphere volume.
+  quobyte 21 QuobyteVolumeSource * | Deprecated: a Quobyte mount.
+  azureDisk 22 AzureDiskVolumeSource * | Deprecated: an Azure data disk.
+  photonPersistentDisk 23 PhotonPersistentDiskVolumeSource * | Deprecated: a Photon disk.
   projected 26 ProjectedVolumeSource * | Several sources projected into one directory.
+  portworxVolume 24 PortworxVolumeSource * | Deprecated: a Portworx volume.
+  scaleIO 25 ScaleIOVolumeSource * | Deprecated: a ScaleIO volume.
+  storageos 27 StorageOSVolumeSource * | Deprecated: a StorageOS volume.
+  csi 28 CSIVolumeSource * | A CSI driver volume.
+  ephemeral 29 EphemeralVolumeSource * | A generic ephemeral volume backed by a PVC.
+  image 30 ImageVolumeSource * | An OCI image or artifact.
 T HostPathVolumeSource | A host path mapped into a pod.
   path 1 s ! | Path on the host.
   type 2 s * | Type of the host path, e.g. Directory or File.
@@ -50,11 +73,12 @@ T DownwardAPIVolumeFile | One file with pod information.
 T ProjectedVolumeSource | Several volume sources in one directory.
   sources 1 []VolumeProjection | The projections.
   defaultMode 2 i32 * | Mode bits for created files.
-T VolumeProjection open | One projection.
+T VolumeProjection | One projection.
   secret 1 SecretProjection * | A Secret.
   downwardAPI 2 DownwardAPIProjection * | Pod information.
   configMap 3 ConfigMapProjection * | A ConfigMap.
   serviceAccountToken 4 ServiceAccountTokenProjection * | A service account token.
+  clusterTrustBundle 5 ClusterTrustBundleProjection * | ClusterTrustBundle objects.
 T SecretProjection | A Secret projected into a volume.
   localObjectReference 1 LocalObjectReference ^ | The Secret.
   items 2 []KeyToPath | Keys to project.
