@@ -41,6 +41,12 @@ internal sealed partial class YamlBlock
             var reason = ex.InnerException is YamlException inner && inner.Message.Length > 0 ? StripPosition(inner.Message) : StripPosition(ex.Message);
             throw Error(ex.Start, $"invalid YAML: {reason}");
         }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet's document model rejects some valid-looking constructs (odd aliases, malformed tags) this way.
+            var reason = ex.Message.Split(" (Parameter", 2)[0].TrimEnd('.');
+            throw new LabFormatException(Path, FirstLine, 1 + _columnOffset, $"invalid YAML in this block: {reason}; anchors (&), aliases (*) and tags (!) are not supported in labs");
+        }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner fails this way when the text ends inside a flow collection or quote.
