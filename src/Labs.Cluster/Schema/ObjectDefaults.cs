@@ -10,6 +10,17 @@ namespace Labs.Cluster.Schema;
 /// </summary>
 public static partial class ObjectDefaults
 {
+    /// <summary>Fills defaults using the object's own <c>apiVersion</c> and <c>kind</c>; objects without them are left unchanged.</summary>
+    /// <param name="obj">The object as JSON.</param>
+    public static void Apply(JsonObject obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        if (Text(obj, "apiVersion") is { } apiVersion && Text(obj, "kind") is { } kind)
+        {
+            Apply(apiVersion, kind, obj);
+        }
+    }
+
     /// <summary>Fills defaults into <paramref name="obj"/> in place; kinds without defaults are left unchanged.</summary>
     /// <param name="apiVersion"><c>v1</c>, <c>apps/v1</c>, ...</param>
     /// <param name="kind">Kind of the object.</param>

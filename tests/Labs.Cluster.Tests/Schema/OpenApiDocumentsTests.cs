@@ -122,6 +122,29 @@ public sealed class OpenApiDocumentsTests
         Assert.Null(_documents.Document("apis/example.com/v1"));
     }
 
+    [Fact]
+    public async Task The_http_handler_serves_the_root_documents_and_a_status_404()
+    {
+        async Task<(int Status, JsonNode? Body)> GetAsync(string path)
+        {
+            var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            context.Response.Body = new MemoryStream();
+            await _documents.WriteAsync(context, path);
+            context.Response.Body.Position = 0;
+            return (context.Response.StatusCode, await JsonNode.ParseAsync(context.Response.Body));
+        }
+
+        var root = await GetAsync("");
+        var apps = await GetAsync("apis/apps/v1");
+        var missing = await GetAsync("apis/nope/v1");
+
+        Assert.Equal(200, root.Status);
+        Assert.NotNull(root.Body!["paths"]!["api/v1"]);
+        Assert.Equal("3.0.0", (string?)apps.Body!["openapi"]);
+        Assert.Equal(404, missing.Status);
+        Assert.Equal("NotFound", (string?)missing.Body!["reason"]);
+    }
+
     private static IEnumerable<string> References(JsonNode? node)
     {
         switch (node)
