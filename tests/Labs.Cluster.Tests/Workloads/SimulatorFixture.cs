@@ -7,15 +7,16 @@ namespace Labs.Cluster.Workloads;
 /// <summary>A started simulator over a fake store and a fresh data directory; disposed after each test.</summary>
 internal sealed class SimulatorFixture : IAsyncDisposable
 {
-    public SimulatorFixture(TimeSpan? podStartDelay = null)
+    public SimulatorFixture(TimeSpan? podStartDelay = null, IObjectStore? store = null)
     {
+        Store = store ?? new FakeObjectStore();
         DataDirectory = Directory.CreateTempSubdirectory("labs-workloads-").FullName;
         Options = new WorkloadOptions { DataDirectory = DataDirectory, PodStartDelay = podStartDelay ?? TimeSpan.Zero };
         Simulator = new WorkloadSimulator(Store, Options, NullLoggerFactory.Instance);
         Simulator.Start();
     }
 
-    public FakeObjectStore Store { get; } = new();
+    public IObjectStore Store { get; }
 
     public string DataDirectory { get; }
 
