@@ -96,6 +96,20 @@ public sealed class KubeconfigTests : IDisposable
     }
 
     [Fact]
+    public void Pem_helpers_build_authorities_and_client_certificates_and_reject_mismatched_keys()
+    {
+        var (certPem, keyPem) = _certs.CreateClientCertificatePem("carol");
+        var (_, otherKeyPem) = _certs.CreateClientCertificatePem("dave");
+
+        using var client = KubeConnection.ClientCertificateFromPem(certPem, keyPem);
+
+        Assert.True(client.HasPrivateKey);
+        Assert.Single(KubeConnection.CertificateAuthoritiesFromPem(_certs.CaPem));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => KubeConnection.ClientCertificateFromPem(certPem, otherKeyPem));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => KubeConnection.CertificateAuthoritiesFromPem("not a certificate"));
+    }
+
+    [Fact]
     public void An_explicit_context_wins_over_current_context()
     {
         var yaml = """
