@@ -8,7 +8,7 @@ namespace Labs.Cluster.Access;
 /// (SelfSubjectRulesReview) and <c>auth whoami</c> (SelfSubjectReview). Each takes the posted object and returns the
 /// answer object; the caller answers it with 201 Created.
 /// </summary>
-public sealed class AccessReviews
+public sealed partial class AccessReviews
 {
     private readonly RbacAuthorizer _authorizer;
 
@@ -28,6 +28,12 @@ public sealed class AccessReviews
     {
         ArgumentNullException.ThrowIfNull(user);
         var spec = JsonFields.Object(review, "spec") ?? new JsonObject();
+        return Evaluate("SelfSubjectAccessReview", user, spec, new JsonObject { ["creationTimestamp"] = null });
+    }
+
+    /// <summary>Decides an access review's spec for <paramref name="user"/> and builds the answer object.</summary>
+    private JsonObject Evaluate(string kind, UserInfo user, JsonObject spec, JsonObject metadata)
+    {
         var resource = JsonFields.Object(spec, "resourceAttributes");
         var nonResource = JsonFields.Object(spec, "nonResourceAttributes");
         if ((resource is null) == (nonResource is null))
@@ -36,12 +42,12 @@ public sealed class AccessReviews
                 ? "exactly one of nonResourceAttributes or resourceAttributes must be specified"
                 : "cannot be specified in combination with resourceAttributes";
             var field = resource is null ? "spec.resourceAttributes" : "spec.nonResourceAttributes";
-            throw Invalid("SelfSubjectAccessReview", "authorization.k8s.io", field, message);
+            throw Invalid(kind, "authorization.k8s.io", field, message);
         }
 
         var attributes = resource is not null
             ? RequestAttributes.ForResource(
-                JsonFields.String(resource, "verb") is { Length: > 0 } verb ? verb : throw Invalid("SelfSubjectAccessReview", "authorization.k8s.io", "spec.resourceAttributes.verb", "Required value"),
+                JsonFields.String(resource, "verb") is { Length: > 0 } verb ? verb : throw Invalid(kind, "authorization.k8s.io", "spec.resourceAttributes.verb", "Required value"),
                 JsonFields.String(resource, "group") ?? "",
                 JsonFields.String(resource, "resource") ?? "",
                 JsonFields.String(resource, "namespace"),
@@ -49,7 +55,7 @@ public sealed class AccessReviews
                 JsonFields.String(resource, "subresource"),
                 JsonFields.String(resource, "version"))
             : RequestAttributes.ForPath(
-                JsonFields.String(nonResource, "verb") is { Length: > 0 } pathVerb ? pathVerb : throw Invalid("SelfSubjectAccessReview", "authorization.k8s.io", "spec.nonResourceAttributes.verb", "Required value"),
+                JsonFields.String(nonResource, "verb") is { Length: > 0 } pathVerb ? pathVerb : throw Invalid(kind, "authorization.k8s.io", "spec.nonResourceAttributes.verb", "Required value"),
                 JsonFields.String(nonResource, "path") ?? "");
 
         var decision = _authorizer.Authorize(user, attributes);
@@ -61,9 +67,9 @@ public sealed class AccessReviews
 
         return new JsonObject
         {
-            ["kind"] = "SelfSubjectAccessReview",
+            ["kind"] = kind,
             ["apiVersion"] = "authorization.k8s.io/v1",
-            ["metadata"] = new JsonObject { ["creationTimestamp"] = null },
+            ["metadata"] = metadata,
             ["spec"] = spec.DeepClone(),
             ["status"] = status,
         };

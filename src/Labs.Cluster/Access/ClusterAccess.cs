@@ -115,6 +115,13 @@ public sealed class ClusterAccess : IDisposable
     /// <exception cref="ApiException">422 for a review naming neither or both kinds of attributes.</exception>
     public JsonObject ReviewSelfSubjectAccess(UserInfo user, JsonObject? review) => _reviews.ReviewSelfSubjectAccess(user, review);
 
+    /// <summary>
+    /// Answers <c>POST /apis/authorization.k8s.io/v1/subjectaccessreviews</c> (<paramref name="ns"/> null) or
+    /// <c>.../namespaces/NS/localsubjectaccessreviews</c> (201 Created). Authorize <c>create</c> on it first.
+    /// </summary>
+    /// <exception cref="ApiException">422 for a review without a subject or attributes.</exception>
+    public JsonObject ReviewSubjectAccess(JsonObject? review, string? ns = null) => _reviews.ReviewSubjectAccess(review, ns);
+
     /// <summary>Answers <c>POST /apis/authorization.k8s.io/v1/selfsubjectrulesreviews</c> (201 Created).</summary>
     public JsonObject ReviewSelfSubjectRules(UserInfo user, JsonObject? review) => _reviews.ReviewSelfSubjectRules(user, review);
 

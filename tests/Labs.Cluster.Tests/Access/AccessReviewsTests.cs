@@ -116,4 +116,51 @@ public sealed class AccessReviewsTests
         Assert.NotEmpty(status["nonResourceRules"]!.AsArray());
         Assert.False((bool)status["incomplete"]!);
     }
+
+    [Fact]
+    public void A_subject_access_review_answers_for_the_named_service_account()
+    {
+        using var cluster = new AccessTestCluster();
+        var reviews = ReviewsWithPodReader(cluster);
+        var review = CanI("list", "pods", "ns1");
+        review["kind"] = "SubjectAccessReview";
+        review["spec"]!["user"] = "system:serviceaccount:ns1:learner";
+
+        var answer = reviews.ReviewSubjectAccess(review);
+
+        Assert.Equal("SubjectAccessReview", (string?)answer["kind"]);
+        Assert.True((bool)answer["status"]!["allowed"]!);
+        review["spec"]!["user"] = "system:serviceaccount:ns1:other";
+        Assert.False((bool)reviews.ReviewSubjectAccess(review)["status"]!["allowed"]!);
+    }
+
+    [Fact]
+    public void A_local_subject_access_review_is_held_to_its_namespace()
+    {
+        using var cluster = new AccessTestCluster();
+        var reviews = ReviewsWithPodReader(cluster);
+        var review = CanI("list", "pods", null);
+        review["spec"]!["user"] = "system:serviceaccount:ns1:learner";
+
+        var answer = reviews.ReviewSubjectAccess(review, "ns1");
+
+        Assert.Equal("LocalSubjectAccessReview", (string?)answer["kind"]);
+        Assert.Equal("ns1", (string?)answer["metadata"]!["namespace"]);
+        Assert.True((bool)answer["status"]!["allowed"]!);
+        var elsewhere = CanI("list", "pods", "ns2");
+        elsewhere["spec"]!["user"] = "system:serviceaccount:ns1:learner";
+        Assert.Equal(422, Assert.Throws<ApiException>(() => reviews.ReviewSubjectAccess(elsewhere, "ns1")).Code);
+    }
+
+    [Fact]
+    public void A_subject_access_review_without_a_subject_is_Invalid()
+    {
+        using var cluster = new AccessTestCluster();
+        var reviews = ReviewsWithPodReader(cluster);
+
+        var error = Assert.Throws<ApiException>(() => reviews.ReviewSubjectAccess(CanI("list", "pods", "ns1")));
+
+        Assert.Equal(422, error.Code);
+        Assert.Contains("at least one of user or group must be specified", error.Message, StringComparison.Ordinal);
+    }
 }
