@@ -18,6 +18,7 @@ public sealed partial class EmbeddedCluster
     {
         var decoder = new ProtobufDecoder();
         var finder = new UnknownFieldFinder();
+        var openApi = new OpenApiDocuments(ResourceCatalog.All);
         return new ApiServerHooks
         {
             AuthorizeAsync = (context, request) =>
@@ -39,6 +40,14 @@ public sealed partial class EmbeddedCluster
                 }
             },
             FindUnknownFields = finder.FindUnknownFields,
+            ApplyDefaults = obj => ObjectDefaults.Apply((string?)obj["apiVersion"] ?? "", (string?)obj["kind"] ?? "", obj),
+            ServeOpenApiAsync = async (context, path) =>
+            {
+                var json = path.Length == 0 ? openApi.RootJson() : openApi.DocumentJson(path)
+                    ?? throw new ApiException(404, "NotFound", "the server could not find the requested resource");
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(json, context.RequestAborted);
+            },
             ExecAsync = workloads is null ? null : workloads.HandleExecAsync,
             TokenAsync = async (context, serviceAccount, cancellationToken) =>
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -80,10 +81,25 @@ internal sealed partial class ApiServer
         {
             case "Namespace":
                 obj["spec"] ??= new JsonObject { ["finalizers"] = new JsonArray("kubernetes") };
+                var labels = obj.Meta()["labels"] as JsonObject ?? [];
+                obj.Meta()["labels"] = labels;
+                labels["kubernetes.io/metadata.name"] = obj.MetaString("name");
                 obj["status"] = new JsonObject { ["phase"] = "Active" };
                 break;
             case "Pod":
                 obj["status"] = new JsonObject { ["phase"] = "Pending" };
+                break;
+            case "Service":
+                var spec = obj["spec"] as JsonObject ?? [];
+                obj["spec"] = spec;
+                if ((string?)spec["type"] != "ExternalName" && spec["clusterIP"] is null)
+                {
+                    // The service CIDR allocator of a real cluster; 10.96.0.0/12 is kubeadm's default range.
+                    var ip = $"10.96.{RandomNumberGenerator.GetInt32(1, 255)}.{RandomNumberGenerator.GetInt32(1, 255)}";
+                    spec["clusterIP"] = ip;
+                    spec["clusterIPs"] = new JsonArray(ip);
+                }
+
                 break;
         }
     }

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Labs.Cluster;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Labs.Conformance.Tests;
+
+/// <summary>
+/// One embedded cluster for a test class, and a runner for the real kubectl against it, with a fresh discovery cache
+/// directory so no earlier server's answers leak in.
+/// </summary>
+public sealed class KubectlCluster : IAsyncLifetime
+{
+    /// <summary>The kubectl the tests run.</summary>
+    public const string KubectlPath = "/usr/bin/kubectl";
+
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(90);
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "labs-conformance-" + Guid.NewGuid().ToString("N")[..8]);
+    private EmbeddedCluster? _cluster;
+
+    public EmbeddedCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not started.");
+
+    private string CacheDirectory => Path.Combine(_root, "kube-cache");
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(CacheDirectory);
+        _cluster = await EmbeddedCluster.StartAsync(
+            new EmbeddedClusterOptions { DataDirectory = Path.Combine(_root, "data"), RunWorkloads = false },
+            NullLoggerFactory.Instance,
+            CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>A fresh namespace for one test.</summary>
+    public async Task<string> CreateNamespaceAsync()
+    {
+        var name = "t-" + Guid.NewGuid().ToString("N")[..8];
+        var result = await RunAsync("create", "namespace", name);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return name;
+    }
+
+    /// <summary>Writes a manifest to a temp file and returns its path.</summary>
+    public string WriteManifest(string yaml)
+    {
+        var path = Path.Combine(_root, Guid.NewGuid().ToString("N")[..8] + ".yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    /// <summary>Runs kubectl with the admin kubeconfig and waits (up to 90 s) for it to exit.</summary>
+    public async Task<KubectlResult> RunAsync(params string[] args)
+    {
+        using var process = Start(args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"kubectl {string.Join(' ', args)} did not finish within {DefaultTimeout.TotalSeconds} s");
+        }
+
+        return new KubectlResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts kubectl without waiting (for <c>get -w</c>); the caller reads and kills it.</summary>
+    public Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo(KubectlPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("--kubeconfig");
+        info.ArgumentList.Add(Cluster.AdminKubeconfigPath);
+        info.ArgumentList.Add("--cache-dir");
+        info.ArgumentList.Add(CacheDirectory);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["HOME"] = _root;
+        return Process.Start(info) ?? throw new InvalidOperationException($"could not start {KubectlPath}");
+    }
+}
