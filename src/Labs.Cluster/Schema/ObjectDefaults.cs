@@ -50,6 +50,17 @@ public static partial class ObjectDefaults
                 SetIfMissing(rsSpec, "replicas", 1);
                 ApplyPodSpec(Child(Child(rsSpec, "template"), "spec"));
                 break;
+            case ("batch/v1", "Job"):
+                ApplyJobSpec(Child(obj, "spec"));
+                break;
+            case ("batch/v1", "CronJob"):
+                JsonObject cronSpec = Child(obj, "spec");
+                SetString(cronSpec, "concurrencyPolicy", "Allow");
+                SetIfMissing(cronSpec, "suspend", false);
+                SetIfMissing(cronSpec, "successfulJobsHistoryLimit", 3);
+                SetIfMissing(cronSpec, "failedJobsHistoryLimit", 1);
+                ApplyJobSpec(Child(Child(cronSpec, "jobTemplate"), "spec"));
+                break;
             case ("rbac.authorization.k8s.io/v1", "RoleBinding" or "ClusterRoleBinding"):
                 ApplySubjects(obj);
                 break;
@@ -71,6 +82,23 @@ public static partial class ObjectDefaults
 
         SetIfMissing(spec, "revisionHistoryLimit", 10);
         SetIfMissing(spec, "progressDeadlineSeconds", 600);
+        ApplyPodSpec(Child(Child(spec, "template"), "spec"));
+    }
+
+    private static void ApplyJobSpec(JsonObject spec)
+    {
+        // completions and parallelism default to 1 only when both are unset (a work-queue job leaves completions nil).
+        if (spec["completions"] is null && spec["parallelism"] is null)
+        {
+            spec["completions"] = 1;
+        }
+
+        SetIfMissing(spec, "parallelism", 1);
+        SetIfMissing(spec, "backoffLimit", 6);
+        SetIfMissing(spec, "completionMode", "NonIndexed");
+        SetIfMissing(spec, "suspend", false);
+        SetIfMissing(spec, "manualSelector", false);
+        SetIfMissing(spec, "podReplacementPolicy", "TerminatingOrFailed");
         ApplyPodSpec(Child(Child(spec, "template"), "spec"));
     }
 

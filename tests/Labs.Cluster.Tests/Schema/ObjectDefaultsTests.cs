@@ -81,6 +81,33 @@ public sealed class ObjectDefaultsTests
     }
 
     [Fact]
+    public void A_job_and_a_cron_job_get_their_controller_defaults()
+    {
+        var job = Defaulted("batch/v1", "Job", """{"spec":{"template":{"spec":{"restartPolicy":"Never","containers":[{"name":"c","image":"busybox"}]}}}}""");
+        var cron = Defaulted("batch/v1", "CronJob", """{"spec":{"schedule":"* * * * *","jobTemplate":{"spec":{"template":{"spec":{"containers":[]}}}}}}""");
+
+        var spec = job["spec"]!;
+        Assert.Equal(1, (int)spec["completions"]!);
+        Assert.Equal(1, (int)spec["parallelism"]!);
+        Assert.Equal(6, (int)spec["backoffLimit"]!);
+        Assert.Equal("NonIndexed", (string?)spec["completionMode"]);
+        Assert.Equal("Never", (string?)spec["template"]!["spec"]!["restartPolicy"]);
+        Assert.Equal("Allow", (string?)cron["spec"]!["concurrencyPolicy"]);
+        Assert.Equal(3, (int)cron["spec"]!["successfulJobsHistoryLimit"]!);
+        Assert.Equal(6, (int)cron["spec"]!["jobTemplate"]!["spec"]!["backoffLimit"]!);
+    }
+
+    [Fact]
+    public void Defaults_can_read_the_kind_from_the_object_itself()
+    {
+        var secret = Parse("""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"}}""");
+
+        ObjectDefaults.Apply(secret);
+
+        Assert.Equal("Opaque", (string?)secret["type"]);
+    }
+
+    [Fact]
     public void Zero_replicas_are_kept()
     {
         var rs = Defaulted("apps/v1", "ReplicaSet", """{"spec":{"replicas":0}}""");
