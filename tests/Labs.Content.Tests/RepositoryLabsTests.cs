@@ -36,4 +36,16 @@ public sealed class RepositoryLabsTests
         Assert.Contains("<section class=\"task\" data-task-id=\"web-deployment\">", lab.LessonHtml, StringComparison.Ordinal);
         Assert.Contains("<pre class=\"run\"><code class=\"language-bash\">kubectl get deploy,rs,pods\n</code></pre>", lab.LessonHtml, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ConfigMaps_101_lists_its_setup_manifest_and_absent_check()
+    {
+        var lab = LabCatalog.Load(Repo.LabsDirectory).Find("configmaps-101");
+
+        Assert.NotNull(lab);
+        Assert.Equal(["settings", "no-legacy"], lab.Tasks.Select(t => t.Id));
+        Assert.EndsWith(Path.Combine("setup", "legacy.yaml"), Assert.Single(lab.SetupManifests), StringComparison.Ordinal);
+        Assert.True(lab.Tasks[1].Checks[0].Absent);
+        Assert.NotNull(lab.SolutionScript);
+    }
 }

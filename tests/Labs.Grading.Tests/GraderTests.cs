@@ -189,4 +189,19 @@ public sealed class GraderTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Grader(new FakeKubeClient()).CheckAsync(Tasks.WebDeployment, Ns, cts.Token));
     }
+
+    [Fact]
+    public async Task ConfigMaps_101_passes_after_its_solution_and_fails_before_it()
+    {
+        var lab = Labs.Content.LabCatalog.Load(RepoLabs.Directory).Find("configmaps-101")!;
+        var before = new FakeKubeClient().Add(ResourceType.ConfigMaps, Ns, """{"metadata": {"name": "legacy"}, "data": {"mode": "slow"}}""");
+        var after = new FakeKubeClient().Add(ResourceType.ConfigMaps, Ns, """{"metadata": {"name": "settings"}, "data": {"mode": "fast", "retries": "3"}}""");
+
+        var failing = await new Grader(before).CheckAllAsync(lab, Ns, TestContext.Current.CancellationToken);
+        var passing = await new Grader(after).CheckAllAsync(lab, Ns, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["ConfigMap settings not found"], failing[0].Messages);
+        Assert.Equal(["ConfigMap legacy exists, but it should not"], failing[1].Messages);
+        Assert.All(passing, r => Assert.True(r.Passed, string.Join("; ", r.Messages)));
+    }
 }
