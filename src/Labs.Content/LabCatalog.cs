@@ -37,10 +37,37 @@ public sealed class LabCatalog
         if (!Directory.Exists(labsDirectory))
             throw new DirectoryNotFoundException($"The labs folder '{Path.GetFullPath(labsDirectory)}' does not exist; set Content:LabsDirectory to the folder that holds the lab folders.");
         loader ??= new LabLoader();
-        var labs = Directory.EnumerateDirectories(labsDirectory)
-            .Where(d => Path.GetFileName(d) is { Length: > 0 } name && name[0] != '.' && name[0] != '_')
-            .Order(StringComparer.Ordinal)
-            .Select(loader.Load);
-        return new LabCatalog(labs);
+        return new LabCatalog(LabDirectories(labsDirectory).Select(loader.Load));
     }
+
+    /// <summary>
+    /// Loads every lab folder like <see cref="Load"/> but keeps going after a malformed lab, for tools that
+    /// report all problems at once (<c>labs validate</c>). Returns the first problem of each malformed lab.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static IReadOnlyList<LabFormatException> Validate(string labsDirectory, LabLoader? loader = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(labsDirectory);
+        if (!Directory.Exists(labsDirectory))
+            throw new DirectoryNotFoundException($"The labs folder '{Path.GetFullPath(labsDirectory)}' does not exist.");
+        loader ??= new LabLoader();
+        var problems = new List<LabFormatException>();
+        foreach (var directory in LabDirectories(labsDirectory))
+        {
+            try
+            {
+                loader.Load(directory);
+            }
+            catch (LabFormatException ex)
+            {
+                problems.Add(ex);
+            }
+        }
+        return problems;
+    }
+
+    private static IEnumerable<string> LabDirectories(string labsDirectory) =>
+        Directory.EnumerateDirectories(labsDirectory)
+            .Where(d => Path.GetFileName(d) is { Length: > 0 } name && name[0] != '.' && name[0] != '_')
+            .Order(StringComparer.Ordinal);
 }

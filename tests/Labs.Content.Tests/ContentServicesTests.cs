@@ -70,6 +70,26 @@ public sealed class ContentServicesTests
         Assert.Contains("Two labs have the id 'sample'", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_reports_every_malformed_lab_and_skips_drafts()
+    {
+        using var temp = new TempLabs();
+        temp.Write("sample", SampleLab.With(""));
+        temp.Write("broken-a", "no front matter\n");
+        temp.Write("broken-b", SampleLab.FrontMatter);
+        temp.Write("_draft", "not even close\n");
+
+        var problems = LabCatalog.Validate(temp.LabsDirectory);
+
+        Assert.Equal(
+            [
+                "labs/broken-a/lab.md:1:1: expected YAML front matter: the first line must be '---'",
+                "labs/broken-b/lab.md:2:5: id 'sample' does not match the folder name 'broken-b'; rename one of them",
+            ],
+            problems.Select(p => p.Message));
+        Assert.Empty(LabCatalog.Validate(Repo.LabsDirectory));
+    }
+
     private static IHost BuildHost(string labsDirectory)
     {
         var builder = Host.CreateApplicationBuilder();
