@@ -123,8 +123,14 @@ public sealed partial class OpenApiDocuments
             return type.Name;
         }
 
-        string group = resource.Group.Length == 0 ? "core" : resource.Group.Replace(".k8s.io", "", StringComparison.Ordinal);
-        return $"io.k8s.api.{group}.{resource.Version}.{resource.Kind}";
+        if (resource.Group.Length == 0 || resource.Group.EndsWith(".k8s.io", StringComparison.Ordinal) || !resource.Group.Contains('.', StringComparison.Ordinal))
+        {
+            string group = resource.Group.Length == 0 ? "core" : resource.Group.Replace(".k8s.io", "", StringComparison.Ordinal);
+            return $"io.k8s.api.{group}.{resource.Version}.{resource.Kind}";
+        }
+
+        // Custom resources are named by the reversed group, as the API server names CRD schemas.
+        return $"{string.Join('.', resource.Group.Split('.').Reverse())}.{resource.Version}.{resource.Kind}";
     }
 
     private static JsonObject ListSchema(ResourceDefinition resource, string itemSchema) => new()

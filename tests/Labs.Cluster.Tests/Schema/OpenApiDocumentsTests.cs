@@ -16,7 +16,7 @@ public sealed class OpenApiDocumentsTests
         new("", "v1", "configmaps", "configmap", "ConfigMap", true, ["cm"], [], Verbs, []),
         new("apps", "v1", "deployments", "deployment", "Deployment", true, ["deploy"], ["all"], Verbs, ["status", "scale"]),
         new("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole", false, [], [], Verbs, []),
-        new("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, ["ds"], ["all"], Verbs, ["status"]),
+        new("example.com", "v1", "widgets", "widget", "Widget", true, [], [], Verbs, ["status"]),
     ];
 
     private readonly OpenApiDocuments _documents = new(Resources);
@@ -27,7 +27,7 @@ public sealed class OpenApiDocumentsTests
         var again = new OpenApiDocuments(Resources);
 
         var paths = _documents.Root()["paths"]!.AsObject();
-        Assert.Equal(["api/v1", "apis/apps/v1", "apis/rbac.authorization.k8s.io/v1"], paths.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["api/v1", "apis/apps/v1", "apis/example.com/v1", "apis/rbac.authorization.k8s.io/v1"], paths.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal($"/openapi/v3/apis/apps/v1?hash={_documents.Hash("apis/apps/v1")}", (string?)paths["apis/apps/v1"]!["serverRelativeURL"]);
         Assert.Equal(_documents.RootJson(), again.RootJson());
         Assert.NotEqual(_documents.Hash("api/v1"), _documents.Hash("apis/apps/v1"));
@@ -109,17 +109,17 @@ public sealed class OpenApiDocumentsTests
     [Fact]
     public void A_served_kind_without_a_model_gets_an_open_schema_and_paths()
     {
-        var document = _documents.Document("/apis/apps/v1")!;
+        var document = _documents.Document("/apis/example.com/v1")!;
 
-        var daemonSet = document["components"]!["schemas"]!["io.k8s.api.apps.v1.DaemonSet"]!;
-        Assert.True((bool)daemonSet["x-kubernetes-preserve-unknown-fields"]!);
-        Assert.NotNull(document["paths"]!["/apis/apps/v1/namespaces/{namespace}/daemonsets/{name}"]!["patch"]);
+        var widget = document["components"]!["schemas"]!["com.example.v1.Widget"]!;
+        Assert.True((bool)widget["x-kubernetes-preserve-unknown-fields"]!);
+        Assert.NotNull(document["paths"]!["/apis/example.com/v1/namespaces/{namespace}/widgets/{name}"]!["patch"]);
     }
 
     [Fact]
     public void An_unknown_group_version_has_no_document()
     {
-        Assert.Null(_documents.Document("apis/example.com/v1"));
+        Assert.Null(_documents.Document("apis/example.org/v1"));
     }
 
     [Fact]

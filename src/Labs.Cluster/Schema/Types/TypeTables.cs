@@ -16,5 +16,6 @@ internal static class TypeTables
         (nameof(ReviewTypes), ReviewTypes.Text),
         (nameof(BatchTypes), BatchTypes.Text),
         (nameof(MiscTypes), MiscTypes.Text),
+        (nameof(MoreWorkloadTypes), MoreWorkloadTypes.Text),
     ];
 }
