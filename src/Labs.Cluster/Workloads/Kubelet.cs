@@ -19,7 +19,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
     private readonly PodIpAllocator _ips = new();
 
     /// <summary>The directory of one pod's files.</summary>
-    public static string PodDirectory(WorkloadOptions options, string uid) => Path.Combine(options.DataDirectory, "pods", uid);
+    public static string PodDirectory(WorkloadOptions options, string uid) => Path.GetFullPath(Path.Combine(options.DataDirectory, "pods", uid));
 
     public TimeSpan? Reconcile(JsonObject pod)
     {

@@ -186,4 +186,22 @@ public sealed class ExecHandlerTests
         var scheduled = Assert.Single(pod.Arr("status", "conditions").Objects());
         Assert.Equal("Unschedulable", scheduled.Str("reason"));
     }
+
+    [Fact]
+    public async Task Logs_of_a_running_container_are_empty_and_an_unknown_container_gets_a_400()
+    {
+        await using var f = new SimulatorFixture();
+        await RunningToolboxAsync(f);
+        await using var server = await ExecServer.StartAsync(f);
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseAddress.Replace("ws://", "http://", StringComparison.Ordinal)) };
+        var ct = TestContext.Current.CancellationToken;
+
+        var ok = await http.GetAsync(new Uri($"/api/v1/namespaces/{Ns}/pods/toolbox/log", UriKind.Relative), ct);
+        var bad = await http.GetAsync(new Uri($"/api/v1/namespaces/{Ns}/pods/toolbox/log?container=web", UriKind.Relative), ct);
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal("", await ok.Content.ReadAsStringAsync(ct));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("container web is not valid for pod toolbox", JsonNode.Parse(await bad.Content.ReadAsStringAsync(ct))!.Str("message"));
+    }
 }

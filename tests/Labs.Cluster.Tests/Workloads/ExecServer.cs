@@ -39,6 +39,17 @@ internal sealed class ExecServer : IAsyncDisposable
 
             await fixture.Simulator.HandleExecAsync(context, pod, context.RequestAborted);
         });
+        app.MapGet("/api/v1/namespaces/{ns}/pods/{name}/log", async (HttpContext context, string ns, string name) =>
+        {
+            var pod = fixture.Store.Get(WorkloadResources.Pods, ns, name);
+            if (pod is null)
+            {
+                context.Response.StatusCode = 404;
+                return;
+            }
+
+            await fixture.Simulator.HandleLogAsync(context, pod, context.RequestAborted);
+        });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Urls.First().Replace("http://", "ws://", StringComparison.Ordinal);
         return new ExecServer(app, address);
