@@ -123,7 +123,9 @@ export class LabTerminal {
       });
       // A new connection has no shell on the server: open one again (the server replays the recent screen).
       connection.onreconnected(() => {
-        void this.attachCurrent(connection);
+        this.attachCurrent(connection).catch((error: unknown) =>
+          this.events.error(`Could not reopen the shell: ${error instanceof Error ? error.message : String(error)}`),
+        );
       });
       connection.onclose(() => {
         this.detached();
