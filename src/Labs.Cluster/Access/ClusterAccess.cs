@@ -104,6 +104,14 @@ public sealed class ClusterAccess : IDisposable
     }
 
     /// <summary>
+    /// Returns when storing <paramref name="obj"/> grants <paramref name="user"/> nothing it does not hold; call on create
+    /// and update of Roles, ClusterRoles, RoleBindings and ClusterRoleBindings (other resources pass).
+    /// </summary>
+    /// <exception cref="ApiException">403 "attempting to grant RBAC permissions not currently held".</exception>
+    public void EnsureNoEscalation(UserInfo user, GroupResource resource, string? ns, JsonObject obj) =>
+        Authorizer.EnsureNoEscalation(user, resource, ns, obj);
+
+    /// <summary>
     /// Answers <c>POST /api/v1/namespaces/NS/serviceaccounts/SA/token</c> (answer with 201 Created).
     /// The caller must first authorize <c>create serviceaccounts/token</c>.
     /// </summary>
