@@ -90,14 +90,17 @@ public sealed class TypeModel
         }
     }
 
-    private static TypeModel Build()
+    /// <summary>Builds a model from tables in the compact text format (see <see cref="TypeModelParser"/>); for tests and extensions.</summary>
+    internal static TypeModel Parse(IEnumerable<(string Source, string Text)> tables)
     {
         var types = new Dictionary<string, TypeDefinition>(StringComparer.Ordinal);
-        foreach ((string source, string text) in TypeTables.All)
+        foreach ((string source, string text) in tables)
         {
             TypeModelParser.Parse(text, source, types);
         }
 
         return new TypeModel(types);
     }
+
+    private static TypeModel Build() => Parse(TypeTables.All);
 }

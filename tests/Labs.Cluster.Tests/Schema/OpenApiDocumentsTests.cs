@@ -95,14 +95,14 @@ public sealed class OpenApiDocumentsTests
     }
 
     [Fact]
-    public void Inline_structs_are_flattened_and_open_types_preserve_unknown_fields()
+    public void Inline_structs_are_flattened_into_their_parent_schema()
     {
         var schemas = _documents.Document("api/v1")!["components"]!["schemas"]!;
 
         var volume = schemas["io.k8s.api.core.v1.Volume"]!;
         Assert.NotNull(volume["properties"]!["configMap"]);
         Assert.Null(volume["x-kubernetes-preserve-unknown-fields"]);
-        Assert.True((bool)schemas["io.k8s.api.core.v1.NodeSpec"]!["x-kubernetes-preserve-unknown-fields"]!);
+        Assert.Null(schemas["io.k8s.api.core.v1.NodeSpec"]!["x-kubernetes-preserve-unknown-fields"]);
         Assert.NotNull(schemas["io.k8s.api.core.v1.ConfigMapKeySelector"]!["properties"]!["name"]);
     }
 

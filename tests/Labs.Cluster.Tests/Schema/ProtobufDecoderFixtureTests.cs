@@ -60,6 +60,8 @@ public sealed class ProtobufDecoderFixtureTests
     [InlineData("core.v1.Endpoints")]
     [InlineData("networking.k8s.io.v1.NetworkPolicy")]
     [InlineData("storage.k8s.io.v1.StorageClass")]
+    [InlineData("core.v1.Node")]
+    [InlineData("discovery.k8s.io.v1.EndpointSlice")]
     [InlineData("authorization.k8s.io.v1.SelfSubjectAccessReview")]
     [InlineData("authorization.k8s.io.v1.SelfSubjectRulesReview")]
     [InlineData("authentication.k8s.io.v1.SelfSubjectReview")]

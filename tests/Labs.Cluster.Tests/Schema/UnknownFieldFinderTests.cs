@@ -40,12 +40,10 @@ public sealed class UnknownFieldFinderTests
     }
 
     [Fact]
-    public void Fields_of_open_types_and_unmodelled_kinds_are_never_reported()
+    public void Fields_of_unmodelled_kinds_are_never_reported()
     {
-        var node = JsonNode.Parse("""{"apiVersion":"v1","kind":"Node","metadata":{"name":"n"},"spec":{"somethingNew":1}}""")!.AsObject();
         var crd = JsonNode.Parse("""{"apiVersion":"example.com/v1","kind":"Widget","spec":{"anything":1}}""")!.AsObject();
 
-        Assert.Empty(_finder.FindUnknownFields(node));
         Assert.Empty(_finder.FindUnknownFields(crd));
     }
 
@@ -56,6 +54,36 @@ public sealed class UnknownFieldFinderTests
         deployment["spec"]!["template"]!["spec"]!["volumes"]![0]!["configMap"]!["nmae"] = "x";
 
         Assert.Equal(["spec.template.spec.volumes[0].configMap.nmae"], _finder.FindUnknownFields(deployment));
+    }
+
+    [Fact]
+    public void Open_types_never_report_unknown_fields_but_closed_ones_inside_them_do()
+    {
+        var model = TypeModel.Parse([("test", """
+            P example.v1
+            T Gadget gvk=example.com/v1/Gadget | A test kind.
+              metadata 1 meta.ObjectMeta | Metadata.
+              spec 2 GadgetSpec | Spec.
+            T GadgetSpec open | Partly modelled.
+              size 1 i32 | Size.
+            """), ("meta", Labs.Cluster.Schema.Types.MetaTypes.Text)]);
+        var finder = new UnknownFieldFinder(model);
+        var gadget = JsonNode.Parse("""{"apiVersion":"example.com/v1","kind":"Gadget","metadata":{"nmae":"x"},"spec":{"size":1,"colour":"red"}}""")!.AsObject();
+
+        Assert.Equal(["metadata.nmae"], finder.FindUnknownFields(gadget));
+    }
+
+    [Fact]
+    public void A_type_model_table_with_a_duplicate_field_number_is_rejected_with_its_line()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => TypeModel.Parse([("bad", """
+            P example.v1
+            T Thing | A thing.
+              a 1 s | A.
+              b 1 s | B.
+            """)]));
+
+        Assert.Contains("bad line 4", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -122,24 +122,41 @@ T Node gvk=/v1/Node | A worker node.
   metadata 1 meta.ObjectMeta | Standard object metadata.
   spec 2 NodeSpec | Behavior of the node.
   status 3 NodeStatus | Most recently observed status of the node.
-T NodeSpec open | Attributes of a node.
+T NodeSpec | Attributes of a node.
   podCIDR 1 s | Pod IP range assigned to the node.
   podCIDRs 7 []s ps=merge | Pod IP ranges assigned to the node.
   providerID 3 s | Cloud provider ID of the node.
   unschedulable 4 b | If true, new pods are not scheduled onto the node.
   taints 5 []Taint | Taints of the node.
+  configSource 6 NodeConfigSource * | Deprecated dynamic kubelet configuration source.
+  externalID 2 s | Deprecated.
+T NodeConfigSource | A source of node configuration.
+  configMap 2 ConfigMapNodeConfigSource * | A ConfigMap holding the configuration.
+T ConfigMapNodeConfigSource | A ConfigMap used as node configuration.
+  namespace 1 s ! | Namespace of the ConfigMap.
+  name 2 s ! | Name of the ConfigMap.
+  uid 3 s | UID of the ConfigMap.
+  resourceVersion 4 s | resourceVersion of the ConfigMap.
+  kubeletConfigKey 5 s ! | Key holding the kubelet configuration.
 T Taint | A taint repels pods that do not tolerate it.
   key 1 s ! | Taint key.
   value 2 s | Taint value.
   effect 3 s ! | NoSchedule, PreferNoSchedule or NoExecute.
   timeAdded 4 time * | Time a NoExecute taint was added.
-T NodeStatus open | Current status of a node.
+T NodeStatus | Current status of a node.
   capacity 1 {}q | Total resources of the node.
   allocatable 2 {}q | Resources available for scheduling.
   phase 3 s | Deprecated node phase.
   conditions 4 []NodeCondition mk=type ps=merge | Current observed node conditions.
   addresses 5 []NodeAddress mk=type ps=merge | Addresses reachable to the node.
+  daemonEndpoints 6 NodeDaemonEndpoints | Endpoints of daemons on the node.
   nodeInfo 7 NodeSystemInfo | General information about the node.
+  images 8 []ContainerImage | Images on the node.
+  volumesInUse 9 []s | Attachable volumes in use.
+  volumesAttached 10 []AttachedVolume | Volumes attached to the node.
+  config 11 NodeConfigStatus * | Status of the node configuration.
+  runtimeHandlers 12 []NodeRuntimeHandler | Available runtime handlers.
+  features 13 NodeFeatures * | Features implemented by the CRI.
 T NodeCondition | Condition information for a node.
   type 1 s ! | Type of node condition.
   status 2 s ! | True, False or Unknown.
@@ -150,7 +167,11 @@ T NodeCondition | Condition information for a node.
 T NodeAddress | An address of a node.
   type 1 s ! | Hostname, InternalIP, ExternalIP, InternalDNS or ExternalDNS.
   address 2 s ! | The address.
-T NodeSystemInfo open | Identifying information about the node.
+T NodeDaemonEndpoints | Ports opened by daemons on the node.
+  kubeletEndpoint 1 DaemonEndpoint | Endpoint of the kubelet.
+T DaemonEndpoint | A port of a daemon.
+  Port 1 i32 ! | Port number.
+T NodeSystemInfo | Identifying information about the node.
   machineID 1 s ! | Machine ID.
   systemUUID 2 s ! | System UUID.
   bootID 3 s ! | Boot ID.
@@ -161,5 +182,58 @@ T NodeSystemInfo open | Identifying information about the node.
   kubeProxyVersion 8 s ! | Deprecated kube-proxy version.
   operatingSystem 9 s ! | Operating system.
   architecture 10 s ! | Architecture.
+  swap 11 NodeSwapStatus * | Swap memory information.
+T NodeSwapStatus | Swap memory of a node.
+  capacity 1 i64 * | Total swap in bytes.
+T ContainerImage | A container image on a node.
+  names 1 []s | Names of the image.
+  sizeBytes 2 i64 | Size in bytes.
+T AttachedVolume | A volume attached to a node.
+  name 1 s ! | Name of the volume.
+  devicePath 2 s ! | Device path.
+T NodeConfigStatus | Status of the node configuration.
+  assigned 1 NodeConfigSource * | Assigned configuration.
+  active 2 NodeConfigSource * | Active configuration.
+  lastKnownGood 3 NodeConfigSource * | Last known good configuration.
+  error 4 s | Configuration errors.
+T NodeRuntimeHandler | A runtime handler.
+  name 1 s | Handler name; empty for the default.
+  features 2 NodeRuntimeHandlerFeatures * | Supported features.
+T NodeRuntimeHandlerFeatures | Features of a runtime handler.
+  recursiveReadOnlyMounts 1 b * | Recursive read-only mounts.
+  userNamespaces 2 b * | User namespaces.
+T NodeFeatures | Features implemented by the CRI.
+  supplementalGroupsPolicy 1 b * | supplementalGroupsPolicy support.
+P discovery.v1
+T EndpointSlice gvk=discovery.k8s.io/v1/EndpointSlice | A subset of the endpoints that implement a service.
+  metadata 1 meta.ObjectMeta | Standard object metadata.
+  addressType 4 s ! | IPv4, IPv6 or FQDN.
+  endpoints 2 []Endpoint ! | Endpoints in the slice.
+  ports 3 []EndpointPort | Ports exposed by the endpoints.
+T Endpoint | One logical backend.
+  addresses 1 []s ! | Addresses of the endpoint.
+  conditions 2 EndpointConditions | Current state of the endpoint.
+  hostname 3 s * | Hostname of the endpoint.
+  targetRef 4 core.v1.ObjectReference * | Object providing the endpoint.
+  deprecatedTopology 5 {}s | Deprecated topology.
+  nodeName 6 s * | Node hosting the endpoint.
+  zone 7 s * | Zone of the endpoint.
+  hints 8 EndpointHints * | Topology-aware routing hints.
+T EndpointConditions | State of an endpoint.
+  ready 1 b * | Ready to receive traffic.
+  serving 2 b * | Serving, regardless of termination.
+  terminating 3 b * | Terminating.
+T EndpointHints | Routing hints.
+  forZones 1 []ForZone | Zones that should consume the endpoint.
+  forNodes 2 []ForNode | Nodes that should consume the endpoint.
+T ForZone | A zone hint.
+  name 1 s ! | Zone name.
+T ForNode | A node hint.
+  name 1 s ! | Node name.
+T EndpointPort | A port of an endpoint slice.
+  name 1 s * | Port name.
+  protocol 2 s * | TCP, UDP or SCTP.
+  port 3 i32 * | Port number.
+  appProtocol 4 s * | Application protocol.
 """;
 }

@@ -1,6 +1,6 @@
 namespace Labs.Cluster.Schema.Types;
 
-/// <summary>core/v1 Volume and the common volume sources; other sources are kept as open data.</summary>
+/// <summary>core/v1 Volume and the common volume sources (the legacy ones are in LegacyVolumeTypes).</summary>
 internal static class VolumeTypes
 {
     public const string Text = """
