@@ -90,6 +90,29 @@ public sealed class TypeModel
         }
     }
 
+    /// <summary>
+    /// The field at a JSON path of a kind, e.g. <c>["spec", "template", "spec", "containers"]</c> (list elements are
+    /// stepped through without an index), or null when the kind or any step is not modelled. Strategic merge patch
+    /// reads <see cref="FieldDefinition.MergeKey"/> and <see cref="FieldDefinition.PatchStrategy"/> from it.
+    /// </summary>
+    public FieldDefinition? FieldAt(string apiVersion, string kind, IEnumerable<string> path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        TypeDefinition? type = FindKind(apiVersion, kind);
+        FieldDefinition? field = null;
+        foreach (string step in path)
+        {
+            if (type is null || !JsonShape(type).Fields.TryGetValue(step, out field))
+            {
+                return null;
+            }
+
+            type = Resolve(field);
+        }
+
+        return field;
+    }
+
     /// <summary>Builds a model from tables in the compact text format (see <see cref="TypeModelParser"/>); for tests and extensions.</summary>
     internal static TypeModel Parse(IEnumerable<(string Source, string Text)> tables)
     {
