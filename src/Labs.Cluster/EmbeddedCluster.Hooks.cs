@@ -49,6 +49,7 @@ public sealed partial class EmbeddedCluster
                 await context.Response.WriteAsync(json, context.RequestAborted);
             },
             ExecAsync = workloads is null ? null : workloads.HandleExecAsync,
+            LogAsync = workloads is null ? null : workloads.HandleLogAsync,
             TokenAsync = async (context, serviceAccount, cancellationToken) =>
             {
                 var body = await ReadOptionalObjectAsync(context, decoder, cancellationToken);

@@ -8,7 +8,7 @@ namespace Labs.Conformance.Tests;
 /// One embedded cluster for a test class, and a runner for the real kubectl against it, with a fresh discovery cache
 /// directory so no earlier server's answers leak in.
 /// </summary>
-public sealed class KubectlCluster : IAsyncLifetime
+public class KubectlCluster : IAsyncLifetime
 {
     /// <summary>The kubectl the tests run.</summary>
     public const string KubectlPath = "/usr/bin/kubectl";
@@ -16,6 +16,9 @@ public sealed class KubectlCluster : IAsyncLifetime
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(90);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "labs-conformance-" + Guid.NewGuid().ToString("N")[..8]);
     private EmbeddedCluster? _cluster;
+
+    /// <summary>Whether the simulated controllers and kubelet run; off for plain API tests.</summary>
+    protected virtual bool RunWorkloads => false;
 
     public EmbeddedCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not started.");
 
@@ -25,7 +28,7 @@ public sealed class KubectlCluster : IAsyncLifetime
     {
         Directory.CreateDirectory(CacheDirectory);
         _cluster = await EmbeddedCluster.StartAsync(
-            new EmbeddedClusterOptions { DataDirectory = Path.Combine(_root, "data"), RunWorkloads = false },
+            new EmbeddedClusterOptions { DataDirectory = Path.Combine(_root, "data"), RunWorkloads = RunWorkloads },
             NullLoggerFactory.Instance,
             CancellationToken.None);
     }
@@ -44,6 +47,8 @@ public sealed class KubectlCluster : IAsyncLifetime
         catch (IOException)
         {
         }
+
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A fresh namespace for one test.</summary>

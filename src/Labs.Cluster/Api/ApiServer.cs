@@ -75,6 +75,11 @@ internal sealed partial class ApiServer
             await authorize(context, request);
         }
 
+        if (_hooks.ExtraRoutesAsync is { } extra && await extra(context, request))
+        {
+            return;
+        }
+
         if (!request.IsResourceRequest)
         {
             await ServeNonResourceAsync(context, request);
@@ -86,11 +91,6 @@ internal sealed partial class ApiServer
 
     private async Task ServeNonResourceAsync(HttpContext context, ApiRequest request)
     {
-        if (_hooks.ExtraRoutesAsync is { } extra && await extra(context, request))
-        {
-            return;
-        }
-
         var path = request.Path.TrimEnd('/');
         if (path == "/version")
         {

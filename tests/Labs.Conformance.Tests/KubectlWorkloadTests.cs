@@ -1,0 +1,58 @@
+namespace Labs.Conformance.Tests;
+
+public sealed class KubectlWorkloadTests(WorkloadCluster k) : IClassFixture<WorkloadCluster>
+{
+    [Fact]
+    public async Task Create_deployment_rolls_out_and_scales()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        var create = await k.RunAsync("create", "deployment", "web", "--image=nginx", "--replicas=2", "-n", ns);
+        Assert.True(create.ExitCode == 0, create.ToString());
+        Assert.Contains("deployment.apps/web created", create.Stdout, StringComparison.Ordinal);
+
+        var rollout = await k.RunAsync("rollout", "status", "deployment/web", "-n", ns, "--timeout=60s");
+        Assert.True(rollout.ExitCode == 0, rollout.ToString());
+        Assert.Contains("successfully rolled out", rollout.Stdout, StringComparison.Ordinal);
+
+        var scale = await k.RunAsync("scale", "deployment/web", "--replicas=3", "-n", ns);
+        Assert.True(scale.ExitCode == 0, scale.ToString());
+        Assert.Contains("deployment.apps/web scaled", scale.Stdout, StringComparison.Ordinal);
+
+        var pods = await k.RunAsync("get", "pods", "-n", ns, "-o", "wide");
+        Assert.True(pods.ExitCode == 0, pods.ToString());
+        Assert.Matches(@"NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE", pods.Stdout);
+    }
+
+    [Fact]
+    public async Task Label_get_all_and_delete_namespace_work()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        var run = await k.RunAsync("run", "solo", "--image=busybox", "-n", ns);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var label = await k.RunAsync("label", "pod", "solo", "tier=x", "-n", ns);
+        Assert.True(label.ExitCode == 0, label.ToString());
+        Assert.Contains("pod/solo labeled", label.Stdout, StringComparison.Ordinal);
+        var byLabel = await k.RunAsync("get", "pods", "-l", "tier=x", "-n", ns, "-o", "name");
+        Assert.Equal("pod/solo", byLabel.Stdout.Trim());
+        var all = await k.RunAsync("get", "all", "-n", ns);
+        Assert.True(all.ExitCode == 0, all.ToString());
+        Assert.Contains("pod/solo", all.Stdout, StringComparison.Ordinal);
+        var canI = await k.RunAsync("auth", "can-i", "create", "pods", "-n", ns);
+        Assert.True(canI.Stdout.Trim() == "yes", canI.ToString());
+        var delete = await k.RunAsync("delete", "namespace", ns);
+        Assert.True(delete.ExitCode == 0, delete.ToString());
+        Assert.Contains($"namespace \"{ns}\" deleted", delete.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Expose_and_get_services_show_ports()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        await k.RunAsync("create", "deployment", "api", "--image=nginx", "-n", ns);
+        var expose = await k.RunAsync("expose", "deployment", "api", "--port=80", "-n", ns);
+        Assert.True(expose.ExitCode == 0, expose.ToString());
+        var services = await k.RunAsync("get", "svc", "-n", ns);
+        Assert.True(services.ExitCode == 0, services.ToString());
+        Assert.Matches(@"api\s+ClusterIP\s+10\.96\.\d+\.\d+\s+<none>\s+80/TCP", services.Stdout);
+    }
+}
