@@ -61,6 +61,7 @@ public sealed class ProtobufDecoderFixtureTests
     [InlineData("networking.k8s.io.v1.NetworkPolicy")]
     [InlineData("storage.k8s.io.v1.StorageClass")]
     [InlineData("core.v1.Node")]
+    [InlineData("core.v1.PersistentVolume")]
     [InlineData("discovery.k8s.io.v1.EndpointSlice")]
     [InlineData("authorization.k8s.io.v1.SelfSubjectAccessReview")]
     [InlineData("authorization.k8s.io.v1.SelfSubjectRulesReview")]

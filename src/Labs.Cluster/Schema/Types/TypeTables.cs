@@ -11,6 +11,7 @@ internal static class TypeTables
         (nameof(ContainerTypes), ContainerTypes.Text),
         (nameof(VolumeTypes), VolumeTypes.Text),
         (nameof(LegacyVolumeTypes), LegacyVolumeTypes.Text),
+        (nameof(PersistentVolumeTypes), PersistentVolumeTypes.Text),
         (nameof(AppsTypes), AppsTypes.Text),
         (nameof(RbacTypes), RbacTypes.Text),
         (nameof(ReviewTypes), ReviewTypes.Text),
