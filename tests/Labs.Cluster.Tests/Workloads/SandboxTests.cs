@@ -109,4 +109,32 @@ public sealed class SandboxTests : IDisposable
         Assert.Contains("READONLY", output, StringComparison.Ordinal);
         Assert.Equal("kept\n", second);
     }
+
+    [Fact]
+    public async Task Large_output_arrives_complete_and_a_flooding_command_can_still_be_stopped()
+    {
+        var counted = 0L;
+        var process = Sandbox.Start(Bwrap, Spec(false, null, "head", "-c", "20000000", "/dev/zero"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await foreach (var (_, data) in process.ReadOutputAsync(timeout.Token))
+        {
+            counted += data.Length;
+        }
+
+        Assert.Equal(0, await process.WaitForExitAsync());
+        await process.DisposeAsync();
+        Assert.Equal(20_000_000, counted);
+
+        foreach (var tty in new[] { true, false })
+        {
+            var flood = Sandbox.Start(Bwrap, Spec(tty, null, "cat", "/dev/zero"));
+            await using (var chunks = flood.ReadOutputAsync(timeout.Token).GetAsyncEnumerator(timeout.Token))
+            {
+                Assert.True(await chunks.MoveNextAsync());
+            }
+
+            // Nobody reads any more: disposing must still kill and return.
+            await flood.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        }
+    }
 }

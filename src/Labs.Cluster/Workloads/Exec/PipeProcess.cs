@@ -7,7 +7,8 @@ namespace Labs.Cluster.Workloads.Exec;
 internal sealed class PipeProcess : ISandboxProcess
 {
     private readonly Process _process;
-    private readonly Channel<(int, byte[])> _output = Channel.CreateUnbounded<(int, byte[])>();
+    // Bounded: a command that floods output waits for a slow client instead of filling memory.
+    private readonly Channel<(int, byte[])> _output = Channel.CreateBounded<(int, byte[])>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.Wait });
     private readonly Channel<byte[]> _input = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _pumps;
 
@@ -86,6 +87,7 @@ internal sealed class PipeProcess : ISandboxProcess
         Kill();
         _input.Writer.TryComplete();
         await _process.WaitForExitAsync().ConfigureAwait(false);
+        _output.Writer.TryComplete();
         await _pumps.ConfigureAwait(false);
         _process.Dispose();
     }
@@ -98,7 +100,7 @@ internal sealed class PipeProcess : ISandboxProcess
             int n;
             while ((n = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
             {
-                _output.Writer.TryWrite((channel, buffer.AsSpan(0, n).ToArray()));
+                await _output.Writer.WriteAsync((channel, buffer.AsSpan(0, n).ToArray())).ConfigureAwait(false);
             }
         }
         catch (IOException)
@@ -108,6 +110,10 @@ internal sealed class PipeProcess : ISandboxProcess
         catch (ObjectDisposedException)
         {
             // Disposed while reading.
+        }
+        catch (ChannelClosedException)
+        {
+            // Disposed: nobody reads any more.
         }
     }
 

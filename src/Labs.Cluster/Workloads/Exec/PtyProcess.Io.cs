@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Threading.Channels;
 
 namespace Labs.Cluster.Workloads.Exec;
 
@@ -49,6 +50,7 @@ internal sealed partial class PtyProcess
         Kill();
         await _exit.ConfigureAwait(false);
         _input.Writer.TryComplete();
+        _output.Writer.TryComplete();
 
         // The reader ends with EIO once every slave holder is gone; give it a moment before closing under it.
         await Task.Run(() => _reader.Join(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
@@ -89,7 +91,15 @@ internal sealed partial class PtyProcess
             var n = NativeMethods.read(_master, buffer, buffer.Length);
             if (n > 0)
             {
-                _output.Writer.TryWrite((1, buffer.AsSpan(0, (int)n).ToArray()));
+                try
+                {
+                    _output.Writer.WriteAsync((1, buffer.AsSpan(0, (int)n).ToArray())).AsTask().GetAwaiter().GetResult();
+                }
+                catch (ChannelClosedException)
+                {
+                    return; // Disposed: nobody reads any more.
+                }
+
                 continue;
             }
 

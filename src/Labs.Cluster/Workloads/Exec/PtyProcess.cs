@@ -13,7 +13,8 @@ internal sealed partial class PtyProcess : ISandboxProcess
 {
     private readonly int _master;
     private readonly int _pid;
-    private readonly Channel<(int, byte[])> _output = Channel.CreateUnbounded<(int, byte[])>(new UnboundedChannelOptions { SingleWriter = true });
+    // Bounded: a command that floods output (cat /dev/urandom) waits for a slow client instead of filling memory.
+    private readonly Channel<(int, byte[])> _output = Channel.CreateBounded<(int, byte[])>(new BoundedChannelOptions(64) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Channel<byte[]> _input = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task<int> _exit;
     private readonly Thread _reader;
