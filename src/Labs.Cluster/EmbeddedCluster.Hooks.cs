@@ -23,7 +23,7 @@ public sealed partial class EmbeddedCluster
         {
             AuthorizeAsync = (context, request) =>
             {
-                var user = access.AuthenticateOrThrow(context.Request.Headers.Authorization);
+                var user = access.AuthenticateRequest(context.Request);
                 context.Items[UserItemKey] = user;
                 access.EnsureAuthorized(user, RequestAttributes.FromHttp(context.Request));
                 return ValueTask.CompletedTask;

@@ -1,0 +1,62 @@
+namespace Labs.Conformance.Tests;
+
+public sealed class KubectlValidationTests(KubectlCluster k) : IClassFixture<KubectlCluster>
+{
+    private static string ConfigMap(string ns, string value, string extra = "") => $"""
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: settings
+          namespace: {ns}
+        data:
+          mode: {value}
+        {extra}
+        """;
+
+    [Fact]
+    public async Task Apply_with_a_change_reports_configured()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        var first = await k.RunAsync("apply", "-f", k.WriteManifest(ConfigMap(ns, "a")));
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var second = await k.RunAsync("apply", "-f", k.WriteManifest(ConfigMap(ns, "b")));
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains("configmap/settings configured", second.Stdout, StringComparison.Ordinal);
+        var value = await k.RunAsync("get", "configmap", "settings", "-n", ns, "-o", "jsonpath={.data.mode}");
+        Assert.Equal("b", value.Stdout);
+    }
+
+    [Fact]
+    public async Task Unknown_fields_are_rejected_with_strict_validation()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        var result = await k.RunAsync("create", "-f", k.WriteManifest(ConfigMap(ns, "a", "bogus: 1")));
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("unknown field \"bogus\"", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Impersonating_a_user_without_rights_is_forbidden_with_the_real_message()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        var result = await k.RunAsync("get", "pods", "-n", ns, "--as", "bob");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains($"Error from server (Forbidden): pods is forbidden: User \"bob\" cannot list resource \"pods\" in API group \"\" in the namespace \"{ns}\"",
+            result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_patch_and_server_dry_run_work()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        await k.RunAsync("apply", "-f", k.WriteManifest(ConfigMap(ns, "a")));
+        var patch = await k.RunAsync("patch", "configmap", "settings", "-n", ns, "--type=json", "-p", """[{"op":"replace","path":"/data/mode","value":"z"}]""");
+        Assert.True(patch.ExitCode == 0, patch.ToString());
+        var dry = await k.RunAsync("create", "configmap", "ghost", "-n", ns, "--dry-run=server");
+        Assert.True(dry.ExitCode == 0, dry.ToString());
+        var ghost = await k.RunAsync("get", "configmap", "ghost", "-n", ns);
+        Assert.Contains("Error from server (NotFound): configmaps \"ghost\" not found", ghost.Stderr, StringComparison.Ordinal);
+        var sorted = await k.RunAsync("get", "configmaps", "-n", ns, "--sort-by=.metadata.name");
+        Assert.Contains("settings", sorted.Stdout, StringComparison.Ordinal);
+    }
+}
