@@ -36,41 +36,19 @@ public sealed class ProtobufDecoderFixtureTests
         Assert.Equal(SchemaFixtures.Canonical(SchemaFixtures.KubectlExpected(name)), SchemaFixtures.Canonical(decoded));
     }
 
+    public static TheoryData<string> RoundTripFixtures()
+    {
+        var names = new TheoryData<string>();
+        foreach (string file in Directory.GetFiles(SchemaFixtures.RoundTrip, "*.pb").Order(StringComparer.Ordinal))
+        {
+            names.Add(Path.GetFileNameWithoutExtension(file));
+        }
+
+        return names;
+    }
+
     [Theory]
-    [InlineData("core.v1.ConfigMap")]
-    [InlineData("core.v1.Secret")]
-    [InlineData("core.v1.Namespace")]
-    [InlineData("core.v1.ServiceAccount")]
-    [InlineData("core.v1.Service")]
-    [InlineData("rbac.authorization.k8s.io.v1.Role")]
-    [InlineData("rbac.authorization.k8s.io.v1.RoleBinding")]
-    [InlineData("rbac.authorization.k8s.io.v1.ClusterRole")]
-    [InlineData("rbac.authorization.k8s.io.v1.ClusterRoleBinding")]
-    [InlineData("authentication.k8s.io.v1.TokenRequest")]
-    [InlineData("core.v1.Event")]
-    [InlineData("core.v1.Pod")]
-    [InlineData("apps.v1.Deployment")]
-    [InlineData("apps.v1.ReplicaSet")]
-    [InlineData("batch.v1.Job")]
-    [InlineData("batch.v1.CronJob")]
-    [InlineData("apps.v1.DaemonSet")]
-    [InlineData("apps.v1.StatefulSet")]
-    [InlineData("core.v1.PersistentVolumeClaim")]
-    [InlineData("core.v1.LimitRange")]
-    [InlineData("core.v1.Endpoints")]
-    [InlineData("networking.k8s.io.v1.NetworkPolicy")]
-    [InlineData("storage.k8s.io.v1.StorageClass")]
-    [InlineData("core.v1.Node")]
-    [InlineData("core.v1.PersistentVolume")]
-    [InlineData("discovery.k8s.io.v1.EndpointSlice")]
-    [InlineData("authorization.k8s.io.v1.SelfSubjectAccessReview")]
-    [InlineData("authorization.k8s.io.v1.SelfSubjectRulesReview")]
-    [InlineData("authentication.k8s.io.v1.SelfSubjectReview")]
-    [InlineData("networking.k8s.io.v1.Ingress")]
-    [InlineData("policy.v1.PodDisruptionBudget")]
-    [InlineData("scheduling.k8s.io.v1.PriorityClass")]
-    [InlineData("core.v1.ResourceQuota")]
-    [InlineData("autoscaling.v1.HorizontalPodAutoscaler")]
+    [MemberData(nameof(RoundTripFixtures))]
     public void Kubernetes_round_trip_object_decodes_to_its_json(string name)
     {
         byte[] body = File.ReadAllBytes(Path.Combine(SchemaFixtures.RoundTrip, name + ".pb"));

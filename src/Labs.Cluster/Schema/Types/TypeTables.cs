@@ -18,5 +18,6 @@ internal static class TypeTables
         (nameof(BatchTypes), BatchTypes.Text),
         (nameof(MiscTypes), MiscTypes.Text),
         (nameof(MoreWorkloadTypes), MoreWorkloadTypes.Text),
+        (nameof(AutoscalingV2Types), AutoscalingV2Types.Text),
     ];
 }
