@@ -59,4 +59,18 @@ public sealed class KubectlValidationTests(KubectlCluster k) : IClassFixture<Kub
         var sorted = await k.RunAsync("get", "configmaps", "-n", ns, "--sort-by=.metadata.name");
         Assert.Contains("settings", sorted.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Tokens_and_api_resources_work()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        var sa = await k.RunAsync("create", "serviceaccount", "robot", "-n", ns);
+        Assert.True(sa.ExitCode == 0, sa.ToString());
+        var token = await k.RunAsync("create", "token", "robot", "-n", ns);
+        Assert.True(token.ExitCode == 0, token.ToString());
+        Assert.StartsWith("eyJ", token.Stdout, StringComparison.Ordinal);
+        var resources = await k.RunAsync("api-resources");
+        Assert.True(resources.ExitCode == 0, resources.ToString());
+        Assert.Matches(@"deployments\s+deploy\s+apps/v1\s+true\s+Deployment", resources.Stdout);
+    }
 }

@@ -55,4 +55,22 @@ public sealed class KubectlWorkloadTests(WorkloadCluster k) : IClassFixture<Work
         Assert.True(services.ExitCode == 0, services.ToString());
         Assert.Matches(@"api\s+ClusterIP\s+10\.96\.\d+\.\d+\s+<none>\s+80/TCP", services.Stdout);
     }
+
+    [Fact]
+    public async Task Describe_logs_and_exec_reach_a_running_pod()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        var run = await k.RunAsync("run", "box", "--image=busybox", "-n", ns);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var wait = await k.RunAsync("wait", "--for=condition=Ready", "pod/box", "-n", ns, "--timeout=60s");
+        Assert.True(wait.ExitCode == 0, wait.ToString());
+        var describe = await k.RunAsync("describe", "pod", "box", "-n", ns);
+        Assert.True(describe.ExitCode == 0, describe.ToString());
+        Assert.Matches(@"Status:\s+Running", describe.Stdout);
+        var logs = await k.RunAsync("logs", "box", "-n", ns);
+        Assert.True(logs.ExitCode == 0, logs.ToString());
+        var exec = await k.RunAsync("exec", "box", "-n", ns, "--", "echo", "hello-from-exec");
+        Assert.True(exec.ExitCode == 0, exec.ToString());
+        Assert.Contains("hello-from-exec", exec.Stdout, StringComparison.Ordinal);
+    }
 }
