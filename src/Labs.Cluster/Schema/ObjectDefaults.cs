@@ -50,6 +50,25 @@ public static partial class ObjectDefaults
                 SetIfMissing(rsSpec, "replicas", 1);
                 ApplyPodSpec(Child(Child(rsSpec, "template"), "spec"));
                 break;
+            case ("apps/v1", "DaemonSet"):
+                ApplyDaemonSet(obj);
+                break;
+            case ("apps/v1", "StatefulSet"):
+                ApplyStatefulSet(obj);
+                break;
+            case ("v1", "PersistentVolumeClaim"):
+                SetString(Child(obj, "spec"), "volumeMode", "Filesystem");
+                SetString(Child(obj, "status"), "phase", "Pending");
+                break;
+            case ("v1", "PersistentVolume"):
+                JsonObject pvSpec = Child(obj, "spec");
+                SetString(pvSpec, "persistentVolumeReclaimPolicy", "Retain");
+                SetString(pvSpec, "volumeMode", "Filesystem");
+                SetString(Child(obj, "status"), "phase", "Pending");
+                break;
+            case ("networking.k8s.io/v1", "NetworkPolicy"):
+                ApplyNetworkPolicy(obj);
+                break;
             case ("batch/v1", "Job"):
                 ApplyJobSpec(Child(obj, "spec"));
                 break;

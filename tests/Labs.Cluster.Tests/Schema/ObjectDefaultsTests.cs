@@ -108,6 +108,22 @@ public sealed class ObjectDefaultsTests
     }
 
     [Fact]
+    public void Daemon_sets_stateful_sets_claims_and_network_policies_get_their_defaults()
+    {
+        var ds = Defaulted("apps/v1", "DaemonSet", """{"spec":{"template":{"spec":{"containers":[{"name":"c","image":"x:1"}]}}}}""");
+        var sts = Defaulted("apps/v1", "StatefulSet", """{"spec":{"volumeClaimTemplates":[{"spec":{}}],"template":{"spec":{"containers":[]}}}}""");
+        var pvc = Defaulted("v1", "PersistentVolumeClaim", """{"spec":{"accessModes":["ReadWriteOnce"]}}""");
+        var netpol = Defaulted("networking.k8s.io/v1", "NetworkPolicy", """{"spec":{"podSelector":{},"egress":[{"ports":[{"port":53}]}]}}""");
+
+        Assert.Equal("""{"type":"RollingUpdate","rollingUpdate":{"maxUnavailable":1,"maxSurge":0}}""", ds["spec"]!["updateStrategy"]!.ToJsonString());
+        Assert.Equal("OrderedReady", (string?)sts["spec"]!["podManagementPolicy"]);
+        Assert.Equal("Filesystem", (string?)sts["spec"]!["volumeClaimTemplates"]![0]!["spec"]!["volumeMode"]);
+        Assert.Equal("Filesystem", (string?)pvc["spec"]!["volumeMode"]);
+        Assert.Equal("""["Ingress","Egress"]""", netpol["spec"]!["policyTypes"]!.ToJsonString());
+        Assert.Equal("TCP", (string?)netpol["spec"]!["egress"]![0]!["ports"]![0]!["protocol"]);
+    }
+
+    [Fact]
     public void Zero_replicas_are_kept()
     {
         var rs = Defaulted("apps/v1", "ReplicaSet", """{"spec":{"replicas":0}}""");
