@@ -26,15 +26,17 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
     private static readonly GroupResource Namespaces = new(string.Empty, "namespaces");
 
     private readonly WebApplication _app;
+    private readonly ApiServer _apiServer;
     private readonly ClusterAccess _access;
     private readonly WorkloadSimulator? _workloads;
     private readonly NamespaceBootstrapper _bootstrapper;
     private int _disposed;
 
-    private EmbeddedCluster(WebApplication app, ClusterAccess access, WorkloadSimulator? workloads, NamespaceBootstrapper bootstrapper,
+    private EmbeddedCluster(WebApplication app, ApiServer apiServer, ClusterAccess access, WorkloadSimulator? workloads, NamespaceBootstrapper bootstrapper,
         IObjectStore store, Uri server, string kubeconfigPath)
     {
         _app = app;
+        _apiServer = apiServer;
         _access = access;
         _workloads = workloads;
         _bootstrapper = bootstrapper;
@@ -124,6 +126,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         {
             await app.DisposeAsync();
             await bootstrapper.DisposeAsync();
+            apiServer.Dispose();
             access.Dispose();
             throw;
         }
@@ -135,7 +138,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         WriteKubeconfig(kubeconfigPath, server, access.CertificateAuthorityPem, access.AdminToken);
         workloads?.Start();
         logger.LogInformation("Embedded cluster serving {Server}; admin kubeconfig {Path}", server, kubeconfigPath);
-        return new EmbeddedCluster(app, access, workloads, bootstrapper, store, server, kubeconfigPath);
+        return new EmbeddedCluster(app, apiServer, access, workloads, bootstrapper, store, server, kubeconfigPath);
     }
 
     /// <summary>Stops the API server and the simulated workloads.</summary>
@@ -146,8 +149,11 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
             return;
         }
 
-        await _app.StopAsync(CancellationToken.None);
+        _apiServer.Stop();
+        using var shutdown = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _app.StopAsync(shutdown.Token);
         await _app.DisposeAsync();
+        _apiServer.Dispose();
         if (_workloads is not null)
         {
             await _workloads.DisposeAsync();

@@ -12,6 +12,7 @@ internal sealed partial class ApiServer
         var target = new Target(definition, gr, ns, request.Name);
         var method = context.Request.Method.ToUpperInvariant();
         var existing = _store.Get(gr, ns, request.Name) ?? throw ApiErrors.NotFound(gr, request.Name);
+        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         switch (request.Subresource, method)
         {
             case ("status", "GET"):
@@ -31,12 +32,12 @@ internal sealed partial class ApiServer
                 await UpdateScaleAsync(context, target, existing, method);
                 break;
             case ("exec", "GET" or "POST") when _hooks.ExecAsync is { } exec:
-                await exec(context, existing, context.RequestAborted);
+                await exec(context, existing, streaming.Token);
                 break;
             case ("log", "GET"):
                 if (_hooks.LogAsync is { } log)
                 {
-                    await log(context, existing, context.RequestAborted);
+                    await log(context, existing, streaming.Token);
                 }
                 else
                 {

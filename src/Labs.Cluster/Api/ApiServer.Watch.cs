@@ -82,7 +82,7 @@ internal sealed partial class ApiServer
             }
         }
 
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         timeoutSource.CancelAfter(timeout);
         var lastVersion = fromVersion == 0 ? _store.CurrentResourceVersion : fromVersion;
         try

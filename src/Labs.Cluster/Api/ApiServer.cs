@@ -10,7 +10,7 @@ namespace Labs.Cluster.Api;
 /// The Kubernetes-compatible REST layer over an <see cref="IObjectStore"/>: routing, discovery, CRUD, patch, watch, tables,
 /// and <c>v1.Status</c> errors. One instance serves every request of an embedded cluster.
 /// </summary>
-internal sealed partial class ApiServer
+internal sealed partial class ApiServer : IDisposable
 {
     private const long MaxBodyBytes = 3 * 1024 * 1024;
 
@@ -18,6 +18,7 @@ internal sealed partial class ApiServer
     private readonly ApiServerHooks _hooks;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stopping = new();
 
     public ApiServer(IObjectStore store, ApiServerHooks hooks, ILogger logger, TimeProvider? time = null)
     {
@@ -29,6 +30,12 @@ internal sealed partial class ApiServer
 
     /// <summary>How often a watch with <c>allowWatchBookmarks=true</c> gets a BOOKMARK event.</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Ends open watches and streams so that the host can shut down without waiting for them.</summary>
+    public void Stop() => _stopping.Cancel();
+
+    /// <inheritdoc />
+    public void Dispose() => _stopping.Dispose();
 
     /// <summary>Answers one HTTP request; never throws for bad input.</summary>
     public async Task HandleAsync(HttpContext context)

@@ -110,4 +110,18 @@ public sealed class WatchTests
             Assert.Equal(1, (int)added["object"]!["rows"]![0]!["cells"]![1]!);
         }
     }
+
+    [Fact]
+    public async Task Disposing_the_cluster_ends_open_watches_promptly()
+    {
+        var cluster = await ApiTestCluster.StartAsync();
+        var (response, reader) = await OpenWatchAsync(cluster, "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=0");
+        using (response)
+        using (reader)
+        {
+            var started = DateTime.UtcNow;
+            await cluster.DisposeAsync();
+            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), "disposing waited for the open watch");
+        }
+    }
 }
