@@ -133,6 +133,15 @@ public sealed class KubectlBasicsTests(KubectlCluster k) : IClassFixture<Kubectl
         Assert.Contains("watched", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Discovery_is_aggregated_so_kubectl_skips_per_group_requests()
+    {
+        var result = await k.RunWithCacheAsync(k.NewDirectory(), "get", "deployments", "-v=6");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("/apis?timeout", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("/apis/apps/v1?timeout", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static bool Contains(StringBuilder output, string text)
     {
         lock (output)

@@ -22,6 +22,14 @@ public class KubectlCluster : IAsyncLifetime
 
     public EmbeddedCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not started.");
 
+    /// <summary>A new, empty directory under this fixture's temp root.</summary>
+    public string NewDirectory()
+    {
+        var path = Path.Combine(_root, Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
     private string CacheDirectory => Path.Combine(_root, "kube-cache");
 
     public async ValueTask InitializeAsync()
@@ -69,9 +77,12 @@ public class KubectlCluster : IAsyncLifetime
     }
 
     /// <summary>Runs kubectl with the admin kubeconfig and waits (up to 90 s) for it to exit.</summary>
-    public async Task<KubectlResult> RunAsync(params string[] args)
+    public Task<KubectlResult> RunAsync(params string[] args) => RunWithCacheAsync(CacheDirectory, args);
+
+    /// <summary>Runs kubectl with its own discovery cache directory (to observe discovery from scratch).</summary>
+    public async Task<KubectlResult> RunWithCacheAsync(string cacheDirectory, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(cacheDirectory, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(DefaultTimeout);
@@ -89,7 +100,9 @@ public class KubectlCluster : IAsyncLifetime
     }
 
     /// <summary>Starts kubectl without waiting (for <c>get -w</c>); the caller reads and kills it.</summary>
-    public Process Start(params string[] args)
+    public Process Start(params string[] args) => Start(CacheDirectory, args);
+
+    private Process Start(string cacheDirectory, string[] args)
     {
         var info = new ProcessStartInfo(KubectlPath)
         {
@@ -100,7 +113,7 @@ public class KubectlCluster : IAsyncLifetime
         info.ArgumentList.Add("--kubeconfig");
         info.ArgumentList.Add(Cluster.AdminKubeconfigPath);
         info.ArgumentList.Add("--cache-dir");
-        info.ArgumentList.Add(CacheDirectory);
+        info.ArgumentList.Add(cacheDirectory);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

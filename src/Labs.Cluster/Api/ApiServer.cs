@@ -116,6 +116,12 @@ internal sealed partial class ApiServer : IDisposable
             throw new ApiException(404, "NotFound", "the server could not find the requested resource");
         }
 
+        if (path is "/api" or "/apis" && WantsAggregated(context))
+        {
+            await WriteAggregatedDiscoveryAsync(context, legacy: path == "/api");
+            return;
+        }
+
         if (TryDiscovery(context, path) is { } document)
         {
             await WriteJsonAsync(context, 200, document);

@@ -198,4 +198,19 @@ public sealed class ApiServerCrudTests
         var groups = await cluster.GetAsync("/apis");
         Assert.Contains("rbac.authorization.k8s.io", groups.Body!["groups"]!.AsArray().Select(g => (string?)g!["name"]));
     }
+
+    [Fact]
+    public async Task Aggregated_discovery_answers_with_the_exact_content_type()
+    {
+        await using var cluster = await ApiTestCluster.StartAsync();
+        var result = await cluster.GetAsync("/apis",
+            "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json");
+        Assert.Equal("application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList", result.Response.Content.Headers.ContentType!.ToString().Replace(" ", "", StringComparison.Ordinal));
+        var apps = result.Body!["items"]!.AsArray().Single(i => (string?)i!["metadata"]!["name"] == "apps")!;
+        var deployments = apps["versions"]![0]!["resources"]!.AsArray().Single(r => (string?)r!["resource"] == "deployments")!;
+        Assert.Equal("Namespaced", (string?)deployments["scope"]);
+        Assert.Contains(deployments["subresources"]!.AsArray(), s => (string?)s!["subresource"] == "scale" && (string?)s["responseKind"]!["group"] == "autoscaling");
+        var legacy = await cluster.GetAsync("/api", "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList");
+        Assert.Contains(legacy.Body!["items"]![0]!["versions"]![0]!["resources"]!.AsArray(), r => (string?)r!["resource"] == "pods");
+    }
 }
