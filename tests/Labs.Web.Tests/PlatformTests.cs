@@ -8,7 +8,7 @@ namespace Labs.Web.Tests;
 
 public sealed class PlatformTests(PlatformFactory factory) : IClassFixture<PlatformFactory>
 {
-    private CancellationToken Cancel => TestContext.Current.CancellationToken;
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_home_page_lists_the_labs()
@@ -88,7 +88,7 @@ public sealed class PlatformTests(PlatformFactory factory) : IClassFixture<Platf
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/sessions/{id}", Cancel)).StatusCode);
     }
 
-    private async Task<JsonObject> CheckAsync(HttpClient client, string sessionId)
+    private static async Task<JsonObject> CheckAsync(HttpClient client, string sessionId)
     {
         var response = await client.PostAsync($"/api/sessions/{sessionId}/tasks/web-deployment/check", null, Cancel);
         response.EnsureSuccessStatusCode();
