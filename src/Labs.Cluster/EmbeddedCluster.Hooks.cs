@@ -40,6 +40,7 @@ public sealed partial class EmbeddedCluster
                 }
             },
             FindUnknownFields = finder.FindUnknownFields,
+            FindTypeMismatches = obj => finder.FindTypeMismatches(obj).Select(m => (m.Path, m.Expected, m.Actual)).ToList(),
             ApplyDefaults = obj => ObjectDefaults.Apply((string?)obj["apiVersion"] ?? "", (string?)obj["kind"] ?? "", obj),
             ServeOpenApiAsync = async (context, path) =>
             {

@@ -79,6 +79,20 @@ internal sealed partial class ApiServer
             throw ApiErrors.BadRequest($"fieldValidation: Unsupported value: \"{mode}\": supported values: \"Ignore\", \"Strict\", \"Warn\"");
         }
 
+        // Only client-written bodies are type-checked: stored objects carry server-set fields the check does not model.
+        if (_hooks.FindTypeMismatches is { } mismatches && context.Request.Method == "POST")
+        {
+            var typed = obj.DeepClone().AsObject();
+            typed["apiVersion"] = definition.ApiVersion;
+            typed["kind"] = definition.Kind;
+            if (mismatches(typed) is { Count: > 0 } found)
+            {
+                var (path, expected, actual) = found[0];
+                throw ApiErrors.BadRequest(
+                    $"{definition.Kind} in version \"{definition.Version}\" cannot be handled as a {definition.Kind}: json: cannot unmarshal {actual} into Go struct field {path} of type {expected}");
+            }
+        }
+
         if (_hooks.FindUnknownFields is not { } find)
         {
             return;

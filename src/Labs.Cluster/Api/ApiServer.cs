@@ -52,6 +52,12 @@ internal sealed partial class ApiServer : IDisposable
         {
             await WriteStatusAsync(context, ApiErrors.BadRequest(DescribeJsonError(e)));
         }
+        catch (InvalidOperationException e) when (e.Message.Contains("cannot be converted", StringComparison.Ordinal)
+            || e.Message.Contains("The node must be of type", StringComparison.Ordinal))
+        {
+            // A JSON value of the wrong type somewhere the schema check did not reach: the client's input, not a server fault.
+            await WriteStatusAsync(context, ApiErrors.BadRequest($"json: a field has the wrong type: {e.Message}"));
+        }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away (e.g. a watch ended by kubectl); nothing to answer.

@@ -21,6 +21,9 @@ internal sealed class ApiServerHooks
     /// <summary>The paths (e.g. <c>spec.bogus</c>) of fields an object's schema does not know; without it nothing is unknown.</summary>
     public Func<JsonObject, IReadOnlyList<string>>? FindUnknownFields { get; init; }
 
+    /// <summary>Values whose JSON type contradicts the schema, as (path, expected type, actual type); without it none.</summary>
+    public Func<JsonObject, IReadOnlyList<(string Path, string Expected, string Actual)>>? FindTypeMismatches { get; init; }
+
     /// <summary>Fills server-side defaults into an object about to be stored.</summary>
     public Action<JsonObject>? ApplyDefaults { get; init; }
 

@@ -18,8 +18,8 @@ internal static partial class ObjectValidator
     /// </summary>
     public static void Validate(ResourceDefinition definition, JsonObject obj, string? urlNamespace, string? urlName)
     {
-        var apiVersion = (string?)obj["apiVersion"];
-        var kind = (string?)obj["kind"];
+        var apiVersion = Text(obj["apiVersion"]);
+        var kind = Text(obj["kind"]);
         if (!string.IsNullOrEmpty(apiVersion) && apiVersion != definition.ApiVersion)
         {
             throw ApiErrors.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({definition.ApiVersion})");
@@ -108,7 +108,7 @@ internal static partial class ObjectValidator
         for (var i = 0; i < containers.Count; i++)
         {
             var container = containers[i] as JsonObject;
-            var name = (string?)container?["name"];
+            var name = Text(container?["name"]);
             if (string.IsNullOrEmpty(name))
             {
                 causes.Add(("FieldValueRequired", $"{path}.containers[{i}].name", "Required value"));
@@ -118,7 +118,7 @@ internal static partial class ObjectValidator
                 causes.Add(("FieldValueDuplicate", $"{path}.containers[{i}].name", $"Duplicate value: \"{name}\""));
             }
 
-            if (string.IsNullOrEmpty((string?)container?["image"]))
+            if (string.IsNullOrEmpty(Text(container?["image"])))
             {
                 causes.Add(("FieldValueRequired", $"{path}.containers[{i}].image", "Required value"));
             }
@@ -135,7 +135,7 @@ internal static partial class ObjectValidator
         }
 
         var templateLabels = spec?["template"]?["metadata"]?["labels"] as JsonObject;
-        if (matchLabels is not null && matchLabels.Any(l => (string?)templateLabels?[l.Key] != (string?)l.Value))
+        if (matchLabels is not null && matchLabels.Any(l => Text(templateLabels?[l.Key]) != Text(l.Value)))
         {
             var shown = templateLabels is null ? "map[string]string(nil)"
                 : "map[string]string{" + string.Join(", ", templateLabels.Select(l => $"\"{l.Key}\":\"{l.Value}\"")) + "}";
@@ -144,6 +144,9 @@ internal static partial class ObjectValidator
 
         CheckPodSpec(spec?["template"]?["spec"] as JsonObject, "spec.template.spec", causes);
     }
+
+    // A non-string where a string belongs reads as absent here; the type check reports it precisely.
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
     private static partial Regex SubdomainRegex();

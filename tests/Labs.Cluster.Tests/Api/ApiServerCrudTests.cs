@@ -213,4 +213,29 @@ public sealed class ApiServerCrudTests
         var legacy = await cluster.GetAsync("/api", "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList");
         Assert.Contains(legacy.Body!["items"]![0]!["versions"]![0]!["resources"]!.AsArray(), r => (string?)r!["resource"] == "pods");
     }
+
+    [Theory]
+    [InlineData("""{"metadata":{"name":5}}""")]
+    [InlineData("""{"apiVersion":1,"metadata":{"generateName":"x-","name":7}}""")]
+    [InlineData("""{"metadata":{"name":"c"},"data":"not-a-map"}""")]
+    [InlineData("[]")]
+    [InlineData("null")]
+    public async Task Wrongly_typed_bodies_are_bad_requests_never_server_errors(string body)
+    {
+        await using var cluster = await ApiTestCluster.StartAsync();
+        var result = await cluster.PostAsync("/api/v1/namespaces/default/configmaps", body);
+        Assert.InRange(result.Status, 400, 422);
+        Assert.Equal("Status", (string?)result.Body!["kind"]);
+    }
+
+    [Fact]
+    public async Task Warn_field_validation_answers_a_warning_header()
+    {
+        await using var cluster = await ApiTestCluster.StartAsync();
+        var result = await cluster.PostAsync("/api/v1/namespaces/default/configmaps?fieldValidation=Warn",
+            """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"w"},"bogus":1}""");
+        Assert.Equal(201, result.Status);
+        Assert.Contains("299 - \"unknown field \\\"bogus\\\"\"", result.Response.Headers.GetValues("Warning"));
+        Assert.Null(result.Body!["bogus"]);
+    }
 }
