@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Labs.Cluster;
@@ -103,7 +104,11 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
             ExtraDiscovery = AccessDiscovery(),
         };
 
-        var builder = WebApplication.CreateSlimBuilder();
+        // The cluster is a host of its own inside someone else's process: it must not read that process's
+        // appsettings, URLs or environment, nor take over Ctrl+C from it.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = dataDirectory });
+        builder.Configuration.Sources.Clear();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(kestrel =>

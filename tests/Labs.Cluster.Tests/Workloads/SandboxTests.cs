@@ -83,14 +83,27 @@ public sealed class SandboxTests : IDisposable
     public async Task Resizing_the_terminal_changes_what_stty_size_reports()
     {
         var process = Sandbox.Start(Bwrap, Spec(true, null, "bash", "-c", "stty size; read go; stty size"));
-        process.Resize(100, 40);
-        process.WriteInput("go\n"u8.ToArray());
+        var output = new StringBuilder();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var resized = false;
 
-        var (output, code) = await RunAsync(process);
+        // Resize only once the first size is printed: before that, the shell may not have asked yet.
+        await foreach (var (_, data) in process.ReadOutputAsync(timeout.Token))
+        {
+            output.Append(Encoding.UTF8.GetString(data));
+            if (!resized && output.ToString().Contains("24 80", StringComparison.Ordinal))
+            {
+                resized = true;
+                process.Resize(100, 40);
+                process.WriteInput("go\n"u8.ToArray());
+            }
+        }
 
+        var code = await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        await process.DisposeAsync();
         Assert.Equal(0, code);
-        Assert.Contains("24 80", output, StringComparison.Ordinal);
-        Assert.Contains("40 100", output, StringComparison.Ordinal);
+        Assert.Contains("24 80", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("40 100", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
