@@ -39,7 +39,9 @@ public class SessionStartBenchmarks
         await foreach (var chunk in shell.ReadOutputAsync())
         {
             seen.Append(Encoding.UTF8.GetString(chunk.Data.Span));
-            if (seen.ToString().Contains("$ ", StringComparison.Ordinal))
+            // The prompt ends in "$ " (or "# " as root).
+            var text = seen.ToString().TrimEnd(' ');
+            if (text.EndsWith('$') || text.EndsWith('#'))
             {
                 return;
             }

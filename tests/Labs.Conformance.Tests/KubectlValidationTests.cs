@@ -73,4 +73,54 @@ public sealed class KubectlValidationTests(KubectlCluster k) : IClassFixture<Kub
         Assert.True(resources.ExitCode == 0, resources.ToString());
         Assert.Matches(@"deployments\s+deploy\s+apps/v1\s+true\s+Deployment", resources.Stdout);
     }
+
+    [Fact]
+    public async Task A_learners_token_works_in_their_namespace_and_is_forbidden_in_another()
+    {
+        var own = await k.CreateNamespaceAsync();
+        var other = await k.CreateNamespaceAsync();
+        var rbac = await k.RunAsync("apply", "-f", k.WriteManifest($"""
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              name: learner
+              namespace: {own}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata:
+              name: learner
+              namespace: {own}
+            rules:
+            - apiGroups: ["*"]
+              resources: ["*"]
+              verbs: ["*"]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata:
+              name: learner
+              namespace: {own}
+            roleRef:
+              apiGroup: rbac.authorization.k8s.io
+              kind: Role
+              name: learner
+            subjects:
+            - kind: ServiceAccount
+              name: learner
+              namespace: {own}
+            """));
+        Assert.True(rbac.ExitCode == 0, rbac.ToString());
+        var token = (await k.RunAsync("create", "token", "learner", "-n", own)).Stdout.Trim();
+
+        var allowed = await k.RunAsync("--token", token, "create", "configmap", "mine", "-n", own);
+        var forbidden = await k.RunAsync("--token", token, "get", "pods", "-n", other);
+
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
+        Assert.NotEqual(0, forbidden.ExitCode);
+        Assert.Contains(
+            $"Error from server (Forbidden): pods is forbidden: User \"system:serviceaccount:{own}:learner\" cannot list resource \"pods\" in API group \"\" in the namespace \"{other}\"",
+            forbidden.Stderr,
+            StringComparison.Ordinal);
+    }
 }
