@@ -34,6 +34,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app ./
 COPY labs/ /app/labs/
+RUN mkdir -p /data && chown "$APP_UID" /data
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
     Content__LabsDirectory=/app/labs \
     Cluster__DataDirectory=/data

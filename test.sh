@@ -9,8 +9,12 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test Labs.sln -c Release --nologo 2>&1 | tee "$log" || status=$?
 
+# The front end's own checks: TypeScript types and its unit tests (node_modules come from the build above).
+(cd web && npm run --silent check && npm test --silent) 2>&1 | tee -a "$log" || status=$?
+
 # One closing line for the whole suite, summed over the test projects.
 awk '/(Passed|Failed)! +- +Failed: /{
   for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1) + 0; if ($i == "Passed:") p += $(i+1) + 0; if ($i == "Skipped:") s += $(i+1) + 0 }
-} END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+}
+/^# pass /{ p += $3 } /^# fail /{ f += $3 } /^# skipped /{ s += $3 } END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 exit "$status"
