@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Labs.Content;
 
 /// <summary>A loaded and validated lab: <c>labs/ID/lab.md</c> with its optional setup and solution files.</summary>
@@ -41,6 +43,9 @@ public sealed class Lab
 
     /// <summary>Full paths of <c>setup/*.yaml</c> and <c>setup/*.yml</c>, sorted; applied before handover.</summary>
     public IReadOnlyList<string> SetupManifests { get; init; } = [];
+
+    /// <summary>The objects of <see cref="SetupManifests"/>, in file then document order, without namespaces.</summary>
+    public IReadOnlyList<JsonObject> SetupObjects { get; init; } = [];
 
     /// <summary>Full path of <c>setup/setup.sh</c>, or null.</summary>
     public string? SetupScript { get; init; }

@@ -1,4 +1,5 @@
 using Labs.Content.Rendering;
+using Labs.Content.Yaml;
 
 namespace Labs.Content;
 
@@ -29,6 +30,8 @@ public sealed partial class LabLoader
         var parsed = Parse(text, displayPath, folderName);
         var setup = Path.Combine(directory, "setup");
         var solution = Path.Combine(directory, "solution");
+        var setupManifests = Manifests(setup);
+        var setupPrefix = parentName.Length == 0 ? $"{folderName}/setup" : $"{parentName}/{folderName}/setup";
         return new Lab
         {
             Id = parsed.FrontMatter.Id,
@@ -43,7 +46,8 @@ public sealed partial class LabLoader
             LessonHtml = parsed.Html,
             SourcePath = sourcePath,
             Directory = directory,
-            SetupManifests = Manifests(setup),
+            SetupManifests = setupManifests,
+            SetupObjects = [.. setupManifests.SelectMany(path => ManifestReader.Read(path, $"{setupPrefix}/{Path.GetFileName(path)}"))],
             SetupScript = FileOrNull(Path.Combine(setup, "setup.sh")),
             SolutionManifests = Manifests(solution),
             SolutionScript = FileOrNull(Path.Combine(solution, "solve.sh")),

@@ -32,10 +32,11 @@ public sealed class SessionManager
     }
 
     /// <summary>
-    /// Provisions a new session for a lab and returns it once its toolbox pod runs.
+    /// Provisions a new session for a lab and returns it once its toolbox pod runs. <paramref name="setupObjects"/>
+    /// (the lab's setup manifests, namespaced objects without a namespace) are created in the learner's namespace first.
     /// On failure everything created so far is removed and a <see cref="SessionStartException"/> says which step failed.
     /// </summary>
-    public async Task<LabSession> StartAsync(string labId, CancellationToken cancellationToken = default)
+    public async Task<LabSession> StartAsync(string labId, IReadOnlyList<JsonObject>? setupObjects = null, CancellationToken cancellationToken = default)
     {
         var id = SessionIds.New();
         var ns = _options.NamespacePrefix + id;
@@ -52,6 +53,18 @@ public sealed class SessionManager
             await _kube.CreateAsync(ResourceType.Roles, ns, LearnerManifests.Role(ns), cancellationToken);
             step = "create the learner's RoleBinding";
             await _kube.CreateAsync(ResourceType.RoleBindings, ns, LearnerManifests.RoleBinding(ns), cancellationToken);
+            foreach (var setup in setupObjects ?? [])
+            {
+                var type = KindResources.Resolve(setup["apiVersion"]!.GetValue<string>(), setup["kind"]!.GetValue<string>());
+                step = $"create the lab's {type.Kind} {setup["metadata"]?["name"]}";
+                if (!type.Namespaced)
+                {
+                    throw new SessionStartException($"Could not start the lab: {type.Kind} is cluster-scoped; a lab's setup may only hold objects of the learner's namespace.");
+                }
+
+                await _kube.CreateAsync(type, ns, setup.DeepClone().AsObject(), cancellationToken);
+            }
+
             step = "request a token for the learner";
             var token = await RequestTokenAsync(ns, cancellationToken);
             step = "create the toolbox secret";
@@ -76,6 +89,11 @@ public sealed class SessionManager
             _logger.LogWarning(ex, "Session {SessionId} for lab {LabId} failed to {Step}", id, labId, step);
             await CleanUpAsync(ns, toolbox);
             throw new SessionStartException($"Could not start the lab: failed to {step}: {ex.Message}", ex);
+        }
+        catch (SessionStartException)
+        {
+            await CleanUpAsync(ns, toolbox);
+            throw;
         }
         catch (OperationCanceledException)
         {

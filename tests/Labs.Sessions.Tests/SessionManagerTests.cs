@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Labs.Kube;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ public sealed class SessionManagerTests
     [Fact]
     public async Task Starting_a_session_creates_the_namespace_rbac_token_and_toolbox_in_order()
     {
-        var session = await Manager().StartAsync("deployments-101", TestContext.Current.CancellationToken);
+        var session = await Manager().StartAsync("deployments-101", null, TestContext.Current.CancellationToken);
 
         Assert.Equal($"lab-{session.Id}", session.Namespace);
         Assert.Equal(
@@ -46,7 +47,7 @@ public sealed class SessionManagerTests
     [Fact]
     public async Task The_role_is_limited_to_the_learners_namespace_and_bound_to_their_service_account()
     {
-        var session = await Manager().StartAsync("lab", TestContext.Current.CancellationToken);
+        var session = await Manager().StartAsync("lab", null, TestContext.Current.CancellationToken);
 
         var binding = _kube.Objects[("rolebindings", session.Namespace, "learner")];
         Assert.Equal("Role", binding["roleRef"]!["kind"]!.GetValue<string>());
@@ -57,7 +58,7 @@ public sealed class SessionManagerTests
     [Fact]
     public async Task The_toolbox_kubeconfig_carries_the_learners_token_namespace_server_and_ca()
     {
-        var session = await Manager().StartAsync("lab", TestContext.Current.CancellationToken);
+        var session = await Manager().StartAsync("lab", null, TestContext.Current.CancellationToken);
 
         var secret = _kube.Objects[("secrets", "labs-system", session.ToolboxPod)];
         var kubeconfig = Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["kubeconfig"]!.GetValue<string>()));
@@ -74,7 +75,7 @@ public sealed class SessionManagerTests
     {
         _kube.FailOnKind = "RoleBinding";
 
-        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", null, TestContext.Current.CancellationToken));
 
         Assert.Contains("failed to create the learner's RoleBinding", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_kube.Objects.Keys, k => k.Plural == "namespaces" && k.Name.StartsWith("lab-", StringComparison.Ordinal));
@@ -86,7 +87,7 @@ public sealed class SessionManagerTests
     {
         _kube.PodsRun = false;
 
-        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", null, TestContext.Current.CancellationToken));
 
         Assert.Contains("was not Running after 1 s", error.Message, StringComparison.Ordinal);
     }
@@ -95,7 +96,7 @@ public sealed class SessionManagerTests
     public async Task Ending_a_session_deletes_its_namespace_and_toolbox()
     {
         var manager = Manager();
-        var session = await manager.StartAsync("lab", TestContext.Current.CancellationToken);
+        var session = await manager.StartAsync("lab", null, TestContext.Current.CancellationToken);
 
         Assert.True(await manager.EndAsync(session.Id, TestContext.Current.CancellationToken));
 
@@ -112,5 +113,38 @@ public sealed class SessionManagerTests
         Assert.Equal(200, ids.Count);
         Assert.All(ids, id => Assert.Matches("^[a-z0-9]{16}$", id));
         _ = ResourceType.Namespaces;
+    }
+
+    [Fact]
+    public async Task The_labs_setup_objects_are_created_in_the_learners_namespace_before_the_toolbox()
+    {
+        var configMap = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "ConfigMap",
+            ["metadata"] = new JsonObject { ["name"] = "legacy" },
+        };
+
+        var session = await Manager().StartAsync("lab", [configMap], TestContext.Current.CancellationToken);
+
+        Assert.True(_kube.Objects.ContainsKey(("configmaps", session.Namespace, "legacy")));
+        Assert.True(_kube.Log.IndexOf($"create ConfigMap {session.Namespace}/legacy") < _kube.Log.IndexOf($"create Pod labs-system/{session.ToolboxPod}"));
+        Assert.Null(configMap["metadata"]!["namespace"]);
+    }
+
+    [Fact]
+    public async Task A_cluster_scoped_setup_object_is_refused_and_nothing_is_left_behind()
+    {
+        var clusterRole = new JsonObject
+        {
+            ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+            ["kind"] = "ClusterRole",
+            ["metadata"] = new JsonObject { ["name"] = "too-much" },
+        };
+
+        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", [clusterRole], TestContext.Current.CancellationToken));
+
+        Assert.Contains("ClusterRole is cluster-scoped", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_kube.Objects.Keys, k => k.Plural == "namespaces" && k.Name.StartsWith("lab-", StringComparison.Ordinal));
     }
 }

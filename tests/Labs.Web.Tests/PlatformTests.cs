@@ -88,6 +88,20 @@ public sealed class PlatformTests(PlatformFactory factory) : IClassFixture<Platf
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/sessions/{id}", Cancel)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_labs_setup_manifests_are_in_the_learners_namespace_when_the_session_starts()
+    {
+        var client = factory.CreateClient();
+        var started = await client.PostAsync("/api/labs/configmaps-101/sessions", null, Cancel);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var ns = (await started.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["namespace"]!.GetValue<string>();
+
+        var legacy = await factory.Services.GetRequiredService<IKubeClient>().GetAsync(ResourceType.ConfigMaps, ns, "legacy", Cancel);
+
+        Assert.NotNull(legacy);
+        Assert.Equal("slow", legacy["data"]!["mode"]!.GetValue<string>());
+    }
+
     private static async Task<JsonObject> CheckAsync(HttpClient client, string sessionId)
     {
         var response = await client.PostAsync($"/api/sessions/{sessionId}/tasks/web-deployment/check", null, Cancel);

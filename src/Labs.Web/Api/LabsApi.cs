@@ -27,14 +27,14 @@ public static class LabsApi
     private static async Task<Results<Created<SessionResponse>, NotFound<ProblemDetails>, ProblemHttpResult>> StartSessionAsync(
         string labId, LabCatalog catalog, SessionManager sessions, CancellationToken cancellationToken)
     {
-        if (catalog.Find(labId) is null)
+        if (catalog.Find(labId) is not { } lab)
         {
             return TypedResults.NotFound(Problem(404, "Lab not found", $"There is no lab '{labId}'."));
         }
 
         try
         {
-            var session = await sessions.StartAsync(labId, cancellationToken);
+            var session = await sessions.StartAsync(lab.Id, lab.SetupObjects, cancellationToken);
             return TypedResults.Created($"/api/sessions/{session.Id}", SessionResponse.From(session));
         }
         catch (SessionStartException ex)

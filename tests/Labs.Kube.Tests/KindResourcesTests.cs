@@ -1,6 +1,4 @@
-using Labs.Kube;
-
-namespace Labs.Grading.Tests;
+namespace Labs.Kube.Tests;
 
 public sealed class KindResourcesTests
 {

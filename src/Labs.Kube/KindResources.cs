@@ -1,6 +1,4 @@
-using Labs.Kube;
-
-namespace Labs.Grading;
+namespace Labs.Kube;
 
 /// <summary>
 /// Maps a check's <c>apiVersion</c> and <c>Kind</c> to the REST resource to read. Known kinds (those of
