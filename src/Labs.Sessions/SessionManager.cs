@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Labs.Kube;
 using Microsoft.Extensions.Logging;
@@ -32,11 +33,11 @@ public sealed class SessionManager
     }
 
     /// <summary>
-    /// Provisions a new session for a lab and returns it once its toolbox pod runs. <paramref name="setupObjects"/>
-    /// (the lab's setup manifests, namespaced objects without a namespace) are created in the learner's namespace first.
+    /// Provisions a new session for a lab and returns it once its toolbox pod runs and the lab's
+    /// <paramref name="setup"/> is done: its objects created in the learner's namespace, then its script run in the toolbox.
     /// On failure everything created so far is removed and a <see cref="SessionStartException"/> says which step failed.
     /// </summary>
-    public async Task<LabSession> StartAsync(string labId, IReadOnlyList<JsonObject>? setupObjects = null, CancellationToken cancellationToken = default)
+    public async Task<LabSession> StartAsync(string labId, LabSetup? setup = null, CancellationToken cancellationToken = default)
     {
         var id = SessionIds.New();
         var ns = _options.NamespacePrefix + id;
@@ -53,16 +54,16 @@ public sealed class SessionManager
             await _kube.CreateAsync(ResourceType.Roles, ns, LearnerManifests.Role(ns), cancellationToken);
             step = "create the learner's RoleBinding";
             await _kube.CreateAsync(ResourceType.RoleBindings, ns, LearnerManifests.RoleBinding(ns), cancellationToken);
-            foreach (var setup in setupObjects ?? [])
+            foreach (var setupObject in (setup ?? LabSetup.None).Objects)
             {
-                var type = KindResources.Resolve(setup["apiVersion"]!.GetValue<string>(), setup["kind"]!.GetValue<string>());
-                step = $"create the lab's {type.Kind} {setup["metadata"]?["name"]}";
+                var type = KindResources.Resolve(setupObject["apiVersion"]!.GetValue<string>(), setupObject["kind"]!.GetValue<string>());
+                step = $"create the lab's {type.Kind} {setupObject["metadata"]?["name"]}";
                 if (!type.Namespaced)
                 {
                     throw new SessionStartException($"Could not start the lab: {type.Kind} is cluster-scoped; a lab's setup may only hold objects of the learner's namespace.");
                 }
 
-                await _kube.CreateAsync(type, ns, setup.DeepClone().AsObject(), cancellationToken);
+                await _kube.CreateAsync(type, ns, setupObject.DeepClone().AsObject(), cancellationToken);
             }
 
             step = "request a token for the learner";
@@ -83,6 +84,11 @@ public sealed class SessionManager
                 cancellationToken);
             step = "wait for the toolbox pod to run";
             await WaitForRunningAsync(toolbox, cancellationToken);
+            if (setup?.Script is { } script)
+            {
+                step = "run the lab's setup script";
+                await RunSetupScriptAsync(toolbox, script, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is KubeApiException or TimeoutException or HttpRequestException)
         {
@@ -170,6 +176,31 @@ public sealed class SessionManager
 
         throw new TimeoutException(
             $"toolbox pod {_options.SystemNamespace}/{pod} was not Running after {_options.ToolboxReadyTimeout.TotalSeconds:0} s (phase: {phase ?? "none"})");
+    }
+
+    private async Task RunSetupScriptAsync(string toolbox, string script, CancellationToken cancellationToken)
+    {
+        await using var exec = await _kube.ExecAsync(
+            new ExecRequest(_options.SystemNamespace, toolbox, ["bash", "-s"], Tty: false, Stdin: true), cancellationToken);
+        await exec.WriteStdinAsync(Encoding.UTF8.GetBytes(script), cancellationToken);
+        await exec.CloseStdinAsync(cancellationToken);
+        var output = new StringBuilder();
+        await foreach (var chunk in exec.ReadOutputAsync(cancellationToken))
+        {
+            // Keep the tail: that is where a failing script says why.
+            output.Append(Encoding.UTF8.GetString(chunk.Data.Span));
+            if (output.Length > 8192)
+            {
+                output.Remove(0, output.Length - 4096);
+            }
+        }
+
+        var exitCode = await exec.Completion;
+        if (exitCode != 0)
+        {
+            var tail = string.Join('\n', output.ToString().TrimEnd().Split('\n').TakeLast(5));
+            throw new SessionStartException($"Could not start the lab: its setup script exited with code {exitCode}: {tail}");
+        }
     }
 
     private async Task CleanUpAsync(string ns, string toolbox)

@@ -70,6 +70,15 @@ internal sealed class FakeKubeClient : IKubeClient
         yield break;
     }
 
-    public Task<IExecSession> ExecAsync(ExecRequest request, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+    /// <summary>What an exec answers; the requests are recorded in <see cref="Execs"/>.</summary>
+    public FakeExecSession NextExec { get; set; } = new("", 0);
+
+    public List<ExecRequest> Execs { get; } = [];
+
+    public Task<IExecSession> ExecAsync(ExecRequest request, CancellationToken cancellationToken = default)
+    {
+        Execs.Add(request);
+        Log.Add($"exec {request.Namespace}/{request.Pod} {string.Join(' ', request.Command)}");
+        return Task.FromResult<IExecSession>(NextExec);
+    }
 }

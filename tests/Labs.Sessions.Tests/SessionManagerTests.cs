@@ -125,7 +125,7 @@ public sealed class SessionManagerTests
             ["metadata"] = new JsonObject { ["name"] = "legacy" },
         };
 
-        var session = await Manager().StartAsync("lab", [configMap], TestContext.Current.CancellationToken);
+        var session = await Manager().StartAsync("lab", new LabSetup([configMap]), TestContext.Current.CancellationToken);
 
         Assert.True(_kube.Objects.ContainsKey(("configmaps", session.Namespace, "legacy")));
         Assert.True(_kube.Log.IndexOf($"create ConfigMap {session.Namespace}/legacy") < _kube.Log.IndexOf($"create Pod labs-system/{session.ToolboxPod}"));
@@ -142,9 +142,35 @@ public sealed class SessionManagerTests
             ["metadata"] = new JsonObject { ["name"] = "too-much" },
         };
 
-        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", [clusterRole], TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", new LabSetup([clusterRole]), TestContext.Current.CancellationToken));
 
         Assert.Contains("ClusterRole is cluster-scoped", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_kube.Objects.Keys, k => k.Plural == "namespaces" && k.Name.StartsWith("lab-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_labs_setup_script_runs_in_the_toolbox_once_it_runs()
+    {
+        var exec = new FakeExecSession("ok\n", 0);
+        _kube.NextExec = exec;
+
+        var session = await Manager().StartAsync("lab", new LabSetup([], "kubectl create configmap x\n"), TestContext.Current.CancellationToken);
+
+        Assert.Equal($"exec labs-system/{session.ToolboxPod} bash -s", _kube.Log[^1]);
+        Assert.False(Assert.Single(_kube.Execs).Tty);
+        Assert.Equal("kubectl create configmap x\n", exec.Stdin.ToString());
+    }
+
+    [Fact]
+    public async Task A_failing_setup_script_fails_the_start_with_its_last_words_and_cleans_up()
+    {
+        _kube.NextExec = new FakeExecSession("step 1\nerror: no such thing\n", 3);
+
+        var error = await Assert.ThrowsAsync<SessionStartException>(
+            () => Manager().StartAsync("lab", new LabSetup([], "exit 3"), TestContext.Current.CancellationToken));
+
+        Assert.Equal("Could not start the lab: its setup script exited with code 3: step 1\nerror: no such thing", error.Message);
+        Assert.DoesNotContain(_kube.Objects.Keys, k => k.Plural == "pods");
+        Assert.Empty(_registry.All);
     }
 }

@@ -34,7 +34,8 @@ public static class LabsApi
 
         try
         {
-            var session = await sessions.StartAsync(lab.Id, lab.SetupObjects, cancellationToken);
+            var script = lab.SetupScript is null ? null : await File.ReadAllTextAsync(lab.SetupScript, cancellationToken);
+            var session = await sessions.StartAsync(lab.Id, new LabSetup(lab.SetupObjects, script), cancellationToken);
             return TypedResults.Created($"/api/sessions/{session.Id}", SessionResponse.From(session));
         }
         catch (SessionStartException ex)
