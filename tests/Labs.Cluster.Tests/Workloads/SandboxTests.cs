@@ -80,6 +80,15 @@ public sealed class SandboxTests : IDisposable
     }
 
     [Fact]
+    public async Task The_command_runs_as_the_learner_who_owns_their_home()
+    {
+        var (output, code) = await RunAsync(Sandbox.Start(Bwrap, Spec(false, null, "bash", "-c", "id -un; id -u; touch ~/mine && stat -c %U ~/mine")));
+
+        Assert.Equal(0, code);
+        Assert.Equal("learner\n1000\nlearner\n", output);
+    }
+
+    [Fact]
     public async Task Resizing_the_terminal_changes_what_stty_size_reports()
     {
         var process = Sandbox.Start(Bwrap, Spec(true, null, "bash", "-c", "stty size; read go; stty size"));

@@ -8,6 +8,9 @@ namespace Labs.Cluster.Workloads.Exec;
 internal static class Sandbox
 {
     public const string Home = "/home/learner";
+
+    /// <summary>The learner's user and group id inside the sandbox (mapped to the platform's own uid outside).</summary>
+    public const int LearnerId = 1000;
     private static readonly string[] SystemDirectories = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc"];
 
     public static List<string> Arguments(SandboxSpec spec)
@@ -15,6 +18,8 @@ internal static class Sandbox
         var args = new List<string>
         {
             "--die-with-parent",
+            // The learner is an ordinary user inside, whoever runs the platform outside.
+            "--unshare-user", "--uid", $"{LearnerId}", "--gid", $"{LearnerId}",
             "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
             "--hostname", spec.Hostname,
         };
@@ -43,6 +48,8 @@ internal static class Sandbox
             }
         }
 
+        var identity = IdentityDirectory(spec);
+        args.AddRange(["--ro-bind", Path.Combine(identity, "passwd"), "/etc/passwd", "--ro-bind", Path.Combine(identity, "group"), "/etc/group"]);
         args.AddRange(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/run", "--bind", spec.HomeDirectory, Home]);
         foreach (var mount in mounts)
         {
@@ -66,6 +73,22 @@ internal static class Sandbox
         return args;
     }
 
+    private static string IdentityDirectory(SandboxSpec spec) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(spec.HomeDirectory))!, "identity");
+
+    /// <summary>
+    /// Writes the sandbox's /etc/passwd and /etc/group: the host's entries (so other names still resolve) with the
+    /// learner as uid and gid <see cref="LearnerId"/> in place of whoever had that id.
+    /// </summary>
+    private static void WriteIdentity(SandboxSpec spec)
+    {
+        var directory = Directory.CreateDirectory(IdentityDirectory(spec)).FullName;
+        static IEnumerable<string> HostEntries(string file) =>
+            File.Exists(file) ? File.ReadAllLines(file).Where(l => l.Split(':') is { Length: > 3 } f && f[0] != "learner" && f[2] != $"{LearnerId}") : [];
+        File.WriteAllLines(Path.Combine(directory, "passwd"), HostEntries("/etc/passwd").Append($"learner:x:{LearnerId}:{LearnerId}:Learner:{Home}:/bin/bash"));
+        File.WriteAllLines(Path.Combine(directory, "group"), HostEntries("/etc/group").Append($"learner:x:{LearnerId}:"));
+    }
+
     private static bool IsUnder(string path, string dir) =>
         path == dir || path.StartsWith(dir + "/", StringComparison.Ordinal);
 
@@ -80,6 +103,7 @@ internal static class Sandbox
     public static ISandboxProcess Start(string bubblewrap, SandboxSpec spec, int columns = 80, int rows = 24)
     {
         Directory.CreateDirectory(spec.HomeDirectory);
+        WriteIdentity(spec);
         var args = Arguments(spec);
 
         // bwrap itself needs nothing from the environment: the command's environment is set with --setenv.
