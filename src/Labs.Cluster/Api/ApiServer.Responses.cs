@@ -19,7 +19,7 @@ internal sealed partial class ApiServer
         ["code"] = e.Code,
     };
 
-    private static async Task WriteStatusAsync(HttpContext context, ApiException e)
+    internal static async Task WriteStatusAsync(HttpContext context, ApiException e)
     {
         if (context.Response.HasStarted)
         {

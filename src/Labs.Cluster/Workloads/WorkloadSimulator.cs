@@ -85,7 +85,8 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
     /// <summary>
     /// Answers a pod <c>exec</c> request (a WebSocket upgrade speaking <c>v5.channel.k8s.io</c> or
     /// <c>v4.channel.k8s.io</c>) by running the command in the pod's sandbox. Call after authorization; the
-    /// pipeline must have <c>UseWebSockets()</c>.
+    /// pipeline must have <c>UseWebSockets()</c>. A request that cannot be served (no such container, pod not running,
+    /// not an upgrade) throws an <see cref="Api.ApiException"/> (400 BadRequest, the kubelet's message) for the pipeline to answer.
     /// </summary>
     /// <param name="context">The HTTP request, with <c>command</c>, <c>container</c>, <c>stdin</c>, <c>stdout</c>, <c>stderr</c>, <c>tty</c> query parameters.</param>
     /// <param name="pod">The pod as stored.</param>

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Labs.Cluster.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +38,7 @@ internal sealed class ExecServer : IAsyncDisposable
                 return;
             }
 
-            await fixture.Simulator.HandleExecAsync(context, pod, context.RequestAborted);
+            await AnswerAsync(context, () => fixture.Simulator.HandleExecAsync(context, pod, context.RequestAborted));
         });
         app.MapGet("/api/v1/namespaces/{ns}/pods/{name}/log", async (HttpContext context, string ns, string name) =>
         {
@@ -48,11 +49,24 @@ internal sealed class ExecServer : IAsyncDisposable
                 return;
             }
 
-            await fixture.Simulator.HandleLogAsync(context, pod, context.RequestAborted);
+            await AnswerAsync(context, () => fixture.Simulator.HandleLogAsync(context, pod, context.RequestAborted));
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Urls.First().Replace("http://", "ws://", StringComparison.Ordinal);
         return new ExecServer(app, address);
+    }
+
+    /// <summary>Turns a handler's <see cref="ApiException"/> into its Status answer, as the API pipeline does.</summary>
+    private static async Task AnswerAsync(HttpContext context, Func<Task> handler)
+    {
+        try
+        {
+            await handler();
+        }
+        catch (ApiException e)
+        {
+            await ApiServer.WriteStatusAsync(context, e);
+        }
     }
 
     public async Task<ClientWebSocket> ConnectAsync(string path, string protocol)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Labs.Cluster.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -26,54 +27,28 @@ internal sealed partial class ExecHandler(WorkloadOptions options, ILogger<ExecH
     {
         var query = context.Request.Query;
         var podName = pod.Name();
-        var containers = pod.Arr("spec", "containers").Objects().ToList();
-        string? containerName = query["container"];
-        if (string.IsNullOrEmpty(containerName))
-        {
-            containerName = pod.Str("metadata", "annotations", "kubectl.kubernetes.io/default-container")
-                ?? (containers.Count == 1 ? containers[0].Str("name") : null);
-            if (containerName is null)
-            {
-                var names = string.Join(' ', containers.Select(c => c.Str("name")));
-                await WriteStatusAsync(context, 400, "BadRequest", $"a container name must be specified for pod {podName}, choose one of: [{names}]", cancellationToken);
-                return;
-            }
-        }
-
-        var container = containers.FirstOrDefault(c => c.Str("name") == containerName);
-        if (container is null)
-        {
-            await WriteStatusAsync(context, 400, "BadRequest", $"container {containerName} is not valid for pod {podName}", cancellationToken);
-            return;
-        }
-
+        var container = PodContainers.Resolve(pod, query["container"], includeInitContainers: false);
+        var containerName = container.Str("name");
         if (string.IsNullOrEmpty(pod.Str("spec", "nodeName")))
         {
-            await WriteStatusAsync(context, 400, "BadRequest", $"pod {podName} does not have a host assigned", cancellationToken);
-            return;
+            throw ApiErrors.BadRequest($"pod {podName} does not have a host assigned");
         }
 
         if (pod.Str("status", "phase") != "Running")
         {
-            await WriteStatusAsync(context, 400, "BadRequest", $"unable to upgrade connection: container not found (\"{containerName}\")", cancellationToken);
-            return;
+            throw ApiErrors.BadRequest($"unable to upgrade connection: container not found (\"{containerName}\")");
         }
 
         // Validate before looking at the upgrade: kubectl falls back from WebSocket to SPDY on any handshake failure
         // and then shows the answer to its SPDY request, which must carry the same error.
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await WriteStatusAsync(context, 400, "BadRequest", "Upgrade request required", cancellationToken);
-            return;
+            throw ApiErrors.BadRequest("Upgrade request required");
         }
 
         var requested = context.WebSockets.WebSocketRequestedProtocols;
-        var protocol = requested.Contains(V5) ? V5 : requested.Contains(V4) ? V4 : null;
-        if (protocol is null)
-        {
-            await WriteStatusAsync(context, 400, "BadRequest", $"unable to upgrade connection: no supported subprotocol in [{string.Join(", ", requested)}]; this server speaks {V5} and {V4}", cancellationToken);
-            return;
-        }
+        var protocol = (requested.Contains(V5) ? V5 : requested.Contains(V4) ? V4 : null)
+            ?? throw ApiErrors.BadRequest($"unable to upgrade connection: no supported subprotocol in [{string.Join(", ", requested)}]; this server speaks {V5} and {V4}");
 
         var request = new ExecRequest(
             Command: [.. query["command"].Where(c => c is not null).Select(c => c!)],
@@ -138,23 +113,6 @@ internal sealed partial class ExecHandler(WorkloadOptions options, ILogger<ExecH
         var command = request.Command.Count > 0 ? request.Command : [_shell ?? options.ShellPath];
         var workingDirectory = container.Str("workingDir") is { Length: > 0 } wd && wd.StartsWith('/') ? wd : Sandbox.Home;
         return new SandboxSpec(pod.Name(), Path.Combine(podDirectory, "home"), mounts, workingDirectory, environment, command, request.Tty);
-    }
-
-    private static async Task WriteStatusAsync(HttpContext context, int code, string reason, string message, CancellationToken cancellationToken)
-    {
-        context.Response.StatusCode = code;
-        context.Response.ContentType = "application/json";
-        var status = new JsonObject
-        {
-            ["kind"] = "Status",
-            ["apiVersion"] = "v1",
-            ["metadata"] = new JsonObject(),
-            ["status"] = "Failure",
-            ["message"] = message,
-            ["reason"] = reason,
-            ["code"] = code,
-        };
-        await context.Response.WriteAsync(status.ToJsonString(), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "exec in pod {Pod} failed")]
