@@ -14,8 +14,6 @@ namespace Labs.Sessions;
 /// </summary>
 public sealed class SessionManager
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-
     private readonly IKubeClient _kube;
     private readonly SessionRegistry _registry;
     private readonly LabSessionOptions _options;
@@ -155,27 +153,25 @@ public sealed class SessionManager
 
     private async Task WaitForRunningAsync(string pod, CancellationToken cancellationToken)
     {
-        var deadline = _time.GetUtcNow() + _options.ToolboxReadyTimeout;
         string? phase = null;
-        while (_time.GetUtcNow() < deadline)
+        try
         {
-            var current = await _kube.GetAsync(ResourceType.Pods, _options.SystemNamespace, pod, cancellationToken);
-            phase = current?["status"]?["phase"]?.GetValue<string>();
-            if (phase == "Running")
+            await _kube.WaitForAsync(ResourceType.Pods, _options.SystemNamespace, pod, current =>
             {
-                return;
-            }
-
-            if (phase is "Failed" or "Succeeded")
-            {
-                throw new TimeoutException($"toolbox pod {_options.SystemNamespace}/{pod} ended ({phase}) before it could be used");
-            }
-
-            await Task.Delay(PollInterval, _time, cancellationToken);
+                phase = current["status"]?["phase"]?.GetValue<string>();
+                return phase is "Running" or "Failed" or "Succeeded";
+            }, _options.ToolboxReadyTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException(
+                $"toolbox pod {_options.SystemNamespace}/{pod} was not Running after {_options.ToolboxReadyTimeout.TotalSeconds:0} s (phase: {phase ?? "none"})");
         }
 
-        throw new TimeoutException(
-            $"toolbox pod {_options.SystemNamespace}/{pod} was not Running after {_options.ToolboxReadyTimeout.TotalSeconds:0} s (phase: {phase ?? "none"})");
+        if (phase != "Running")
+        {
+            throw new TimeoutException($"toolbox pod {_options.SystemNamespace}/{pod} ended ({phase}) before it could be used");
+        }
     }
 
     private async Task RunSetupScriptAsync(string toolbox, string script, CancellationToken cancellationToken)
