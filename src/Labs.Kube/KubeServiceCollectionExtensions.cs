@@ -44,6 +44,23 @@ public static class KubeServiceCollectionExtensions
         return AddClient(services);
     }
 
+    /// <summary>
+    /// Registers the client for a connection the host makes when it is first needed (e.g. after starting the
+    /// embedded cluster). <see cref="KubeOptions"/> still supplies the request timeout and field manager.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="connectionFactory">Makes the connection, once.</param>
+    /// <param name="configure">Adjusts the options after configuration binding.</param>
+    public static IServiceCollection AddKube(this IServiceCollection services, Func<IServiceProvider, KubeConnection> connectionFactory, Action<KubeOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(connectionFactory);
+        AddOptions(services, configure);
+        services.RemoveAll<KubeConnection>();
+        services.AddSingleton(connectionFactory);
+        return AddClient(services);
+    }
+
     private static void AddOptions(IServiceCollection services, Action<KubeOptions>? configure)
     {
         var builder = services.AddOptions<KubeOptions>().BindConfiguration(KubeOptions.SectionName);

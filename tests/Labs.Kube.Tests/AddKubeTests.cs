@@ -27,6 +27,23 @@ public sealed class AddKubeTests
     }
 
     [Fact]
+    public void A_connection_factory_runs_once_and_only_when_the_client_is_first_needed()
+    {
+        var calls = 0;
+        var connection = new KubeConnection(new Uri("https://127.0.0.1:6443"));
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+
+        services.AddKube(_ => { calls++; return connection; });
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal(0, calls);
+        var client = Assert.IsType<KubeClient>(provider.GetRequiredService<IKubeClient>());
+        _ = provider.GetRequiredService<KubeClient>();
+
+        Assert.Same(connection, client.Connection);
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
     public void The_kubeconfig_path_and_context_come_from_options()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("labs-addkube-").FullName, "config");

@@ -19,7 +19,7 @@ public static class PlatformComposition
         services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.SectionName).ValidateOnStart();
         services.AddSingleton<ClusterConnection>();
         services.AddHostedService<ClusterStartupService>();
-        services.AddSingleton<IKubeClient>(sp => new KubeClient(sp.GetRequiredService<ClusterConnection>().Connection));
+        services.AddKube(sp => sp.GetRequiredService<ClusterConnection>().Connection);
 
         services.AddContent();
         services.AddGrading();
