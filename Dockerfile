@@ -1,7 +1,9 @@
 # Labs platform image: the web host with its embedded cluster.
 #   docker build -t labs .
 #   docker run --rm -p 8080:8080 --security-opt seccomp=unconfined --security-opt apparmor=unconfined labs
-# (bubblewrap needs user namespaces inside the container for the learners' sandboxed shells.)
+# (bubblewrap needs user namespaces inside the container for the learners' sandboxed shells.) As the unprivileged
+# app user, every pod's sandbox runs as that user, without cgroup limits or size-limited storage: docs/security.md
+# says what that changes and how to run with them (root in the container, a delegated cgroup, loop devices).
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 RUN apt-get update \
@@ -27,7 +29,7 @@ RUN dotnet publish src/Labs.Web/Labs.Web.csproj -c Release --no-restore -o /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 ARG KUBECTL_VERSION=v1.32.4
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends bubblewrap bash bash-completion ca-certificates curl \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends bubblewrap socat e2fsprogs util-linux bash bash-completion ca-certificates curl \
  && curl -fsSLo /usr/local/bin/kubectl "https://dl.k8s.io/release/${KUBECTL_VERSION}/bin/linux/amd64/kubectl" \
  && chmod +x /usr/local/bin/kubectl \
  && apt-get purge -y curl && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*

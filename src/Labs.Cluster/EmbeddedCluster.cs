@@ -93,10 +93,14 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         var access = new ClusterAccess(dataDirectory, store);
         var bootstrapper = new NamespaceBootstrapper(store, access.CertificateAuthorityPem, logger);
         WorkloadSimulator? workloads = null;
+        var workloadOptions = new WorkloadOptions { DataDirectory = dataDirectory, NodeCount = options.NodeCount };
         if (options.RunWorkloads)
         {
-            workloads = new WorkloadSimulator(store, new WorkloadOptions { DataDirectory = dataDirectory, NodeCount = options.NodeCount }, loggerFactory);
+            workloads = new WorkloadSimulator(store, workloadOptions, loggerFactory);
         }
+
+        // Sandboxes have a network of their own: the API server reaches them through this socket, forwarded inside.
+        var socketPath = ApiSocketPath(dataDirectory);
 
         var apiServer = new ApiServer(store, CreateHooks(access, workloads), loggerFactory.CreateLogger("Labs.Cluster.ApiServer"))
         {
@@ -119,6 +123,15 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
                 listen.UseHttps(access.ServerCertificate);
             });
+            if (workloads is not null)
+            {
+                File.Delete(socketPath);
+                kestrel.ListenUnixSocket(socketPath, listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    listen.UseHttps(access.ServerCertificate);
+                });
+            }
         });
         var app = builder.Build();
         app.UseWebSockets();
@@ -141,7 +154,15 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         var server = new Uri($"https://127.0.0.1:{port}");
         var kubeconfigPath = Path.Combine(dataDirectory, "admin.kubeconfig");
         WriteKubeconfig(kubeconfigPath, server, access.CertificateAuthorityPem, access.AdminToken);
-        workloads?.Start();
+        if (workloads is not null)
+        {
+            // Sandboxes run as other users: they may connect (the socket is no more open than the TCP port on 127.0.0.1).
+            File.SetUnixFileMode(socketPath, (UnixFileMode)0x1B6 /* 0666 */);
+            workloadOptions.ApiServerSocket = socketPath;
+            workloadOptions.ApiServerPort = port;
+            workloads.Start();
+        }
+
         logger.LogInformation("Embedded cluster serving {Server}; admin kubeconfig {Path}", server, kubeconfigPath);
         return new EmbeddedCluster(app, apiServer, access, workloads, bootstrapper, store, server, kubeconfigPath);
     }
@@ -166,6 +187,18 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
 
         await _bootstrapper.DisposeAsync();
         _access.Dispose();
+    }
+
+    /// <summary>
+    /// <c>&lt;data&gt;/api.sock</c>, or a short path under the temporary directory when that is longer than a Unix
+    /// socket's address allows (108 bytes).
+    /// </summary>
+    private static string ApiSocketPath(string dataDirectory)
+    {
+        var path = Path.Combine(dataDirectory, "api.sock");
+        return System.Text.Encoding.UTF8.GetByteCount(path) < 100
+            ? path
+            : Path.Combine(Path.GetTempPath(), $"labs-api-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..16]}.sock");
     }
 
     private static void SeedNamespaces(InMemoryObjectStore store)

@@ -17,6 +17,8 @@ public sealed class SetupScriptTests : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
+        // Pods' sandboxes run as users of their own and pass through here to reach the data directory.
+        File.SetUnixFileMode(_root, File.GetUnixFileMode(_root) | UnixFileMode.OtherExecute);
         WriteLab("scripted", "kubectl create configmap from-script --from-literal=made-by=setup\n");
         WriteLab("broken", "echo about to fail\nkubectl get secret nope\n");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>

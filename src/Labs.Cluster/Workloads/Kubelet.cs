@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Storage;
 using Labs.Cluster.Workloads.Exec;
+using Labs.Cluster.Workloads.Isolation;
 
 namespace Labs.Cluster.Workloads;
 
@@ -11,15 +12,13 @@ namespace Labs.Cluster.Workloads;
 /// the status a real kubelet reports, materialises its secret, configMap and emptyDir volumes under the data
 /// directory, and releases the pod's files, IP and processes when it is deleted.
 /// </summary>
-internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions options, NodeRegistrar nodes, ExecSessions sessions, TimeProvider time)
+internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions options, NodeRegistrar nodes, ExecSessions sessions, PodSandboxes sandboxes, TimeProvider time)
 {
     private static readonly string[] ComputeResources = ["cpu", "memory"];
     private static readonly TimeSpan VolumeRetry = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ConfigRetry = TimeSpan.FromSeconds(10);
     private readonly Dictionary<string, DateTimeOffset> _pendingSince = new(StringComparer.Ordinal);
     private readonly PodIpAllocator _ips = new();
-
-    /// <summary>The directory of one pod's files.</summary>
-    public static string PodDirectory(WorkloadOptions options, string uid) => Path.GetFullPath(Path.Combine(options.DataDirectory, "pods", uid));
 
     public TimeSpan? Reconcile(JsonObject pod)
     {
@@ -33,9 +32,10 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         if (pod.Str("status", "phase") == "Running" && pod.Str("status", "podIP") is { } ip)
         {
             _ips.Reserve(uid, ip);
-            if (!Directory.Exists(PodDirectory(options, uid)))
+            if (!Directory.Exists(sandboxes.PodDirectory(uid)))
             {
-                PodVolumes.Materialize(store, pod, PodDirectory(options, uid));
+                var sandbox = sandboxes.Prepare(pod);
+                PodVolumes.Materialize(store, pod, sandbox.Directory, options.DataDirectory, sandbox.HostUid);
             }
 
             return null;
@@ -55,10 +55,18 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
             return remaining;
         }
 
-        if (PodVolumes.Materialize(store, pod, PodDirectory(options, uid)) is { } mountError)
+        var prepared = sandboxes.Prepare(pod);
+        if (PodVolumes.Materialize(store, pod, prepared.Directory, options.DataDirectory, prepared.HostUid) is { } mountError)
         {
             WriteIfChanged(pod, PendingStatus(pod, nodeIndex, since, "ContainerCreating", mountError));
             return VolumeRetry;
+        }
+
+        if (ContainerConfigError(pod, prepared) is { } configError)
+        {
+            // As a kubelet: the container cannot be created until its mounts can; the pod waits and is retried.
+            WriteIfChanged(pod, PendingStatus(pod, nodeIndex, since, "CreateContainerConfigError", configError));
+            return ConfigRetry;
         }
 
         WriteIfChanged(pod, RunningStatus(pod, nodeIndex, since, _ips.Allocate(uid, nodeIndex)));
@@ -66,17 +74,34 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         return null;
     }
 
-    /// <summary>Forgets a deleted pod: kills its processes, frees its IP and removes its files.</summary>
+    /// <summary>Forgets a deleted pod: kills its processes, frees its IP, its cgroup, storage and uid, and removes its files.</summary>
     public void Release(string uid)
     {
         _pendingSince.Remove(uid);
         _ips.Release(uid);
         sessions.KillPod(uid);
-        var dir = PodDirectory(options, uid);
-        if (Directory.Exists(dir))
+        sandboxes.Release(uid);
+    }
+
+    /// <summary>The first container whose mounts cannot be made (a refused subPath), as the kubelet reports it; else null.</summary>
+    private string? ContainerConfigError(JsonObject pod, PodSandbox sandbox)
+    {
+        foreach (var container in pod.Arr("spec", "containers").Objects())
         {
-            Directory.Delete(dir, recursive: true);
+            try
+            {
+                foreach (var mount in ContainerMounts.Open(pod, container, sandbox.Directory, options.DataDirectory, sandbox.HostUid))
+                {
+                    mount.Source.Dispose();
+                }
+            }
+            catch (SubPathException e)
+            {
+                return e.Message;
+            }
         }
+
+        return null;
     }
 
     public static string QosClass(JsonObject pod)

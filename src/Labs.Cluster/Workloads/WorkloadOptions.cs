@@ -23,4 +23,34 @@ public sealed class WorkloadOptions
     /// zero makes pods run as soon as they are scheduled.
     /// </summary>
     public TimeSpan PodStartDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// First host uid for pod sandboxes when the platform runs as root (each pod gets one of its own, from a range
+    /// no other software uses). Default 1,000,000,000.
+    /// </summary>
+    public int SandboxFirstUid { get; set; } = 1_000_000_000;
+
+    /// <summary>How many uids from <see cref="SandboxFirstUid"/> pods may use. Default 1,000,000.</summary>
+    public int SandboxUidCount { get; set; } = 1_000_000;
+
+    /// <summary>Name of the cgroup under which each pod's cgroup is made. Default <c>labs</c>.</summary>
+    public string CgroupParent { get; set; } = "labs";
+
+    /// <summary>
+    /// Most processes (and threads) a pod may run at once, as a node's podPidsLimit; a pod's
+    /// <c>labs.dev/pids-limit</c> annotation sets its own. Default 1024.
+    /// </summary>
+    public long PodPidsLimit { get; set; } = 1024;
+
+    /// <summary>Size of a pod's storage (home and /tmp) when its containers set no ephemeral-storage limit. Default 1 GiB.</summary>
+    public long DefaultPodStorageBytes { get; set; } = 1L << 30;
+
+    /// <summary>
+    /// The API server's Unix socket, forwarded into every sandbox's own network namespace at
+    /// 127.0.0.1:<see cref="ApiServerPort"/>. Default none: sandboxes reach nothing at all.
+    /// </summary>
+    public string? ApiServerSocket { get; set; }
+
+    /// <summary>The port the API server is forwarded to inside sandboxes (the port of its address on the host).</summary>
+    public int ApiServerPort { get; set; }
 }

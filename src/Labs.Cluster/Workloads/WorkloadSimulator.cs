@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Labs.Cluster.Api;
 using Labs.Cluster.Storage;
 using Labs.Cluster.Workloads.Exec;
+using Labs.Cluster.Workloads.Isolation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -28,6 +29,7 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
     private readonly Scheduler _scheduler;
     private readonly Kubelet _kubelet;
     private readonly ExecHandler _exec;
+    private readonly PodSandboxes _sandboxes;
     private IDisposable? _subscription;
     private Task? _loop;
     private int _disposed;
@@ -37,6 +39,7 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
     /// <param name="options">Node count, data directory and sandbox tools.</param>
     /// <param name="loggerFactory">Logger factory.</param>
     /// <exception cref="ArgumentException">The options are invalid (no data directory, no nodes).</exception>
+    /// <exception cref="ClusterSetupException">The machine cannot host pod sandboxes as configured.</exception>
     public WorkloadSimulator(IObjectStore store, WorkloadOptions options, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -59,8 +62,9 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         _deployments = new DeploymentController(store, TimeProvider.System);
         _replicaSets = new ReplicaSetController(store, TimeProvider.System);
         _scheduler = new Scheduler(store, _nodes);
-        _exec = new ExecHandler(options, loggerFactory.CreateLogger<ExecHandler>());
-        _kubelet = new Kubelet(store, options, _nodes, _exec.Sessions, TimeProvider.System);
+        _sandboxes = new PodSandboxes(options);
+        _exec = new ExecHandler(options, _sandboxes, loggerFactory.CreateLogger<ExecHandler>());
+        _kubelet = new Kubelet(store, options, _nodes, _exec.Sessions, _sandboxes, TimeProvider.System);
     }
 
     /// <summary>Registers the nodes and starts the controllers in the background. Call once.</summary>
@@ -73,12 +77,17 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
             throw new InvalidOperationException("The workload simulator is already started.");
         }
 
-        Directory.CreateDirectory(Path.Combine(_options.DataDirectory, "pods"));
+        foreach (var warning in _sandboxes.Warnings())
+        {
+            LogSandboxWarning(_logger, warning);
+        }
+
         _nodes.Register();
 
         // Subscribe before listing so that nothing written in between is missed; duplicates are harmless.
         _subscription = _store.Subscribe(0, OnStoreEvent);
         Resync();
+        ReleaseOrphans();
         _loop = Task.Run(() => RunAsync(_stopping.Token));
     }
 
@@ -118,6 +127,7 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         }
 
         _exec.Sessions.KillAll();
+        _sandboxes.Shutdown();
         _stopping.Dispose();
     }
 
@@ -128,6 +138,22 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
             foreach (var item in _store.List(resource, null).Items)
             {
                 Enqueue(new WorkItem(resource, item.Namespace(), item.Name()));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes what pods that no longer exist left on the node (after a restart with a store that forgot them), as the
+    /// kubelet cleans up orphaned pod directories.
+    /// </summary>
+    private void ReleaseOrphans()
+    {
+        var live = _store.List(WorkloadResources.Pods, null).Items.Select(p => p.Uid()).ToHashSet(StringComparer.Ordinal);
+        foreach (var dir in Directory.EnumerateDirectories(_sandboxes.PodsDirectory))
+        {
+            if (!live.Contains(Path.GetFileName(dir)))
+            {
+                _kubelet.Release(Path.GetFileName(dir));
             }
         }
     }
@@ -243,6 +269,9 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
 
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox limits: {Warning}")]
+    private static partial void LogSandboxWarning(ILogger logger, string warning);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciling {Resource} {Namespace}/{Name} failed; retrying later")]
     private static partial void LogReconcileFailed(ILogger logger, Exception exception, string resource, string @namespace, string name);

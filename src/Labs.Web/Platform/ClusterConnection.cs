@@ -59,6 +59,14 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
 
         var dataDirectory = _options.ResolvedDataDirectory();
+        Directory.CreateDirectory(dataDirectory);
+        if (Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows())
+        {
+            // Pods' sandboxes run as users of their own and pass through here to their directories: traversal only
+            // (o+x, no listing); everything secret below is a 0600 file.
+            File.SetUnixFileMode(dataDirectory, File.GetUnixFileMode(dataDirectory) | UnixFileMode.OtherExecute);
+        }
+
         var clusterOptions = new EmbeddedClusterOptions
         {
             DataDirectory = Path.Combine(dataDirectory, "cluster"),

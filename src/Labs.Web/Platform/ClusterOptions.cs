@@ -17,7 +17,8 @@ public sealed class ClusterOptions
 
     /// <summary>
     /// Where the platform keeps its data: the embedded cluster's CA, keys and admin kubeconfig, pod files.
-    /// Default <c>$XDG_DATA_HOME/labs</c>, else <c>~/.local/share/labs</c>.
+    /// Default <c>$XDG_DATA_HOME/labs</c>, else <c>~/.local/share/labs</c>; for root <c>/var/lib/labs</c> (pods' sandboxes
+    /// run as other users and must be able to pass through every directory above theirs, which root's home forbids).
     /// </summary>
     public string? DataDirectory { get; set; }
 
@@ -36,6 +37,11 @@ public sealed class ClusterOptions
         }
 
         var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        if (string.IsNullOrEmpty(xdg) && Environment.IsPrivilegedProcess)
+        {
+            return "/var/lib/labs";
+        }
+
         var root = string.IsNullOrEmpty(xdg)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share")
             : xdg;

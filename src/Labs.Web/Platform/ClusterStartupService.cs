@@ -14,7 +14,11 @@ internal sealed class ClusterStartupService(ClusterConnection cluster, IServer s
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Stops the embedded cluster with the host, before the host's services are disposed: its pods' processes end and
+    /// their storage is unmounted even when the host is stopped but never disposed.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken) => await cluster.DisposeAsync();
 
     private void Announce(Uri apiServer)
     {

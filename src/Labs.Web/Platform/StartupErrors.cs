@@ -12,7 +12,7 @@ public static class StartupErrors
 
     /// <summary>Whether the failure is about input (labs, configuration) rather than a bug.</summary>
     public static bool IsUserFixable(Exception exception) =>
-        exception is LabFormatException or OptionsValidationException or KubeConfigException;
+        exception is LabFormatException or OptionsValidationException or KubeConfigException or Cluster.ClusterSetupException;
 
     /// <summary>The message to print.</summary>
     public static string Describe(Exception exception) =>

@@ -1,43 +1,26 @@
 using System.Text;
+using System.Text.Json.Nodes;
+using Labs.Cluster.Workloads.Isolation;
 using Labs.Cluster.Workloads.Exec;
 
 namespace Labs.Cluster.Workloads;
 
 public sealed class SandboxTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("labs-sandbox-").FullName;
+    private readonly SandboxHarness _harness = new();
+    private readonly JsonObject _pod = SandboxHarness.Pod();
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _harness.Dispose();
 
-    private static string Bwrap => Sandbox.Locate("bwrap") ?? throw new InvalidOperationException("bwrap (Debian package bubblewrap) is not installed");
+    private ISandboxProcess Start(bool tty, IReadOnlyList<SandboxMount>? mounts, params string[] command) =>
+        _harness.Start(_harness.Spec(_pod, tty, mounts, command));
 
-    private SandboxSpec Spec(bool tty, IReadOnlyList<SandboxMount>? mounts = null, params string[] command) => new(
-        "pod-a",
-        Path.Combine(_root, "pods", "uid-1", "home"),
-        mounts ?? [],
-        Sandbox.Home,
-        new Dictionary<string, string> { ["PATH"] = "/usr/local/bin:/usr/bin:/bin", ["HOME"] = Sandbox.Home, ["TERM"] = "xterm-256color" },
-        command,
-        tty);
-
-    private static async Task<(string Output, int ExitCode)> RunAsync(ISandboxProcess process)
-    {
-        var output = new StringBuilder();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await foreach (var (_, data) in process.ReadOutputAsync(timeout.Token))
-        {
-            output.Append(Encoding.UTF8.GetString(data));
-        }
-
-        var code = await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
-        await process.DisposeAsync();
-        return (output.ToString(), code);
-    }
+    private static Task<(string Output, int ExitCode)> RunAsync(ISandboxProcess process) => SandboxHarness.CollectAsync(process);
 
     [Fact]
     public async Task A_command_on_a_terminal_prints_its_output_and_reports_its_exit_code()
     {
-        var (output, code) = await RunAsync(Sandbox.Start(Bwrap, Spec(true, null, "bash", "-c", "echo hi; test -t 0 && test -t 1 && echo ON-A-TTY; exit 3")));
+        var (output, code) = await RunAsync(Start(true, null, "bash", "-c", "echo hi; test -t 0 && test -t 1 && echo ON-A-TTY; exit 3"));
 
         Assert.Contains("hi", output, StringComparison.Ordinal);
         Assert.Contains("ON-A-TTY", output, StringComparison.Ordinal);
@@ -47,7 +30,7 @@ public sealed class SandboxTests : IDisposable
     [Fact]
     public async Task A_command_without_a_terminal_separates_stdout_and_stderr_and_reads_stdin()
     {
-        var process = Sandbox.Start(Bwrap, Spec(false, null, "bash", "-c", "read line; echo out:$line; echo err >&2; exit 4"));
+        var process = Start(false, null, "bash", "-c", "read line; echo out:$line; echo err >&2; exit 4");
         process.WriteInput("hello\n"u8.ToArray());
         process.CloseInput();
         var channels = new List<(int, string)>();
@@ -66,12 +49,12 @@ public sealed class SandboxTests : IDisposable
     [Fact]
     public async Task The_sandbox_cannot_see_the_data_directory_or_the_repository()
     {
-        var marker = Path.Combine(_root, "marker.txt");
+        var marker = Path.Combine(_harness.DataDirectory, "marker.txt");
         await File.WriteAllTextAsync(marker, "secret", TestContext.Current.CancellationToken);
         var repository = Path.Combine(AppContext.BaseDirectory);
 
-        var (output, code) = await RunAsync(Sandbox.Start(Bwrap, Spec(false, null, "bash", "-c",
-            $"test -e '{marker}' && echo SEEN-MARKER; test -e '{repository}' && echo SEEN-REPO; hostname; echo done")));
+        var (output, code) = await RunAsync(Start(false, null, "bash", "-c",
+            $"test -e '{marker}' && echo SEEN-MARKER; test -e '{repository}' && echo SEEN-REPO; hostname; echo done"));
 
         Assert.Equal(0, code);
         Assert.DoesNotContain("SEEN-", output, StringComparison.Ordinal);
@@ -82,7 +65,7 @@ public sealed class SandboxTests : IDisposable
     [Fact]
     public async Task The_command_runs_as_the_learner_who_owns_their_home()
     {
-        var (output, code) = await RunAsync(Sandbox.Start(Bwrap, Spec(false, null, "bash", "-c", "id -un; id -u; touch ~/mine && stat -c %U ~/mine")));
+        var (output, code) = await RunAsync(Start(false, null, "bash", "-c", "id -un; id -u; touch ~/mine && stat -c %U ~/mine"));
 
         Assert.Equal(0, code);
         Assert.Equal("learner\n1000\nlearner\n", output);
@@ -91,7 +74,7 @@ public sealed class SandboxTests : IDisposable
     [Fact]
     public async Task Resizing_the_terminal_changes_what_stty_size_reports()
     {
-        var process = Sandbox.Start(Bwrap, Spec(true, null, "bash", "-c", "stty size; read go; stty size"));
+        var process = Start(true, null, "bash", "-c", "stty size; read go; stty size");
         var output = new StringBuilder();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var resized = false;
@@ -118,13 +101,13 @@ public sealed class SandboxTests : IDisposable
     [Fact]
     public async Task A_volume_is_visible_read_only_at_its_mount_path_and_home_persists_between_sessions()
     {
-        var volume = Directory.CreateDirectory(Path.Combine(_root, "pods", "uid-1", "volumes", "config")).FullName;
+        var volume = Directory.CreateDirectory(Path.Combine(_harness.DataDirectory, "pods", "uid-1", "volumes", "config")).FullName;
         await File.WriteAllTextAsync(Path.Combine(volume, "app.conf"), "color=blue", TestContext.Current.CancellationToken);
-        var mounts = new[] { new SandboxMount(volume, "/etc/app", ReadOnly: true) };
+        var mounts = new[] { new SandboxMount(SubPaths.Open(volume, "", null), "/etc/app", ReadOnly: true) };
 
-        var (output, code) = await RunAsync(Sandbox.Start(Bwrap, Spec(false, mounts, "bash", "-c",
-            "cat /etc/app/app.conf; echo; touch /etc/app/x 2>/dev/null || echo READONLY; echo kept > ~/notes.txt")));
-        var (second, _) = await RunAsync(Sandbox.Start(Bwrap, Spec(false, null, "cat", "/home/learner/notes.txt")));
+        var (output, code) = await RunAsync(Start(false, mounts, "bash", "-c",
+            "cat /etc/app/app.conf; echo; touch /etc/app/x 2>/dev/null || echo READONLY; echo kept > ~/notes.txt"));
+        var (second, _) = await RunAsync(Start(false, null, "cat", "/home/learner/notes.txt"));
 
         Assert.Equal(0, code);
         Assert.Contains("color=blue", output, StringComparison.Ordinal);
@@ -136,7 +119,7 @@ public sealed class SandboxTests : IDisposable
     public async Task Large_output_arrives_complete_and_a_flooding_command_can_still_be_stopped()
     {
         var counted = 0L;
-        var process = Sandbox.Start(Bwrap, Spec(false, null, "head", "-c", "20000000", "/dev/zero"));
+        var process = Start(false, null, "head", "-c", "20000000", "/dev/zero");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await foreach (var (_, data) in process.ReadOutputAsync(timeout.Token))
         {
@@ -149,7 +132,7 @@ public sealed class SandboxTests : IDisposable
 
         foreach (var tty in new[] { true, false })
         {
-            var flood = Sandbox.Start(Bwrap, Spec(tty, null, "cat", "/dev/zero"));
+            var flood = Start(tty, null, "cat", "/dev/zero");
             await using (var chunks = flood.ReadOutputAsync(timeout.Token).GetAsyncEnumerator(timeout.Token))
             {
                 Assert.True(await chunks.MoveNextAsync());

@@ -5,6 +5,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Labs.Cluster.Workloads.Isolation;
 
 namespace Labs.Cluster.Workloads.Exec;
 
@@ -18,20 +19,34 @@ internal sealed partial class ExecHandler
     private async Task RunSessionAsync(WebSocket socket, bool v5, JsonObject pod, JsonObject container, ExecRequest request, CancellationToken cancellationToken)
     {
         using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var failure = _bubblewrap is null ? "bwrap (Debian package bubblewrap) is not installed"
-            : request.Command.Count == 0 && _shell is null ? $"{Path.GetFileName(options.ShellPath)} (Debian package {Path.GetFileName(options.ShellPath)}) is not installed"
-            : MissingExecutable(request.Command);
+        var failure = _tools.Missing(needsSetPriv: sandboxes.HostUid(pod.Uid()) is not null, needsSocat: options.ApiServerSocket is not null)
+            ?? (request.Command.Count == 0 && _tools.Shell is null ? $"{Path.GetFileName(options.ShellPath)} (Debian package {Path.GetFileName(options.ShellPath)}) is not installed" : null)
+            ?? MissingExecutable(request.Command);
         ISandboxProcess? process = null;
         if (failure is null)
         {
+            SandboxSpec? spec = null;
             try
             {
-                process = Sandbox.Start(_bubblewrap!, BuildSpec(pod, container, request));
+                spec = BuildSpec(pod, container, request);
+                process = Sandbox.Start(_tools, spec);
+            }
+            catch (SubPathException ex)
+            {
+                failure = ex.Message;
             }
             catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or IOException or UnauthorizedAccessException)
             {
                 LogExecFailed(logger, ex, pod.Name());
                 failure = $"could not start the command in pod {pod.Name()}: {ex.Message}";
+            }
+            finally
+            {
+                // The child holds its own copies of the mounts' descriptors.
+                foreach (var mount in spec?.Mounts ?? [])
+                {
+                    mount.Source.Dispose();
+                }
             }
         }
 

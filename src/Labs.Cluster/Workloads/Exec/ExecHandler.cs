@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Labs.Cluster.Api;
+using Labs.Cluster.Workloads.Isolation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace Labs.Cluster.Workloads.Exec;
 /// <c>v5.channel.k8s.io</c> (or v4), the command run in the pod's bubblewrap sandbox, and a <c>v1.Status</c> on
 /// channel 3 with the exit code.
 /// </summary>
-internal sealed partial class ExecHandler(WorkloadOptions options, ILogger<ExecHandler> logger)
+internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes sandboxes, ILogger<ExecHandler> logger)
 {
     public const string V5 = "v5.channel.k8s.io";
     public const string V4 = "v4.channel.k8s.io";
@@ -18,8 +19,7 @@ internal sealed partial class ExecHandler(WorkloadOptions options, ILogger<ExecH
     /// <summary>Largest WebSocket message accepted from the client; a bigger one closes the session.</summary>
     public const int MaxMessageBytes = 1024 * 1024;
 
-    private readonly string? _bubblewrap = Sandbox.Locate(options.BubblewrapPath);
-    private readonly string? _shell = Sandbox.Locate(options.ShellPath);
+    private readonly SandboxTools _tools = new(options);
 
     public ExecSessions Sessions { get; } = new();
 
@@ -62,33 +62,19 @@ internal sealed partial class ExecHandler(WorkloadOptions options, ILogger<ExecH
 
     private static bool Flag(string? value) => value is "true" or "1" or "True";
 
+    /// <summary>
+    /// The sandbox of one exec: the pod's prepared sandbox, its container's mounts (held open; the caller disposes
+    /// them once the process has started), the container's environment and the command.
+    /// </summary>
+    /// <exception cref="SubPathException">A subPath cannot be used (the message says which mount, as the kubelet does).</exception>
     private SandboxSpec BuildSpec(JsonObject pod, JsonObject container, ExecRequest request)
     {
-        var podDirectory = Kubelet.PodDirectory(options, pod.Uid());
-        var mounts = new List<SandboxMount>();
-        var volumes = pod.Arr("spec", "volumes").Objects().ToDictionary(v => v.Str("name") ?? "", StringComparer.Ordinal);
-        foreach (var mount in container.Arr("volumeMounts").Objects())
+        var sandbox = sandboxes.Prepare(pod);
+        var mounts = ContainerMounts.Open(pod, container, sandbox.Directory, options.DataDirectory, sandbox.HostUid);
+        foreach (var skipped in mounts.Where(m => !Sandbox.CanMount(m.Target)).ToList())
         {
-            var name = mount.Str("name") ?? "";
-            var mountPath = mount.Str("mountPath");
-            if (!volumes.TryGetValue(name, out var volume) || string.IsNullOrEmpty(mountPath) || !mountPath.StartsWith('/') || name.Contains('/', StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var source = PodVolumes.VolumeDirectory(podDirectory, name);
-            if (mount.Str("subPath") is { Length: > 0 } subPath && !subPath.Contains("..", StringComparison.Ordinal))
-            {
-                source = Path.Combine(source, subPath);
-            }
-
-            if (!Path.Exists(source))
-            {
-                continue;
-            }
-
-            var writable = volume.Obj("emptyDir") is not null && !(mount["readOnly"] is JsonValue ro && ro.TryGetValue<bool>(out var r) && r);
-            mounts.Add(new SandboxMount(source, mountPath, !writable));
+            skipped.Source.Dispose();
+            mounts.Remove(skipped);
         }
 
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -110,9 +96,10 @@ internal sealed partial class ExecHandler(WorkloadOptions options, ILogger<ExecH
             }
         }
 
-        var command = request.Command.Count > 0 ? request.Command : [_shell ?? options.ShellPath];
+        var command = request.Command.Count > 0 ? request.Command : [_tools.Shell ?? options.ShellPath];
         var workingDirectory = container.Str("workingDir") is { Length: > 0 } wd && wd.StartsWith('/') ? wd : Sandbox.Home;
-        return new SandboxSpec(pod.Name(), Path.Combine(podDirectory, "home"), mounts, workingDirectory, environment, command, request.Tty);
+        var api = options.ApiServerSocket is { } socket ? new ApiForward(socket, options.ApiServerPort) : null;
+        return new SandboxSpec(pod.Name(), sandbox, mounts, workingDirectory, environment, command, request.Tty, api);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "exec in pod {Pod} failed")]

@@ -1,49 +1,85 @@
-using System.Diagnostics;
+using System.ComponentModel;
+using System.IO.Pipes;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
+using Labs.Cluster.Workloads.Isolation;
+using Microsoft.Win32.SafeHandles;
 
 namespace Labs.Cluster.Workloads.Exec;
 
 /// <summary>A process without a terminal: stdin, stdout and stderr are plain pipes.</summary>
 internal sealed class PipeProcess : ISandboxProcess
 {
-    private readonly Process _process;
+    private readonly int _pid;
+    private readonly Stream _stdin;
     // Bounded: a command that floods output waits for a slow client instead of filling memory.
     private readonly Channel<(int, byte[])> _output = Channel.CreateBounded<(int, byte[])>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.Wait });
     private readonly Channel<byte[]> _input = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _pumps;
+    private readonly Task<int> _exit;
+    private readonly Lock _lock = new();
+    private bool _exited;
 
-    private PipeProcess(Process process)
+    private PipeProcess(int pid, Stream stdin, Stream stdout, Stream stderr)
     {
-        _process = process;
-        var stdout = PumpAsync(process.StandardOutput.BaseStream, 1);
-        var stderr = PumpAsync(process.StandardError.BaseStream, 2);
-        _pumps = Task.WhenAll(stdout, stderr).ContinueWith(_ => _output.Writer.TryComplete(), TaskScheduler.Default);
+        _pid = pid;
+        _stdin = stdin;
+        _exit = Task.Factory.StartNew(
+            () => Spawner.Reap(pid, () =>
+            {
+                lock (_lock)
+                {
+                    _exited = true;
+                }
+            }),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var stdoutPump = PumpAsync(stdout, 1);
+        var stderrPump = PumpAsync(stderr, 2);
+        _pumps = Task.WhenAll(stdoutPump, stderrPump).ContinueWith(_ => _output.Writer.TryComplete(), TaskScheduler.Default);
         _ = Task.Run(WriteLoopAsync);
     }
 
-    /// <summary>Starts <paramref name="executable"/> with redirected standard streams.</summary>
-    public static PipeProcess Start(string executable, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts <c>argv[0]</c> (an absolute path) on pipes, with <paramref name="inherited"/> at fds 3, 4, ...</summary>
+    /// <exception cref="Win32Exception">The pipes or the process could not be created.</exception>
+    public static PipeProcess Start(IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> environment, IReadOnlyList<SafeHandle> inherited)
     {
-        var info = new ProcessStartInfo(executable)
+        var ends = new List<int>();
+        try
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
+            int[] NewPipe()
+            {
+                var fds = new int[2];
+                if (FileCalls.pipe2(fds, FileCalls.OCloexec) != 0)
+                {
+                    throw new Win32Exception(Marshal.GetLastPInvokeError(), "Could not create a pipe");
+                }
 
-        info.Environment.Clear();
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
+                ends.AddRange(fds);
+                return fds;
+            }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {executable}.");
-        return new PipeProcess(process);
+            var (stdin, stdout, stderr) = (NewPipe(), NewPipe(), NewPipe());
+            var pid = Spawner.Spawn(argv, environment, new Spawner.Stdio(null, stdin[0], stdout[1], stderr[1]), inherited);
+            foreach (var childEnd in new[] { stdin[0], stdout[1], stderr[1] })
+            {
+                _ = FileCalls.close(childEnd);
+                ends.Remove(childEnd);
+            }
+
+            ends.Clear();
+            return new PipeProcess(
+                pid,
+                new AnonymousPipeClientStream(PipeDirection.Out, new SafePipeHandle(stdin[1], ownsHandle: true)),
+                new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(stdout[0], ownsHandle: true)),
+                new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(stderr[0], ownsHandle: true)));
+        }
+        finally
+        {
+            foreach (var fd in ends)
+            {
+                _ = FileCalls.close(fd);
+            }
+        }
     }
 
     public void WriteInput(ReadOnlyMemory<byte> data)
@@ -64,21 +100,18 @@ internal sealed class PipeProcess : ISandboxProcess
     public IAsyncEnumerable<(int Channel, byte[] Data)> ReadOutputAsync(CancellationToken cancellationToken) =>
         _output.Reader.ReadAllAsync(cancellationToken);
 
-    public async Task<int> WaitForExitAsync()
-    {
-        await _process.WaitForExitAsync().ConfigureAwait(false);
-        return _process.ExitCode;
-    }
+    public Task<int> WaitForExitAsync() => _exit;
 
     public void Kill()
     {
-        try
+        lock (_lock)
         {
-            _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
+            // After the reap the pid may belong to someone else: never signal it then. The sandbox dies with its
+            // first process (bubblewrap's --die-with-parent and the end of its pid namespace).
+            if (!_exited)
+            {
+                _ = NativeMethods.kill(_pid, NativeMethods.SigKill);
+            }
         }
     }
 
@@ -86,10 +119,9 @@ internal sealed class PipeProcess : ISandboxProcess
     {
         Kill();
         _input.Writer.TryComplete();
-        await _process.WaitForExitAsync().ConfigureAwait(false);
+        await _exit.ConfigureAwait(false);
         _output.Writer.TryComplete();
         await _pumps.ConfigureAwait(false);
-        _process.Dispose();
     }
 
     private async Task PumpAsync(Stream stream, int channel)
@@ -115,11 +147,15 @@ internal sealed class PipeProcess : ISandboxProcess
         {
             // Disposed: nobody reads any more.
         }
+        finally
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private async Task WriteLoopAsync()
     {
-        var stdin = _process.StandardInput.BaseStream;
+        var stdin = _stdin;
         try
         {
             await foreach (var chunk in _input.Reader.ReadAllAsync().ConfigureAwait(false))

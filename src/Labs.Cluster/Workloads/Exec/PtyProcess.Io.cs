@@ -60,28 +60,13 @@ internal sealed partial class PtyProcess
         }
     }
 
-    private int Reap()
+    private int Reap() => Spawner.Reap(_pid, () =>
     {
-        while (true)
+        lock (_lock)
         {
-            var result = NativeMethods.waitpid(_pid, out var status, 0);
-            if (result == _pid || (result < 0 && Marshal.GetLastPInvokeError() != NativeMethods.EIntr))
-            {
-                lock (_lock)
-                {
-                    _exited = true;
-                }
-
-                if (result < 0)
-                {
-                    return -1;
-                }
-
-                var signal = status & 0x7f;
-                return signal == 0 ? (status >> 8) & 0xff : 128 + signal;
-            }
+            _exited = true;
         }
-    }
+    });
 
     private void ReadLoop()
     {

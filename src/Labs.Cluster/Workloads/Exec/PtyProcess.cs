@@ -32,9 +32,9 @@ internal sealed partial class PtyProcess : ISandboxProcess
         _ = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    /// <summary>Starts <paramref name="executable"/> (an absolute path) on a new pseudo-terminal.</summary>
+    /// <summary>Starts <c>argv[0]</c> (an absolute path) on a new pseudo-terminal, with <paramref name="inherited"/> at fds 3, 4, ...</summary>
     /// <exception cref="Win32Exception">The terminal or the process could not be created.</exception>
-    public static PtyProcess Start(string executable, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, int columns, int rows)
+    public static PtyProcess Start(IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> environment, IReadOnlyList<SafeHandle> inherited, int columns, int rows)
     {
         var master = NativeMethods.posix_openpt(NativeMethods.ORdwr | NativeMethods.ONoctty | NativeMethods.OCloexec);
         if (master < 0)
@@ -42,8 +42,8 @@ internal sealed partial class PtyProcess : ISandboxProcess
             throw new Win32Exception(Marshal.GetLastPInvokeError(), "Could not open a pseudo-terminal (posix_openpt)");
         }
 
-        var allocations = new List<IntPtr>();
         var slave = -1;
+        var slavePath = IntPtr.Zero;
         try
         {
             var nameBuffer = new byte[256];
@@ -53,14 +53,14 @@ internal sealed partial class PtyProcess : ISandboxProcess
             }
 
             var slaveName = Encoding.UTF8.GetString(nameBuffer, 0, Array.IndexOf(nameBuffer, (byte)0));
-            var slavePath = Utf8(slaveName, allocations);
+            slavePath = Marshal.StringToCoTaskMemUTF8(slaveName);
 
             // Holding the slave open until the child has it keeps reads on the master from failing early.
             slave = NativeMethods.open(slavePath, NativeMethods.ORdwr | NativeMethods.ONoctty | NativeMethods.OCloexec);
             var size = new NativeMethods.WinSize { Columns = (ushort)columns, Rows = (ushort)rows };
             _ = NativeMethods.ioctl(master, NativeMethods.Tiocswinsz, ref size);
 
-            var pid = Spawn(executable, arguments, environment, slavePath, allocations);
+            var pid = Spawner.Spawn(argv, environment, new Spawner.Stdio(slaveName), inherited);
             return new PtyProcess(master, pid);
         }
         catch
@@ -75,82 +75,7 @@ internal sealed partial class PtyProcess : ISandboxProcess
                 _ = NativeMethods.close(slave);
             }
 
-            foreach (var allocation in allocations)
-            {
-                Marshal.FreeHGlobal(allocation);
-            }
+            Marshal.FreeCoTaskMem(slavePath);
         }
-    }
-
-    private static int Spawn(string executable, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, IntPtr slavePath, List<IntPtr> allocations)
-    {
-        var actions = Alloc(allocations);
-        var attributes = Alloc(allocations);
-        var defaultSignals = Alloc(allocations);
-        var emptyMask = Alloc(allocations);
-        _ = NativeMethods.posix_spawn_file_actions_init(actions);
-        _ = NativeMethods.posix_spawnattr_init(attributes);
-        try
-        {
-            // After setsid the child has no controlling terminal; opening the slave as fd 0 makes it one.
-            Check(NativeMethods.posix_spawn_file_actions_addopen(actions, 0, slavePath, NativeMethods.ORdwr, 0), "addopen");
-            Check(NativeMethods.posix_spawn_file_actions_adddup2(actions, 0, 1), "adddup2");
-            Check(NativeMethods.posix_spawn_file_actions_adddup2(actions, 0, 2), "adddup2");
-
-            // The runtime ignores SIGPIPE and blocks some signals; a shell must start with the defaults.
-            _ = NativeMethods.sigfillset(defaultSignals);
-            _ = NativeMethods.sigemptyset(emptyMask);
-            Check(NativeMethods.posix_spawnattr_setsigdefault(attributes, defaultSignals), "setsigdefault");
-            Check(NativeMethods.posix_spawnattr_setsigmask(attributes, emptyMask), "setsigmask");
-            Check(NativeMethods.posix_spawnattr_setflags(attributes, NativeMethods.SpawnSetSid | NativeMethods.SpawnSetSigDef | NativeMethods.SpawnSetSigMask), "setflags");
-
-            var argv = new IntPtr[arguments.Count + 2];
-            argv[0] = Utf8(executable, allocations);
-            for (var i = 0; i < arguments.Count; i++)
-            {
-                argv[i + 1] = Utf8(arguments[i], allocations);
-            }
-
-            var envp = new IntPtr[environment.Count + 1];
-            var n = 0;
-            foreach (var (key, value) in environment)
-            {
-                envp[n++] = Utf8($"{key}={value}", allocations);
-            }
-
-            Check(NativeMethods.posix_spawn(out var pid, argv[0], actions, attributes, argv, envp), $"posix_spawn {executable}");
-            return pid;
-        }
-        finally
-        {
-            _ = NativeMethods.posix_spawn_file_actions_destroy(actions);
-            _ = NativeMethods.posix_spawnattr_destroy(attributes);
-        }
-    }
-
-    private static void Check(int error, string what)
-    {
-        if (error != 0)
-        {
-            throw new Win32Exception(error, $"Could not start the terminal process ({what})");
-        }
-    }
-
-    private static IntPtr Alloc(List<IntPtr> allocations)
-    {
-        var p = Marshal.AllocHGlobal(NativeMethods.OpaqueSize);
-        allocations.Add(p);
-        Marshal.Copy(new byte[NativeMethods.OpaqueSize], 0, p, NativeMethods.OpaqueSize);
-        return p;
-    }
-
-    private static IntPtr Utf8(string value, List<IntPtr> allocations)
-    {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        var p = Marshal.AllocHGlobal(bytes.Length + 1);
-        allocations.Add(p);
-        Marshal.Copy(bytes, 0, p, bytes.Length);
-        Marshal.WriteByte(p, bytes.Length, 0);
-        return p;
     }
 }

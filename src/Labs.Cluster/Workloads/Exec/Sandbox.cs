@@ -1,59 +1,92 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
 namespace Labs.Cluster.Workloads.Exec;
 
 /// <summary>
-/// Builds the bubblewrap command line for a pod's command and starts it. The sandbox sees the system directories
-/// read-only and only this pod's own home and volumes writable or read-only; never the data directory or the
-/// repository. The network is shared so kubectl inside can reach the API server on 127.0.0.1.
+/// Builds the command line of a pod's sandboxed command and starts it. The process joins the pod's cgroup, becomes
+/// the pod's unprivileged host user, and runs in bubblewrap with its own user, pid, ipc, uts, cgroup and network
+/// namespaces and no further user namespaces. It sees the system directories read-only and only this pod's home,
+/// /tmp and volumes; never the data directory or the repository. Its network has nothing but loopback, where the API
+/// server is forwarded from a Unix socket.
 /// </summary>
 internal static class Sandbox
 {
     public const string Home = "/home/learner";
 
-    /// <summary>The learner's user and group id inside the sandbox (mapped to the platform's own uid outside).</summary>
+    /// <summary>The learner's user and group id inside the sandbox (mapped to the pod's host uid outside).</summary>
     public const int LearnerId = 1000;
+
+    /// <summary>Where the API server's socket appears inside the sandbox.</summary>
+    public const string ApiSocket = "/run/labs/kube.sock";
+
+    // Each path is a cgroup.procs file until "--"; the shell writes its own pid to each, then execs the rest.
+    private const string JoinCgroups = "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"";
+
+    // Listens on 127.0.0.1:$1 in the sandbox's network namespace, waits until it does, then runs the command.
+    private const string ForwardApi =
+        "socat -lf /dev/null TCP-LISTEN:\"$1\",bind=127.0.0.1,reuseaddr,fork UNIX-CONNECT:" + ApiSocket + " </dev/null >/dev/null 2>&1 & " +
+        "h=$(printf %04X \"$1\"); i=0; " +
+        "until grep -q \" 0100007F:$h 00000000:0000 0A \" /proc/net/tcp; do " +
+        "i=$((i+1)); if [ $i -gt 500 ]; then echo 'labs: the connection to the API server could not be set up' >&2; exit 126; fi; sleep 0.01; done; " +
+        "shift; exec \"$@\"";
+
+    private const long RunSizeBytes = 64L * 1024 * 1024;
     private static readonly string[] SystemDirectories = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc"];
 
-    public static List<string> Arguments(SandboxSpec spec)
+    /// <summary>
+    /// The launcher's command line: cgroup join, user switch and bubblewrap, which reads its own arguments (see
+    /// <see cref="BubblewrapArguments"/>) from fd 3, so that the sandbox's pid 1 shows no host paths or scripts.
+    /// </summary>
+    public static List<string> CommandLine(SandboxTools tools, SandboxSpec spec)
+    {
+        var line = new List<string>();
+        if (spec.Pod.CgroupProcs.Count > 0)
+        {
+            line.AddRange(["/bin/sh", "-c", JoinCgroups, "labs-cgroup", .. spec.Pod.CgroupProcs, "--"]);
+        }
+
+        if (spec.Pod.HostUid is { } uid)
+        {
+            var id = uid.ToString(CultureInfo.InvariantCulture);
+            line.AddRange([tools.SetPriv!, $"--reuid={id}", $"--regid={id}", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"]);
+        }
+
+        line.AddRange([tools.Bubblewrap!, "--args", "3", "--"]);
+        if (spec.Api is { } forward)
+        {
+            line.AddRange(["/bin/sh", "-c", ForwardApi, "labs-api", forward.Port.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        line.AddRange(spec.Command);
+        return line;
+    }
+
+    /// <summary>bubblewrap's options (the command follows them on its command line).</summary>
+    public static List<string> BubblewrapArguments(SandboxSpec spec)
     {
         var args = new List<string>
         {
             "--die-with-parent",
-            // The learner is an ordinary user inside, whoever runs the platform outside.
-            "--unshare-user", "--uid", $"{LearnerId}", "--gid", $"{LearnerId}",
-            "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+            // The learner is an ordinary user inside; outside, the pod's own unprivileged uid.
+            "--unshare-user", "--uid", $"{LearnerId}", "--gid", $"{LearnerId}", "--disable-userns",
+            "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-net", "--unshare-cgroup-try",
             "--hostname", spec.Hostname,
         };
-        var mounts = spec.Mounts.Where(CanMount).ToList();
-        foreach (var dir in SystemDirectories)
+        AddSystemDirectories(args, spec.Mounts);
+        args.AddRange(["--ro-bind", Path.Combine(spec.Pod.Identity, "passwd"), "/etc/passwd", "--ro-bind", Path.Combine(spec.Pod.Identity, "group"), "/etc/group"]);
+        args.AddRange(["--proc", "/proc", "--dev", "/dev", "--bind", spec.Pod.Tmp, "/tmp"]);
+        args.AddRange(["--size", RunSizeBytes.ToString(CultureInfo.InvariantCulture), "--tmpfs", "/run", "--bind", spec.Pod.Home, Home]);
+        if (spec.Api is { } api)
         {
-            var info = new DirectoryInfo(dir);
-            if (info.LinkTarget is { } target)
-            {
-                // Debian merges /bin, /lib... into /usr: recreate the symlink instead of binding a second copy.
-                args.AddRange(["--symlink", target, dir]);
-            }
-            else if (info.Exists && dir == "/etc" && mounts.Any(m => IsUnder(m.Target, "/etc") && !Directory.Exists(m.Target)))
-            {
-                // A volume at a new path under /etc (say /etc/config) needs a mount point that a read-only bind
-                // of the host's /etc cannot provide: rebuild /etc on a tmpfs from read-only binds of its entries (new files there live only in this sandbox).
-                args.AddRange(["--tmpfs", "/etc"]);
-                foreach (var entry in new DirectoryInfo("/etc").EnumerateFileSystemInfos())
-                {
-                    args.AddRange(entry.LinkTarget is { } link ? ["--symlink", link, entry.FullName] : ["--ro-bind", entry.FullName, entry.FullName]);
-                }
-            }
-            else if (info.Exists)
-            {
-                args.AddRange(["--ro-bind", dir, dir]);
-            }
+            args.AddRange(["--ro-bind", api.Socket, ApiSocket]);
         }
 
-        var identity = IdentityDirectory(spec);
-        args.AddRange(["--ro-bind", Path.Combine(identity, "passwd"), "/etc/passwd", "--ro-bind", Path.Combine(identity, "group"), "/etc/group"]);
-        args.AddRange(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/run", "--bind", spec.HomeDirectory, Home]);
-        foreach (var mount in mounts)
+        for (var i = 0; i < spec.Mounts.Count; i++)
         {
-            args.AddRange([mount.ReadOnly ? "--ro-bind" : "--bind", mount.Source, mount.Target]);
+            // By descriptor (fd 4 on; 3 holds these arguments): bubblewrap checks that what it mounts is what was opened,
+            // so nothing can be swapped in between.
+            args.AddRange([spec.Mounts[i].ReadOnly ? "--ro-bind-fd" : "--bind-fd", (4 + i).ToString(CultureInfo.InvariantCulture), spec.Mounts[i].Target]);
         }
 
         args.AddRange(["--chdir", spec.WorkingDirectory, "--clearenv"]);
@@ -68,25 +101,34 @@ internal static class Sandbox
             args.Add("--new-session");
         }
 
-        args.Add("--");
-        args.AddRange(spec.Command);
         return args;
     }
 
-    private static string IdentityDirectory(SandboxSpec spec) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(spec.HomeDirectory))!, "identity");
-
-    /// <summary>
-    /// Writes the sandbox's /etc/passwd and /etc/group: the host's entries (so other names still resolve) with the
-    /// learner as uid and gid <see cref="LearnerId"/> in place of whoever had that id.
-    /// </summary>
-    private static void WriteIdentity(SandboxSpec spec)
+    private static void AddSystemDirectories(List<string> args, IReadOnlyList<SandboxMount> mounts)
     {
-        var directory = Directory.CreateDirectory(IdentityDirectory(spec)).FullName;
-        static IEnumerable<string> HostEntries(string file) =>
-            File.Exists(file) ? File.ReadAllLines(file).Where(l => l.Split(':') is { Length: > 3 } f && f[0] != "learner" && f[2] != $"{LearnerId}") : [];
-        File.WriteAllLines(Path.Combine(directory, "passwd"), HostEntries("/etc/passwd").Append($"learner:x:{LearnerId}:{LearnerId}:Learner:{Home}:/bin/bash"));
-        File.WriteAllLines(Path.Combine(directory, "group"), HostEntries("/etc/group").Append($"learner:x:{LearnerId}:"));
+        foreach (var dir in SystemDirectories)
+        {
+            var info = new DirectoryInfo(dir);
+            if (info.LinkTarget is { } target)
+            {
+                // Debian merges /bin, /lib... into /usr: recreate the symlink instead of binding a second copy.
+                args.AddRange(["--symlink", target, dir]);
+            }
+            else if (info.Exists && dir == "/etc" && mounts.Any(m => IsUnder(m.Target, "/etc") && !Path.Exists(m.Target)))
+            {
+                // A volume at a new path under /etc (say /etc/config) needs a mount point that a read-only bind
+                // of the host's /etc cannot provide: rebuild /etc on a tmpfs from read-only binds of its entries (new files there live only in this sandbox).
+                args.AddRange(["--tmpfs", "/etc"]);
+                foreach (var entry in new DirectoryInfo("/etc").EnumerateFileSystemInfos())
+                {
+                    args.AddRange(entry.LinkTarget is { } link ? ["--symlink", link, entry.FullName] : ["--ro-bind", entry.FullName, entry.FullName]);
+                }
+            }
+            else if (info.Exists)
+            {
+                args.AddRange(["--ro-bind", dir, dir]);
+            }
+        }
     }
 
     private static bool IsUnder(string path, string dir) =>
@@ -94,23 +136,25 @@ internal static class Sandbox
 
     /// <summary>
     /// A mount point inside a read-only system directory must already exist there (e.g. /usr/share/nginx/html on a
-    /// host without nginx does not): such mounts are skipped rather than failing the whole session.
+    /// host without nginx does not): such mounts are left out rather than failing the whole session.
     /// </summary>
-    private static bool CanMount(SandboxMount mount) =>
-        !SystemDirectories.Any(d => d != "/etc" && IsUnder(mount.Target, d)) || Directory.Exists(mount.Target);
+    public static bool CanMount(string target) =>
+        !SystemDirectories.Any(d => d != "/etc" && IsUnder(target, d)) || Path.Exists(target);
 
     /// <summary>Starts the command: on a pseudo-terminal when <see cref="SandboxSpec.Tty"/>, else on pipes.</summary>
-    public static ISandboxProcess Start(string bubblewrap, SandboxSpec spec, int columns = 80, int rows = 24)
+    public static ISandboxProcess Start(SandboxTools tools, SandboxSpec spec, int columns = 80, int rows = 24)
     {
-        Directory.CreateDirectory(spec.HomeDirectory);
-        WriteIdentity(spec);
-        var args = Arguments(spec);
+        var line = CommandLine(tools, spec);
+        var args = BubblewrapArguments(spec);
+        var encoded = System.Text.Encoding.UTF8.GetBytes(string.Concat(args.Select(a => a + "\0")));
+        using var argsFile = Isolation.FileCalls.MemoryFile("labs-sandbox-args", encoded);
+        IReadOnlyList<SafeHandle> inherited = [argsFile, .. spec.Mounts.Select(m => m.Source)];
 
-        // bwrap itself needs nothing from the environment: the command's environment is set with --setenv.
+        // The launcher needs nothing from the environment: the command's environment is set with --setenv.
         var hostEnvironment = new Dictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = "/usr/local/bin:/usr/bin:/bin" };
         return spec.Tty
-            ? PtyProcess.Start(bubblewrap, args, hostEnvironment, columns, rows)
-            : PipeProcess.Start(bubblewrap, args, hostEnvironment);
+            ? PtyProcess.Start(line, hostEnvironment, inherited, columns, rows)
+            : PipeProcess.Start(line, hostEnvironment, inherited);
     }
 
     /// <summary>Finds an executable by absolute path or on PATH; null when missing.</summary>
@@ -122,7 +166,7 @@ internal static class Sandbox
         }
 
         var path = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
-        foreach (var dir in path.Split(':', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var dir in path.Split(':', StringSplitOptions.RemoveEmptyEntries).Append("/usr/sbin").Append("/sbin"))
         {
             var candidate = Path.Combine(dir, name);
             if (File.Exists(candidate))
