@@ -123,6 +123,8 @@ internal static partial class ObjectValidator
                 causes.Add(("FieldValueRequired", $"{path}.containers[{i}].image", "Required value"));
             }
         }
+
+        CheckVolumes(spec, path, causes);
     }
 
     private static void CheckWorkload(JsonObject obj, List<(string, string, string)> causes)
