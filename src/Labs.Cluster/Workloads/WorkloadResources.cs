@@ -7,6 +7,7 @@ internal static class WorkloadResources
 {
     public static readonly GroupResource Nodes = new("", "nodes");
     public static readonly GroupResource Pods = new("", "pods");
+    public static readonly GroupResource Namespaces = new("", "namespaces");
     public static readonly GroupResource Secrets = new("", "secrets");
     public static readonly GroupResource ConfigMaps = new("", "configmaps");
     public static readonly GroupResource Deployments = new("apps", "deployments");

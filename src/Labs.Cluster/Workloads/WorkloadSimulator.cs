@@ -153,7 +153,14 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         {
             if (!live.Contains(Path.GetFileName(dir)))
             {
-                _kubelet.Release(Path.GetFileName(dir));
+                try
+                {
+                    _kubelet.Release(Path.GetFileName(dir));
+                }
+                catch (IOException e)
+                {
+                    LogSandboxWarning(_logger, e.Message);
+                }
             }
         }
     }
@@ -162,7 +169,12 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
     {
         var obj = e.Object;
         var ns = obj.Namespace();
-        if (e.Resource == WorkloadResources.Deployments)
+        if (e.Resource == WorkloadResources.Namespaces && e.Type == "DELETED")
+        {
+            // A namespace's hostPath files on the simulated nodes go with it (its pods went first).
+            _sandboxes.ReleaseNamespace(obj.Name());
+        }
+        else if (e.Resource == WorkloadResources.Deployments)
         {
             Enqueue(new WorkItem(e.Resource, ns, obj.Name()));
         }

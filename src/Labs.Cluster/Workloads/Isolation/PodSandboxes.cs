@@ -114,6 +114,32 @@ internal sealed class PodSandboxes
         }
     }
 
+    /// <summary>Removes a deleted namespace's hostPath files from every simulated node.</summary>
+    public void ReleaseNamespace(string ns)
+    {
+        var nodes = Path.Combine(Path.GetFullPath(_options.DataDirectory), "nodes");
+        if (!Directory.Exists(nodes) || ns.Length == 0 || ns.Contains('/', StringComparison.Ordinal) || ns is "." or "..")
+        {
+            return;
+        }
+
+        foreach (var node in Directory.EnumerateDirectories(nodes))
+        {
+            var dir = Path.Combine(node, ns);
+            try
+            {
+                if (Directory.Exists(dir))
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: what a learner made unremovable stays until an administrator clears it.
+            }
+        }
+    }
+
     /// <summary>
     /// At shutdown, once every sandbox process is gone: unmounts every pod's storage and removes the pods' cgroups.
     /// The files stay for the next start, which mounts and makes them again.
