@@ -160,4 +160,21 @@ public sealed class VolumeEscapeTests
         Assert.Equal("MountVolume.SetUp failed for volume \"data\" : hostPath type check failed: /var/missing is not a directory",
             strict.Arr("status", "containerStatuses")!.Objects().Single().Str("state", "waiting", "message"));
     }
+
+    [Fact]
+    public void A_deleted_namespaces_hostPath_files_leave_every_node_and_no_other_namespaces_do()
+    {
+        using var harness = new SandboxHarness();
+        var mine = Directory.CreateDirectory(PodVolumes.NodeRoot(harness.DataDirectory, "labs-node-1", "learner-1")).FullName;
+        var other = Directory.CreateDirectory(PodVolumes.NodeRoot(harness.DataDirectory, "labs-node-2", "learner-1")).FullName;
+        var kept = Directory.CreateDirectory(PodVolumes.NodeRoot(harness.DataDirectory, "labs-node-1", "learner-2")).FullName;
+        File.WriteAllText(Path.Combine(mine, "file"), "x");
+
+        harness.Sandboxes.ReleaseNamespace("learner-1");
+        harness.Sandboxes.ReleaseNamespace("..");
+
+        Assert.False(Directory.Exists(mine));
+        Assert.False(Directory.Exists(other));
+        Assert.True(Directory.Exists(kept));
+    }
 }
