@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Labs.Web.Tests;
 
@@ -26,6 +27,18 @@ public sealed class LearnerIdentityTests
         Assert.DoesNotContain("secure", cookie.Replace("samesite", "", StringComparison.OrdinalIgnoreCase), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(first["learnerId"]!.GetValue<string>(), again["learnerId"]!.GetValue<string>());
         Assert.True(first["anonymous"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Over_https_the_learner_cookie_is_secure()
+    {
+        await using var factory = new PlatformFactory();
+        using var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+
+        var page = await browser.GetAsync("/", Ct);
+
+        var cookie = Assert.Single(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("labs.learner=", StringComparison.Ordinal));
+        Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
