@@ -8,6 +8,10 @@ namespace Labs.Sessions;
 /// <param name="ShellCommand">The command a terminal runs in the toolbox pod (an interactive login shell).</param>
 /// <param name="CreatedAt">When the session was started.</param>
 /// <param name="ToolboxNamespace">Namespace of the toolbox pod (the platform's, not the learner's).</param>
+/// <param name="OwnerId">
+/// The learner the session belongs to (their learner id); only they may read, grade, end or attach to it. The id is
+/// never a credential: knowing a session id without being its owner gets the same answer as a missing session.
+/// </param>
 public sealed record LabSession(
     string Id,
     string LabId,
@@ -15,4 +19,10 @@ public sealed record LabSession(
     string ToolboxPod,
     IReadOnlyList<string> ShellCommand,
     DateTimeOffset CreatedAt,
-    string ToolboxNamespace);
+    string ToolboxNamespace,
+    string OwnerId)
+{
+    /// <summary>Whether the session belongs to <paramref name="learnerId"/> (false for a null or empty id).</summary>
+    public bool IsOwnedBy(string? learnerId) =>
+        !string.IsNullOrEmpty(learnerId) && string.Equals(OwnerId, learnerId, StringComparison.Ordinal);
+}

@@ -46,4 +46,11 @@ public sealed class LabSessionOptions
 
     /// <summary>How long to wait for the toolbox pod to run before giving up. Default 2 minutes.</summary>
     public TimeSpan ToolboxReadyTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Most sessions one learner may have running (or starting) at once; one more is refused with
+    /// <see cref="SessionLimitException"/> until they end one. Default 3.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxLiveSessionsPerLearner { get; set; } = 3;
 }

@@ -31,11 +31,24 @@ public sealed class SessionManager
     }
 
     /// <summary>
-    /// Provisions a new session for a lab and returns it once its toolbox pod runs and the lab's
-    /// <paramref name="setup"/> is done: its objects created in the learner's namespace, then its script run in the toolbox.
-    /// On failure everything created so far is removed and a <see cref="SessionStartException"/> says which step failed.
+    /// Provisions a new session of <paramref name="ownerId"/> for a lab and returns it once its toolbox pod runs and
+    /// the lab's <paramref name="setup"/> is done: its objects created in the learner's namespace, then its script run
+    /// in the toolbox. On failure everything created so far is removed and a <see cref="SessionStartException"/> says
+    /// which step failed; a learner who already has <see cref="LabSessionOptions.MaxLiveSessionsPerLearner"/> sessions
+    /// gets a <see cref="SessionLimitException"/> before anything is created.
     /// </summary>
-    public async Task<LabSession> StartAsync(string labId, LabSetup? setup = null, CancellationToken cancellationToken = default)
+    public async Task<LabSession> StartAsync(string labId, string ownerId, LabSetup? setup = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ownerId);
+        using var slot = _registry.TryReserve(ownerId, _options.MaxLiveSessionsPerLearner)
+            ?? throw new SessionLimitException(_options.MaxLiveSessionsPerLearner, _registry.OwnedBy(ownerId));
+        var session = await ProvisionAsync(labId, ownerId, setup, cancellationToken);
+        slot.Commit(session);
+        _logger.LogInformation("Session {SessionId} started for lab {LabId} in namespace {Namespace}", session.Id, labId, session.Namespace);
+        return session;
+    }
+
+    private async Task<LabSession> ProvisionAsync(string labId, string ownerId, LabSetup? setup, CancellationToken cancellationToken)
     {
         var id = SessionIds.New();
         var ns = _options.NamespacePrefix + id;
@@ -105,10 +118,7 @@ public sealed class SessionManager
             throw;
         }
 
-        var session = new LabSession(id, labId, ns, toolbox, ToolboxFiles.ShellCommand, _time.GetUtcNow(), _options.SystemNamespace);
-        _registry.Add(session);
-        _logger.LogInformation("Session {SessionId} started for lab {LabId} in namespace {Namespace}", id, labId, ns);
-        return session;
+        return new LabSession(id, labId, ns, toolbox, ToolboxFiles.ShellCommand, _time.GetUtcNow(), _options.SystemNamespace, ownerId);
     }
 
     /// <summary>Ends a session and deletes its namespace and toolbox; <c>false</c> when no such session runs.</summary>

@@ -1,20 +1,110 @@
-using System.Collections.Concurrent;
-
 namespace Labs.Sessions;
 
-/// <summary>The running sessions of this platform instance, in memory.</summary>
+/// <summary>
+/// The running sessions of this platform instance, in memory, with the per-learner count that caps how many one
+/// learner may have at once. Starts in progress hold a <see cref="SessionSlot"/>, so two concurrent starts by one
+/// learner cannot both slip under the cap.
+/// </summary>
 public sealed class SessionRegistry : ISessionRegistry
 {
-    private readonly ConcurrentDictionary<string, LabSession> _sessions = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, LabSession> _sessions = new(StringComparer.Ordinal);
+
+    // Live sessions plus starts in progress, per owner; an owner with none has no entry, so the map follows the learners.
+    private readonly Dictionary<string, int> _held = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public LabSession? Find(string sessionId) =>
-        _sessions.TryGetValue(sessionId, out var session) ? session : null;
+    public event Action<LabSession>? SessionEnded;
+
+    /// <inheritdoc />
+    public LabSession? Find(string sessionId)
+    {
+        lock (_gate)
+        {
+            return _sessions.GetValueOrDefault(sessionId);
+        }
+    }
 
     /// <summary>All running sessions.</summary>
-    public IReadOnlyCollection<LabSession> All => [.. _sessions.Values];
+    public IReadOnlyCollection<LabSession> All
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _sessions.Values];
+            }
+        }
+    }
 
-    internal void Add(LabSession session) => _sessions[session.Id] = session;
+    /// <summary>The running sessions of one learner, oldest first.</summary>
+    public IReadOnlyList<LabSession> OwnedBy(string ownerId)
+    {
+        lock (_gate)
+        {
+            return [.. _sessions.Values.Where(s => s.IsOwnedBy(ownerId)).OrderBy(s => s.CreatedAt)];
+        }
+    }
 
-    internal bool Remove(string sessionId) => _sessions.TryRemove(sessionId, out _);
+    /// <summary>
+    /// Holds one of <paramref name="ownerId"/>'s at most <paramref name="limit"/> sessions for a start in progress;
+    /// null when they already have that many (running or starting).
+    /// </summary>
+    internal SessionSlot? TryReserve(string ownerId, int limit)
+    {
+        lock (_gate)
+        {
+            var held = _held.GetValueOrDefault(ownerId);
+            if (held >= limit)
+            {
+                return null;
+            }
+
+            _held[ownerId] = held + 1;
+            return new SessionSlot(this, ownerId);
+        }
+    }
+
+    /// <summary>Registers a started session in the slot its start held.</summary>
+    internal void Add(LabSession session)
+    {
+        lock (_gate)
+        {
+            _sessions[session.Id] = session;
+        }
+    }
+
+    internal bool Remove(string sessionId)
+    {
+        LabSession? removed;
+        lock (_gate)
+        {
+            if (!_sessions.Remove(sessionId, out removed))
+            {
+                return false;
+            }
+
+            Release(removed.OwnerId);
+        }
+
+        SessionEnded?.Invoke(removed);
+        return true;
+    }
+
+    /// <summary>Gives back a slot whose start failed.</summary>
+    internal void Release(string ownerId)
+    {
+        lock (_gate)
+        {
+            var held = _held.GetValueOrDefault(ownerId) - 1;
+            if (held > 0)
+            {
+                _held[ownerId] = held;
+            }
+            else
+            {
+                _held.Remove(ownerId);
+            }
+        }
+    }
 }

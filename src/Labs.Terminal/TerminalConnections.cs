@@ -4,6 +4,7 @@ using Labs.Kube;
 using Labs.Sessions;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Labs.Terminal;
 
@@ -14,14 +15,21 @@ namespace Labs.Terminal;
 /// </summary>
 public sealed partial class TerminalConnections : IAsyncDisposable
 {
-    /// <summary>Sent when the session id is unknown, ended or expired.</summary>
+    /// <summary>Sent when the session id is unknown, ended, expired or not the caller's (the same words, so ids cannot be probed).</summary>
     public const string SessionNotFoundMessage = "Session not found: it may have expired. Start the lab again.";
+
+    /// <summary>Sent to the shells of a session when it ends (the page then offers to start the lab again).</summary>
+    public const string SessionEndedMessage = "Session not found: this lab was ended. Start the lab again for a fresh environment.";
 
     /// <summary>Sent when input or a resize arrives on a connection without a shell.</summary>
     public const string NotAttachedMessage = "No shell is attached to this terminal: start the lab, or reconnect.";
 
     private readonly ConcurrentDictionary<string, TerminalBridge> _bridges = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ReplayBuffer> _replays = new(StringComparer.Ordinal);
+
+    // Makes "count the session's shells, then add one" atomic, so the per-session cap holds under concurrent attaches.
+    private readonly Lock _attachGate = new();
+    private readonly TerminalOptions _options;
     private readonly IKubeClient _kube;
     private readonly ISessionRegistry _sessions;
     private readonly IHubContext<TerminalHub> _hub;
@@ -32,30 +40,45 @@ public sealed partial class TerminalConnections : IAsyncDisposable
     /// <param name="sessions">Resolves session ids to namespaces and toolbox pods.</param>
     /// <param name="hub">Sends output, exit and errors to one connection.</param>
     /// <param name="logger">Logs failures the learner only sees as a short message.</param>
-    public TerminalConnections(IKubeClient kube, ISessionRegistry sessions, IHubContext<TerminalHub> hub, ILogger<TerminalConnections> logger)
+    /// <param name="options">The terminal's limits.</param>
+    public TerminalConnections(IKubeClient kube, ISessionRegistry sessions, IHubContext<TerminalHub> hub, ILogger<TerminalConnections> logger, IOptions<TerminalOptions> options)
     {
         ArgumentNullException.ThrowIfNull(kube);
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(options);
         _kube = kube;
         _sessions = sessions;
         _hub = hub;
         _logger = logger;
+        _options = options.Value;
+        _sessions.SessionEnded += OnSessionEnded;
     }
 
     /// <summary>How many connections currently have a shell attached.</summary>
     public int AttachedCount => _bridges.Count;
+
+    /// <summary>How many sessions' recent screens are kept for replay (they follow the live sessions).</summary>
+    internal int ReplayCount => _replays.Count;
 
     /// <summary>Whether this connection currently has a shell attached.</summary>
     public bool IsAttached(string connectionId) => _bridges.ContainsKey(connectionId);
 
     /// <summary>
     /// Opens a shell in the session's toolbox pod for this connection (replacing any shell it had), replays the
-    /// session's recent output and starts relaying. Problems are reported to the connection as <c>Error</c>.
+    /// session's recent output and starts relaying. Only the session's owner may attach: anyone else is told the
+    /// session was not found, as for a missing one, and sees none of its screen. Problems are reported to the
+    /// connection as <c>Error</c>.
     /// </summary>
+    /// <param name="connectionId">The SignalR connection.</param>
+    /// <param name="learnerId">The caller's learner id (from their authenticated identity); null for none.</param>
+    /// <param name="sessionId">The session to attach to.</param>
+    /// <param name="columns">Terminal width.</param>
+    /// <param name="rows">Terminal height.</param>
+    /// <param name="cancellationToken">Cancels the attach.</param>
     /// <returns>Whether a shell is now attached (false after an <c>Error</c> was sent).</returns>
-    public async Task<bool> AttachAsync(string connectionId, string? sessionId, int columns, int rows, CancellationToken cancellationToken = default)
+    public async Task<bool> AttachAsync(string connectionId, string? learnerId, string? sessionId, int columns, int rows, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionId);
         await DetachAsync(connectionId);
@@ -66,10 +89,17 @@ public sealed partial class TerminalConnections : IAsyncDisposable
             return false;
         }
 
-        var session = string.IsNullOrWhiteSpace(sessionId) ? null : _sessions.Find(sessionId);
+        var session = string.IsNullOrWhiteSpace(sessionId) ? null : _sessions.FindOwned(sessionId, learnerId);
         if (session is null)
         {
             await SendErrorAsync(connectionId, SessionNotFoundMessage, cancellationToken);
+            return false;
+        }
+
+        if (ShellCount(session.Id) >= _options.MaxShellsPerSession)
+        {
+            // Checked before opening an exec, so a client looping on Attach costs no shell; checked again on add.
+            await SendErrorAsync(connectionId, TooManyShellsMessage(), cancellationToken);
             return false;
         }
 
@@ -90,10 +120,22 @@ public sealed partial class TerminalConnections : IAsyncDisposable
         }
 
         var bridge = new TerminalBridge(connectionId, session.Id, exec);
-        if (!_bridges.TryAdd(connectionId, bridge))
+        if (!TryAddBridge(bridge, out var refusal))
         {
-            // Only a client invoking Attach concurrently on one connection gets here; keep the first shell.
             await bridge.DisposeAsync();
+            if (refusal is not null)
+            {
+                await SendErrorAsync(connectionId, refusal, cancellationToken);
+            }
+
+            return false;
+        }
+
+        if (_sessions.Find(session.Id) is null)
+        {
+            // The session ended while the shell opened: its end already swept the bridges, so drop this one here.
+            await DetachAsync(connectionId);
+            await SendErrorAsync(connectionId, SessionEndedMessage, cancellationToken);
             return false;
         }
 
@@ -167,6 +209,7 @@ public sealed partial class TerminalConnections : IAsyncDisposable
     /// <summary>Closes every shell (application shutdown).</summary>
     public async ValueTask DisposeAsync()
     {
+        _sessions.SessionEnded -= OnSessionEnded;
         foreach (var connectionId in _bridges.Keys)
         {
             await DetachAsync(connectionId);
@@ -178,16 +221,4 @@ public sealed partial class TerminalConnections : IAsyncDisposable
 
     private static string SizeMessage(int columns, int rows) =>
         $"Invalid terminal size {columns}x{rows}: columns and rows must be between 1 and {TerminalLimits.MaxDimension}.";
-
-    /// <summary>Forgets the replay buffers of sessions that ended, so memory follows the live sessions.</summary>
-    private void SweepReplays()
-    {
-        foreach (var sessionId in _replays.Keys)
-        {
-            if (_sessions.Find(sessionId) is null)
-            {
-                _replays.TryRemove(sessionId, out _);
-            }
-        }
-    }
 }

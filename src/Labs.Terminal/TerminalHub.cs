@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Labs.Terminal;
@@ -7,6 +8,12 @@ namespace Labs.Terminal;
 /// <c>Input(data)</c>, <c>Resize(cols, rows)</c>; server → client: see <see cref="TerminalClientMethods"/>.
 /// Thin on purpose: the work happens in <see cref="TerminalConnections"/>.
 /// </summary>
+/// <remarks>
+/// Every transport (negotiate, WebSockets, Server-Sent Events, long polling) requires an authenticated caller, by the
+/// host's default authentication scheme; the caller's learner id is their <c>NameIdentifier</c> claim (SignalR's
+/// <see cref="HubCallerContext.UserIdentifier"/>), and a session attaches only for its owner.
+/// </remarks>
+[Authorize]
 public sealed class TerminalHub : Hub
 {
     private readonly TerminalConnections _connections;
@@ -19,10 +26,10 @@ public sealed class TerminalHub : Hub
         _connections = connections;
     }
 
-    /// <summary>Opens a shell in the session's toolbox pod for this connection; returns whether it worked.</summary>
+    /// <summary>Opens a shell in the caller's session's toolbox pod for this connection; returns whether it worked.</summary>
     [HubMethodName("Attach")]
     public Task<bool> AttachAsync(string sessionId, int cols, int rows) =>
-        _connections.AttachAsync(Context.ConnectionId, sessionId, cols, rows, Context.ConnectionAborted);
+        _connections.AttachAsync(Context.ConnectionId, Context.UserIdentifier, sessionId, cols, rows, Context.ConnectionAborted);
 
     /// <summary>Sends keystrokes or pasted text to the shell.</summary>
     [HubMethodName("Input")]

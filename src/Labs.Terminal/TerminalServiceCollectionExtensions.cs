@@ -6,12 +6,14 @@ namespace Labs.Terminal;
 public static class TerminalServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds SignalR (with a receive limit that fits one maximal <c>Input</c>) and the <see cref="TerminalConnections"/>
-    /// singleton. Needs <c>IKubeClient</c> and <c>ISessionRegistry</c> registered as well.
+    /// Adds SignalR (with a receive limit that fits one maximal <c>Input</c>), <see cref="TerminalOptions"/> bound from
+    /// the <c>Terminal</c> section and the <see cref="TerminalConnections"/> singleton. Needs <c>IKubeClient</c>,
+    /// <c>ISessionRegistry</c> and an authentication scheme (the hub requires an authenticated learner) as well.
     /// </summary>
     public static IServiceCollection AddTerminal(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSignalR(options => options.MaximumReceiveMessageSize = TerminalLimits.MaxReceiveMessageBytes);
         services.AddSingleton<TerminalConnections>();
         return services;

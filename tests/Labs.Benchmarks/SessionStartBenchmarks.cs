@@ -33,7 +33,7 @@ public class SessionStartBenchmarks
     [Benchmark(Description = "Session start: click to prompt")]
     public async Task StartToPromptAsync()
     {
-        _session = await _sessions.StartAsync("benchmark", null);
+        _session = await _sessions.StartAsync("benchmark", "benchmark-learner");
         await using var shell = await _bench.Client.ExecAsync(new ExecRequest(_session.ToolboxNamespace, _session.ToolboxPod, _session.ShellCommand));
         var seen = new StringBuilder();
         await foreach (var chunk in shell.ReadOutputAsync())

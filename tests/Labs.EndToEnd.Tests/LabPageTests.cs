@@ -11,7 +11,9 @@ public sealed class LabPageTests(PlatformFixture platform) : IClassFixture<Platf
     [Fact]
     public async Task A_learner_starts_the_lab_fails_the_check_creates_the_deployment_in_the_terminal_and_passes()
     {
-        var page = await platform.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        // One browser context is one learner: its pages share the learner cookie.
+        await using var learner = await platform.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await learner.NewPageAsync();
         await page.GotoAsync(new Uri(platform.BaseAddress, "/labs/deployments-101").ToString());
         await Expect(page.Locator("h1")).ToContainTextAsync("Deployments 101");
 
@@ -51,6 +53,18 @@ public sealed class LabPageTests(PlatformFixture platform) : IClassFixture<Platf
         var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(screenshots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "lab-page.png") });
+
+        // The session is the learner's (their cookie), so the same lab in another tab finds it and attaches again.
+        var another = await learner.NewPageAsync();
+        await another.GotoAsync(page.Url);
+        await Expect(another.Locator("#session-status")).ToContainTextAsync("Connected", Patiently);
+        await Expect(another.Locator("#start-lab")).ToBeHiddenAsync();
+        await another.CloseAsync();
+
+        await page.ClickAsync("#end-lab");
+        await Expect(page.Locator("#session-status")).ToContainTextAsync("Lab ended", Patiently);
+        await Expect(page.Locator("#start-lab")).ToBeVisibleAsync();
+        await Expect(page.Locator("#end-lab")).ToBeHiddenAsync();
     }
 
     [Fact]

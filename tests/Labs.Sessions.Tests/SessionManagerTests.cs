@@ -8,6 +8,8 @@ namespace Labs.Sessions.Tests;
 
 public sealed class SessionManagerTests
 {
+    private const string Learner = "learner-1";
+
     private readonly FakeKubeClient _kube = new();
     private readonly SessionRegistry _registry = new();
 
@@ -26,7 +28,7 @@ public sealed class SessionManagerTests
     [Fact]
     public async Task Starting_a_session_creates_the_namespace_rbac_token_and_toolbox_in_order()
     {
-        var session = await Manager().StartAsync("deployments-101", null, TestContext.Current.CancellationToken);
+        var session = await Manager().StartAsync("deployments-101", Learner, null, TestContext.Current.CancellationToken);
 
         Assert.Equal($"lab-{session.Id}", session.Namespace);
         Assert.Equal(
@@ -47,7 +49,7 @@ public sealed class SessionManagerTests
     [Fact]
     public async Task The_role_is_limited_to_the_learners_namespace_and_bound_to_their_service_account()
     {
-        var session = await Manager().StartAsync("lab", null, TestContext.Current.CancellationToken);
+        var session = await Manager().StartAsync("lab", Learner, null, TestContext.Current.CancellationToken);
 
         var binding = _kube.Objects[("rolebindings", session.Namespace, "learner")];
         Assert.Equal("Role", binding["roleRef"]!["kind"]!.GetValue<string>());
@@ -58,7 +60,7 @@ public sealed class SessionManagerTests
     [Fact]
     public async Task The_toolbox_kubeconfig_carries_the_learners_token_namespace_server_and_ca()
     {
-        var session = await Manager().StartAsync("lab", null, TestContext.Current.CancellationToken);
+        var session = await Manager().StartAsync("lab", Learner, null, TestContext.Current.CancellationToken);
 
         var secret = _kube.Objects[("secrets", "labs-system", session.ToolboxPod)];
         var kubeconfig = Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["kubeconfig"]!.GetValue<string>()));
@@ -75,7 +77,7 @@ public sealed class SessionManagerTests
     {
         _kube.FailOnKind = "RoleBinding";
 
-        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", null, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", Learner, null, TestContext.Current.CancellationToken));
 
         Assert.Contains("failed to create the learner's RoleBinding", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_kube.Objects.Keys, k => k.Plural == "namespaces" && k.Name.StartsWith("lab-", StringComparison.Ordinal));
@@ -87,7 +89,7 @@ public sealed class SessionManagerTests
     {
         _kube.PodsRun = false;
 
-        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", null, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", Learner, null, TestContext.Current.CancellationToken));
 
         Assert.Contains("was not Running after 1 s", error.Message, StringComparison.Ordinal);
     }
@@ -96,7 +98,7 @@ public sealed class SessionManagerTests
     public async Task Ending_a_session_deletes_its_namespace_and_toolbox()
     {
         var manager = Manager();
-        var session = await manager.StartAsync("lab", null, TestContext.Current.CancellationToken);
+        var session = await manager.StartAsync("lab", Learner, null, TestContext.Current.CancellationToken);
 
         Assert.True(await manager.EndAsync(session.Id, TestContext.Current.CancellationToken));
 
@@ -125,7 +127,7 @@ public sealed class SessionManagerTests
             ["metadata"] = new JsonObject { ["name"] = "legacy" },
         };
 
-        var session = await Manager().StartAsync("lab", new LabSetup([configMap]), TestContext.Current.CancellationToken);
+        var session = await Manager().StartAsync("lab", Learner, new LabSetup([configMap]), TestContext.Current.CancellationToken);
 
         Assert.True(_kube.Objects.ContainsKey(("configmaps", session.Namespace, "legacy")));
         Assert.True(_kube.Log.IndexOf($"create ConfigMap {session.Namespace}/legacy") < _kube.Log.IndexOf($"create Pod labs-system/{session.ToolboxPod}"));
@@ -142,7 +144,7 @@ public sealed class SessionManagerTests
             ["metadata"] = new JsonObject { ["name"] = "too-much" },
         };
 
-        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", new LabSetup([clusterRole]), TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", Learner, new LabSetup([clusterRole]), TestContext.Current.CancellationToken));
 
         Assert.Contains("ClusterRole is cluster-scoped", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_kube.Objects.Keys, k => k.Plural == "namespaces" && k.Name.StartsWith("lab-", StringComparison.Ordinal));
@@ -154,7 +156,7 @@ public sealed class SessionManagerTests
         var exec = new FakeExecSession("ok\n", 0);
         _kube.NextExec = exec;
 
-        var session = await Manager().StartAsync("lab", new LabSetup([], "kubectl create configmap x\n"), TestContext.Current.CancellationToken);
+        var session = await Manager().StartAsync("lab", Learner, new LabSetup([], "kubectl create configmap x\n"), TestContext.Current.CancellationToken);
 
         Assert.Equal($"exec labs-system/{session.ToolboxPod} bash -s", _kube.Log[^1]);
         Assert.False(Assert.Single(_kube.Execs).Tty);
@@ -167,7 +169,7 @@ public sealed class SessionManagerTests
         _kube.NextExec = new FakeExecSession("step 1\nerror: no such thing\n", 3);
 
         var error = await Assert.ThrowsAsync<SessionStartException>(
-            () => Manager().StartAsync("lab", new LabSetup([], "exit 3"), TestContext.Current.CancellationToken));
+            () => Manager().StartAsync("lab", Learner, new LabSetup([], "exit 3"), TestContext.Current.CancellationToken));
 
         Assert.Equal("Could not start the lab: its setup script exited with code 3: step 1\nerror: no such thing", error.Message);
         Assert.DoesNotContain(_kube.Objects.Keys, k => k.Plural == "pods");

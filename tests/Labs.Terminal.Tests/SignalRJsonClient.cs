@@ -18,9 +18,11 @@ public sealed class SignalRJsonClient : IAsyncDisposable
     private readonly List<JsonObject> _backlog = [];
     private int _nextInvocationId;
 
-    public static async Task<SignalRJsonClient> ConnectAsync(Uri hubUri, CancellationToken cancellationToken)
+    /// <summary>Connects over a WebSocket; <paramref name="configure"/> may add headers (an identity, an Origin).</summary>
+    public static async Task<SignalRJsonClient> ConnectAsync(Uri hubUri, CancellationToken cancellationToken, Action<ClientWebSocketOptions>? configure = null)
     {
         var client = new SignalRJsonClient();
+        configure?.Invoke(client._socket.Options);
         await client._socket.ConnectAsync(hubUri, cancellationToken);
         await client.SendRecordAsync("""{"protocol":"json","version":1}""", cancellationToken);
         var handshake = await client.ReceiveAsync(cancellationToken);

@@ -3,12 +3,14 @@ using System.Threading.Channels;
 using Labs.Kube;
 using Labs.Terminal.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Labs.Terminal.Tests;
 
 public sealed class TerminalConnectionsTests : IAsyncDisposable
 {
     private const string Connection = "conn-1";
+    private const string Learner = FakeSessionRegistry.Owner;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private readonly FakeKubeClient _kube = new();
@@ -19,7 +21,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     public TerminalConnectionsTests()
     {
         _sessions.Add("s-1", "lab-abc123");
-        _connections = new TerminalConnections(_kube, _sessions, _hub, NullLogger<TerminalConnections>.Instance);
+        _connections = new TerminalConnections(_kube, _sessions, _hub, NullLogger<TerminalConnections>.Instance, Options.Create(new TerminalOptions()));
     }
 
     public ValueTask DisposeAsync() => _connections.DisposeAsync();
@@ -27,7 +29,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [Fact]
     public async Task Attach_opens_a_tty_shell_in_the_sessions_toolbox_pod_at_the_browsers_size()
     {
-        var attached = await _connections.AttachAsync(Connection, "s-1", 120, 40, Ct);
+        var attached = await _connections.AttachAsync(Connection, Learner, "s-1", 120, 40, Ct);
 
         Assert.True(attached);
         var request = Assert.Single(_kube.ExecRequests);
@@ -43,7 +45,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [Fact]
     public async Task Input_reaches_the_shells_stdin_as_utf8()
     {
-        await _connections.AttachAsync(Connection, "s-1", 80, 24, Ct);
+        await _connections.AttachAsync(Connection, Learner, "s-1", 80, 24, Ct);
 
         await _connections.InputAsync(Connection, "kubectl get pods ✓\r", Ct);
 
@@ -53,7 +55,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [Fact]
     public async Task Shell_output_reaches_the_connection_as_base64()
     {
-        await _connections.AttachAsync(Connection, "s-1", 80, 24, Ct);
+        await _connections.AttachAsync(Connection, Learner, "s-1", 80, 24, Ct);
 
         _kube.LastExec.Print("learner@toolbox:~$ ");
         await _connections.InputAsync(Connection, "ls", Ct);
@@ -64,7 +66,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [Fact]
     public async Task Resize_reaches_the_shell()
     {
-        await _connections.AttachAsync(Connection, "s-1", 80, 24, Ct);
+        await _connections.AttachAsync(Connection, Learner, "s-1", 80, 24, Ct);
 
         await _connections.ResizeAsync(Connection, 132, 50, Ct);
 
@@ -82,7 +84,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [Fact]
     public async Task Shell_exit_sends_Exited_with_the_code_and_closes_the_exec()
     {
-        await _connections.AttachAsync(Connection, "s-1", 80, 24, Ct);
+        await _connections.AttachAsync(Connection, Learner, "s-1", 80, 24, Ct);
         var exec = _kube.LastExec;
         exec.Print("logout\r\n");
 
@@ -97,7 +99,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [Fact]
     public async Task A_broken_exec_stream_is_reported_as_an_error()
     {
-        await _connections.AttachAsync(Connection, "s-1", 80, 24, Ct);
+        await _connections.AttachAsync(Connection, Learner, "s-1", 80, 24, Ct);
 
         _kube.LastExec.Fail("connection reset by peer");
 
@@ -109,7 +111,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [Fact]
     public async Task Unknown_session_gets_an_error_and_no_exec()
     {
-        var attached = await _connections.AttachAsync(Connection, "no-such-session", 80, 24, Ct);
+        var attached = await _connections.AttachAsync(Connection, Learner, "no-such-session", 80, 24, Ct);
 
         Assert.False(attached);
         var error = Assert.Single(_hub.To(Connection, TerminalClientMethods.Error));
@@ -121,7 +123,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [Fact]
     public async Task Empty_session_id_gets_the_session_not_found_error()
     {
-        await _connections.AttachAsync(Connection, "", 80, 24, Ct);
+        await _connections.AttachAsync(Connection, Learner, "", 80, 24, Ct);
 
         Assert.Equal(TerminalConnections.SessionNotFoundMessage, Assert.Single(_hub.To(Connection, TerminalClientMethods.Error)).Arg);
     }
@@ -131,7 +133,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     {
         _kube.ExecFailure = new KubeApiException(400, "BadRequest", "container toolbox is not ready");
 
-        await _connections.AttachAsync(Connection, "s-1", 80, 24, Ct);
+        await _connections.AttachAsync(Connection, Learner, "s-1", 80, 24, Ct);
 
         var error = Assert.Single(_hub.To(Connection, TerminalClientMethods.Error));
         Assert.Contains("container toolbox is not ready", (string)error.Arg!, StringComparison.Ordinal);
@@ -144,7 +146,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [InlineData(100_000, 24)]
     public async Task Absurd_terminal_sizes_get_an_error(int columns, int rows)
     {
-        await _connections.AttachAsync(Connection, "s-1", columns, rows, Ct);
+        await _connections.AttachAsync(Connection, Learner, "s-1", columns, rows, Ct);
 
         var error = Assert.Single(_hub.To(Connection, TerminalClientMethods.Error));
         Assert.Contains($"{columns}x{rows}", (string)error.Arg!, StringComparison.Ordinal);
@@ -154,7 +156,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [Fact]
     public async Task Oversize_input_gets_an_error_and_does_not_reach_stdin()
     {
-        await _connections.AttachAsync(Connection, "s-1", 80, 24, Ct);
+        await _connections.AttachAsync(Connection, Learner, "s-1", 80, 24, Ct);
 
         await _connections.InputAsync(Connection, new string('x', TerminalLimits.MaxInputChars + 1), Ct);
 
@@ -167,7 +169,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [Fact]
     public async Task Input_at_the_limit_is_accepted()
     {
-        await _connections.AttachAsync(Connection, "s-1", 80, 24, Ct);
+        await _connections.AttachAsync(Connection, Learner, "s-1", 80, 24, Ct);
         _kube.LastExec.Echo = false;
 
         await _connections.InputAsync(Connection, new string('x', TerminalLimits.MaxInputChars), Ct);
@@ -187,7 +189,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [Fact]
     public async Task Closing_the_connection_closes_the_exec()
     {
-        await _connections.AttachAsync(Connection, "s-1", 80, 24, Ct);
+        await _connections.AttachAsync(Connection, Learner, "s-1", 80, 24, Ct);
         var exec = _kube.LastExec;
 
         await _connections.DetachAsync(Connection);
@@ -200,13 +202,13 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [Fact]
     public async Task Attaching_again_replaces_the_shell_and_replays_recent_output()
     {
-        await _connections.AttachAsync(Connection, "s-1", 80, 24, Ct);
+        await _connections.AttachAsync(Connection, Learner, "s-1", 80, 24, Ct);
         var first = _kube.LastExec;
         first.Print("previous screen\r\n");
         await _hub.WaitUntilAsync(() => _hub.OutputText(Connection) == "previous screen\r\n", "first output");
 
-        await _connections.AttachAsync("conn-2", "s-1", 80, 24, Ct);
-        await _connections.AttachAsync(Connection, "s-1", 80, 24, Ct);
+        await _connections.AttachAsync("conn-2", Learner, "s-1", 80, 24, Ct);
+        await _connections.AttachAsync(Connection, Learner, "s-1", 80, 24, Ct);
 
         Assert.True(first.Disposed);
         Assert.Equal(3, _kube.Execs.Count);
@@ -218,9 +220,9 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     public async Task Each_connection_gets_only_its_own_output()
     {
         _sessions.Add("s-2", "lab-other");
-        await _connections.AttachAsync("a", "s-1", 80, 24, Ct);
+        await _connections.AttachAsync("a", Learner, "s-1", 80, 24, Ct);
         var a = _kube.LastExec;
-        await _connections.AttachAsync("b", "s-2", 80, 24, Ct);
+        await _connections.AttachAsync("b", Learner, "s-2", 80, 24, Ct);
         var b = _kube.LastExec;
 
         a.Print("for a");

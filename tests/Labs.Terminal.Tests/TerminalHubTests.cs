@@ -2,6 +2,9 @@ using System.Text;
 using Labs.Kube;
 using Labs.Sessions;
 using Labs.Terminal.Tests.Fakes;
+using System.Net;
+using System.Net.WebSockets;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,7 +36,7 @@ public sealed class TerminalHubTests : IAsyncDisposable
     public async Task A_browser_attaches_types_sees_the_echo_and_hears_the_exit()
     {
         _sessions.Add("s-1");
-        await using var client = await SignalRJsonClient.ConnectAsync(await StartAsync(), Ct);
+        await using var client = await ConnectAsync(await StartAsync());
 
         var attach = await client.InvokeAsync("Attach", ["s-1", 100, 30], Ct);
         Assert.True((bool?)attach["result"], attach.ToJsonString());
@@ -54,7 +57,7 @@ public sealed class TerminalHubTests : IAsyncDisposable
     [Fact]
     public async Task An_unknown_session_gets_an_Error_message_and_false()
     {
-        await using var client = await SignalRJsonClient.ConnectAsync(await StartAsync(), Ct);
+        await using var client = await ConnectAsync(await StartAsync());
 
         var attach = await client.InvokeAsync("Attach", ["gone", 80, 24], Ct);
 
@@ -67,7 +70,7 @@ public sealed class TerminalHubTests : IAsyncDisposable
     public async Task A_maximal_input_message_fits_the_receive_limit()
     {
         _sessions.Add("s-1");
-        await using var client = await SignalRJsonClient.ConnectAsync(await StartAsync(), Ct);
+        await using var client = await ConnectAsync(await StartAsync());
         await client.InvokeAsync("Attach", ["s-1", 80, 24], Ct);
         _kube.LastExec.Echo = false;
 
@@ -82,7 +85,7 @@ public sealed class TerminalHubTests : IAsyncDisposable
     public async Task Closing_the_browser_connection_closes_the_shell()
     {
         _sessions.Add("s-1");
-        var client = await SignalRJsonClient.ConnectAsync(await StartAsync(), Ct);
+        var client = await ConnectAsync(await StartAsync());
         await client.InvokeAsync("Attach", ["s-1", 80, 24], Ct);
         var exec = _kube.LastExec;
 
@@ -99,6 +102,39 @@ public sealed class TerminalHubTests : IAsyncDisposable
         Assert.Equal(0, connections.AttachedCount);
     }
 
+    [Fact]
+    public async Task A_connection_without_an_identity_is_refused_before_it_reaches_the_hub()
+    {
+        var hub = await StartAsync();
+        using var http = new HttpClient();
+
+        var negotiate = await http.PostAsync(new Uri(HttpUri(hub), "terminal/negotiate?negotiateVersion=1"), null, Ct);
+        var socket = await Assert.ThrowsAsync<WebSocketException>(() => SignalRJsonClient.ConnectAsync(hub, Ct));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, negotiate.StatusCode);
+        Assert.Contains("401", socket.Message, StringComparison.Ordinal);
+        Assert.Empty(_kube.ExecRequests);
+    }
+
+    [Fact]
+    public async Task Another_learner_cannot_attach_to_the_session_over_the_hub()
+    {
+        _sessions.Add("s-1");
+        await using var client = await ConnectAsync(await StartAsync(), learner: "mallory");
+
+        var attach = await client.InvokeAsync("Attach", ["s-1", 80, 24], Ct);
+
+        Assert.False((bool?)attach["result"]);
+        var error = await client.ReceiveInvocationAsync("Error", Ct);
+        Assert.Equal(TerminalConnections.SessionNotFoundMessage, (string?)error["arguments"]![0]);
+        Assert.Empty(_kube.ExecRequests);
+    }
+
+    private static Task<SignalRJsonClient> ConnectAsync(Uri hub, string learner = FakeSessionRegistry.Owner) =>
+        SignalRJsonClient.ConnectAsync(hub, Ct, options => options.SetRequestHeader(TestLearnerAuthentication.Header, learner));
+
+    private static Uri HttpUri(Uri hub) => new(hub.AbsoluteUri.Replace("ws://", "http://", StringComparison.Ordinal));
+
     private async Task<Uri> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -106,9 +142,14 @@ public sealed class TerminalHubTests : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IKubeClient>(_kube);
         builder.Services.AddSingleton<ISessionRegistry>(_sessions);
+        builder.Services.AddAuthentication(TestLearnerAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TestLearnerAuthentication>(TestLearnerAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization();
         builder.Services.AddTerminal();
         _app = builder.Build();
         _app.UseWebSockets();
+        _app.UseAuthentication();
+        _app.UseAuthorization();
         _app.MapTerminal();
         await _app.StartAsync(Ct);
 

@@ -17,8 +17,26 @@ interface ProblemDetails {
   detail?: string;
 }
 
-/** Sends a request and parses the JSON answer; throws ApiError for non-2xx answers and network failures. */
+/**
+ * Sends a request and parses the JSON answer; throws ApiError for non-2xx answers and network failures.
+ * The learner cookie goes along (same origin), and the browser's Origin header is what the server checks
+ * on requests that change something, so no extra token is needed.
+ */
 export async function requestJson<T>(method: "GET" | "POST", url: string): Promise<T> {
+  const response = await send(method, url);
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError(response.status, `The server sent an unreadable answer to ${method} ${url}.`);
+  }
+}
+
+/** Sends a request whose answer has no body (e.g. DELETE → 204); throws ApiError as requestJson does. */
+export async function requestNoContent(method: "DELETE" | "POST", url: string): Promise<void> {
+  await send(method, url);
+}
+
+async function send(method: string, url: string): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -33,12 +51,7 @@ export async function requestJson<T>(method: "GET" | "POST", url: string): Promi
   if (!response.ok) {
     throw new ApiError(response.status, await problemMessage(response));
   }
-
-  try {
-    return (await response.json()) as T;
-  } catch {
-    throw new ApiError(response.status, `The server sent an unreadable answer to ${method} ${url}.`);
-  }
+  return response;
 }
 
 async function problemMessage(response: Response): Promise<string> {

@@ -2,7 +2,7 @@
 // task cards and runnable code blocks) to the session API and the terminal hub.
 import { wireChecks } from "./checks";
 import { wireRunBlocks } from "./runblocks";
-import { forgetSession, restoreSession, SessionInfo, startSession } from "./session";
+import { endSession, forgetSession, restoreSession, SessionInfo, startSession } from "./session";
 import { StatusLine } from "./status";
 import { LabTerminal } from "./terminal";
 
@@ -22,8 +22,11 @@ function init(): void {
     return;
   }
   const labId = main.dataset.labId ?? "";
+  const endButton = document.getElementById("end-lab") as HTMLButtonElement | null;
 
   let session: SessionInfo | null = null;
+  // Set while this page ends its session: the hub's "session ended" message is then expected, not news.
+  let ending = false;
 
   const connect = async (): Promise<void> => {
     if (!session) {
@@ -40,6 +43,17 @@ function init(): void {
   const showStart = (): void => {
     startButton.hidden = false;
     startButton.disabled = false;
+    if (endButton) {
+      endButton.hidden = true;
+    }
+  };
+
+  const showRunning = (): void => {
+    startButton.hidden = true;
+    if (endButton) {
+      endButton.hidden = false;
+      endButton.disabled = false;
+    }
   };
 
   const status = new StatusLine(statusElement, () => void connect());
@@ -50,6 +64,9 @@ function init(): void {
     exited: (code) => status.offerReconnect(`Shell exited (code ${code})`),
     error: (message) => {
       if (message.startsWith(SESSION_GONE_PREFIX)) {
+        if (ending) {
+          return;
+        }
         forgetSession(labId);
         session = null;
         showStart();
@@ -78,8 +95,30 @@ function init(): void {
         startButton.disabled = false;
         return;
       }
-      startButton.hidden = true;
+      showRunning();
       await connect();
+    })();
+  });
+
+  endButton?.addEventListener("click", () => {
+    void (async () => {
+      if (!session) {
+        return;
+      }
+      endButton.disabled = true;
+      ending = true;
+      status.show("Ending your lab…", "busy");
+      try {
+        await endSession(labId, session.sessionId);
+        session = null;
+        showStart();
+        status.show("Lab ended: its namespace and everything in it are gone. Start it again for a fresh one.", "info");
+      } catch (error) {
+        endButton.disabled = false;
+        status.show(messageOf(error), "error");
+      } finally {
+        ending = false;
+      }
     })();
   });
 
@@ -103,7 +142,7 @@ function init(): void {
       status.show(messageOf(error), "error");
     }
     if (session) {
-      startButton.hidden = true;
+      showRunning();
       await connect();
     } else {
       showStart();

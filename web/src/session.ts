@@ -1,5 +1,6 @@
-// The learner's lab session: start it, remember its id per lab for this tab, and reuse it after a reload.
-import { ApiError, requestJson } from "./api";
+// The learner's lab session: start it, find it again after a reload or in another tab, and end it. Sessions belong
+// to the learner (their cookie), so the server can list them; the tab remembers which one it used last.
+import { ApiError, requestJson, requestNoContent } from "./api";
 
 /** A running session as the API describes it. */
 export interface SessionInfo {
@@ -10,7 +11,9 @@ export interface SessionInfo {
 interface SessionResource {
   sessionId?: string;
   id?: string;
+  labId?: string;
   namespace?: string;
+  createdAt?: string;
 }
 
 function storageKey(labId: string): string {
@@ -21,7 +24,7 @@ function readStored(labId: string): string | null {
   try {
     return sessionStorage.getItem(storageKey(labId));
   } catch {
-    return null; // storage disabled (privacy mode): the learner just starts again after a reload
+    return null; // storage disabled (privacy mode): the server's list still finds the session
   }
 }
 
@@ -37,10 +40,14 @@ function writeStored(labId: string, sessionId: string | null): void {
   }
 }
 
+function idOf(resource: SessionResource): string | undefined {
+  return resource.sessionId ?? resource.id;
+}
+
 /** Starts a new session for the lab and remembers it. */
 export async function startSession(labId: string): Promise<SessionInfo> {
   const created = await requestJson<SessionResource>("POST", `/api/labs/${encodeURIComponent(labId)}/sessions`);
-  const sessionId = created.sessionId ?? created.id;
+  const sessionId = idOf(created);
   if (!sessionId) {
     throw new ApiError(0, "The server started a session but did not say its id.");
   }
@@ -49,24 +56,33 @@ export async function startSession(labId: string): Promise<SessionInfo> {
 }
 
 /**
- * The session remembered for this lab if the server still knows it; null when there is none or it has ended
- * (a 404 forgets it). Other failures are thrown so the page can show them.
+ * The learner's running session of this lab, if any: the one this tab used before when it still runs, else the
+ * newest one (started in another tab or before the tab was closed). Failures are thrown so the page can show them.
  */
 export async function restoreSession(labId: string): Promise<SessionInfo | null> {
-  const sessionId = readStored(labId);
-  if (!sessionId) {
+  const mine = await requestJson<SessionResource[]>("GET", "/api/sessions");
+  const ofLab = mine.filter((s) => s.labId === labId && idOf(s));
+  const stored = readStored(labId);
+  const found = ofLab.find((s) => idOf(s) === stored) ?? ofLab[ofLab.length - 1];
+  if (!found) {
+    writeStored(labId, null);
     return null;
   }
+  const sessionId = idOf(found)!;
+  writeStored(labId, sessionId);
+  return { sessionId, namespace: found.namespace };
+}
+
+/** Ends the session (its namespace and everything in it are deleted); an already ended one is no error. */
+export async function endSession(labId: string, sessionId: string): Promise<void> {
   try {
-    const found = await requestJson<SessionResource>("GET", `/api/sessions/${encodeURIComponent(sessionId)}`);
-    return { sessionId, namespace: found.namespace };
+    await requestNoContent("DELETE", `/api/sessions/${encodeURIComponent(sessionId)}`);
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 404 || error.status === 410)) {
-      writeStored(labId, null);
-      return null;
+    if (!(error instanceof ApiError && error.status === 404)) {
+      throw error;
     }
-    throw error;
   }
+  writeStored(labId, null);
 }
 
 /** Forgets the remembered session (it expired on the server). */

@@ -1,20 +1,29 @@
+using System.Security.Claims;
 using Labs.Content;
 using Labs.Grading;
 using Labs.Sessions;
+using Labs.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Labs.Web.Api;
 
-/// <summary>The JSON API the lab page uses: labs, sessions and checks.</summary>
+/// <summary>
+/// The JSON API the lab page uses: labs, sessions and checks. Every session belongs to the learner who started it:
+/// anyone else asking about it gets the same 404 as for a session that does not exist.
+/// </summary>
 public static class LabsApi
 {
-    /// <summary>Maps <c>/api/labs</c> and <c>/api/sessions</c>.</summary>
+    /// <summary>Maps <c>/api/labs</c>, <c>/api/sessions</c> and <c>/api/learner</c>.</summary>
     public static IEndpointRouteBuilder MapLabsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithTags("Labs");
+        // Every caller has a learner by now (first visits are signed in anonymously); this only refuses a request
+        // that somehow has none, instead of letting it act as nobody.
+        var api = endpoints.MapGroup("/api").WithTags("Labs").RequireAuthorization();
         api.MapGet("/labs", ListLabs);
-        api.MapPost("/labs/{labId}/sessions", StartSessionAsync);
+        api.MapGet("/learner", Learner);
+        api.MapPost("/labs/{labId}/sessions", StartSessionAsync).WithMetadata(SessionStartEndpoint.Instance);
+        api.MapGet("/sessions", ListSessions);
         api.MapGet("/sessions/{sessionId}", GetSession);
         api.MapDelete("/sessions/{sessionId}", EndSessionAsync);
         api.MapPost("/sessions/{sessionId}/tasks/{taskId}/check", CheckTaskAsync);
@@ -24,8 +33,11 @@ public static class LabsApi
     private static Ok<LabSummary[]> ListLabs(LabCatalog catalog) =>
         TypedResults.Ok(catalog.All.Select(LabSummary.From).ToArray());
 
-    private static async Task<Results<Created<SessionResponse>, NotFound<ProblemDetails>, ProblemHttpResult>> StartSessionAsync(
-        string labId, LabCatalog catalog, SessionManager sessions, CancellationToken cancellationToken)
+    private static Ok<LearnerResponse> Learner(ClaimsPrincipal user) =>
+        TypedResults.Ok(new LearnerResponse(LearnerIdentity.LearnerIdOf(user)!, LearnerIdentity.IsAnonymous(user)));
+
+    private static async Task<Results<Created<SessionResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> StartSessionAsync(
+        string labId, ClaimsPrincipal user, LabCatalog catalog, SessionManager sessions, CancellationToken cancellationToken)
     {
         if (catalog.Find(labId) is not { } lab)
         {
@@ -35,8 +47,12 @@ public static class LabsApi
         try
         {
             var script = lab.SetupScript is null ? null : await File.ReadAllTextAsync(lab.SetupScript, cancellationToken);
-            var session = await sessions.StartAsync(lab.Id, new LabSetup(lab.SetupObjects, script), cancellationToken);
+            var session = await sessions.StartAsync(lab.Id, LearnerIdentity.LearnerIdOf(user)!, new LabSetup(lab.SetupObjects, script), cancellationToken);
             return TypedResults.Created($"/api/sessions/{session.Id}", SessionResponse.From(session));
+        }
+        catch (SessionLimitException ex)
+        {
+            return TypedResults.Conflict(Problem(409, "Too many labs running", ex.Message));
         }
         catch (SessionStartException ex)
         {
@@ -44,21 +60,24 @@ public static class LabsApi
         }
     }
 
-    private static Results<Ok<SessionResponse>, NotFound<ProblemDetails>> GetSession(string sessionId, ISessionRegistry registry) =>
-        registry.Find(sessionId) is { } session
+    private static Ok<SessionResponse[]> ListSessions(ClaimsPrincipal user, SessionRegistry registry) =>
+        TypedResults.Ok(registry.OwnedBy(LearnerIdentity.LearnerIdOf(user)!).Select(SessionResponse.From).ToArray());
+
+    private static Results<Ok<SessionResponse>, NotFound<ProblemDetails>> GetSession(string sessionId, ClaimsPrincipal user, ISessionRegistry registry) =>
+        registry.FindOwned(sessionId, LearnerIdentity.LearnerIdOf(user)) is { } session
             ? TypedResults.Ok(SessionResponse.From(session))
             : TypedResults.NotFound(SessionNotFound(sessionId));
 
     private static async Task<Results<NoContent, NotFound<ProblemDetails>>> EndSessionAsync(
-        string sessionId, SessionManager sessions, CancellationToken cancellationToken) =>
-        await sessions.EndAsync(sessionId, cancellationToken)
+        string sessionId, ClaimsPrincipal user, ISessionRegistry registry, SessionManager sessions, CancellationToken cancellationToken) =>
+        registry.FindOwned(sessionId, LearnerIdentity.LearnerIdOf(user)) is not null && await sessions.EndAsync(sessionId, cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.NotFound(SessionNotFound(sessionId));
 
     private static async Task<Results<Ok<TaskResult>, NotFound<ProblemDetails>>> CheckTaskAsync(
-        string sessionId, string taskId, ISessionRegistry registry, LabCatalog catalog, Grader grader, CancellationToken cancellationToken)
+        string sessionId, string taskId, ClaimsPrincipal user, ISessionRegistry registry, LabCatalog catalog, Grader grader, CancellationToken cancellationToken)
     {
-        if (registry.Find(sessionId) is not { } session)
+        if (registry.FindOwned(sessionId, LearnerIdentity.LearnerIdOf(user)) is not { } session)
         {
             return TypedResults.NotFound(SessionNotFound(sessionId));
         }

@@ -20,6 +20,7 @@ internal static class LabPage
                 <section class="workspace" aria-label="Terminal">
                   <div class="workspace-bar">
                     <button id="start-lab" type="button">Start lab</button>
+                    <button id="end-lab" type="button" hidden title="Delete this lab's namespace and everything in it">End lab</button>
                     <div id="session-status" role="status"></div>
                   </div>
                   <div id="terminal"></div>

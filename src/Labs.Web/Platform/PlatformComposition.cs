@@ -5,6 +5,7 @@ using Labs.Sessions;
 using Labs.Terminal;
 using Labs.Web.Api;
 using Labs.Web.Pages;
+using Labs.Web.Security;
 
 namespace Labs.Web.Platform;
 
@@ -31,6 +32,7 @@ public static class PlatformComposition
             options.ToolboxCertificateAuthorityPem ??= cluster.CertificateAuthorityPem;
         });
         services.AddTerminal();
+        services.AddPlatformSecurity();
         return builder;
     }
 
@@ -40,6 +42,7 @@ public static class PlatformComposition
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UsePlatformSecurity();
         app.MapPages();
         app.MapLabsApi();
         app.MapTerminal();
