@@ -36,8 +36,8 @@ public sealed class LearnerAccessMatrixTests(PlatformFactory factory) : IClassFi
     {
         _ = factory.Server;
         var sessions = factory.Services.GetRequiredService<SessionManager>();
-        var mine = await sessions.StartAsync("deployments-101", null, Cancel);
-        var theirs = await sessions.StartAsync("deployments-101", null, Cancel);
+        var mine = await sessions.StartAsync("deployments-101", "learner-a", null, Cancel);
+        var theirs = await sessions.StartAsync("deployments-101", "learner-b", null, Cancel);
         var kube = factory.Services.GetRequiredService<IKubeClient>();
         var token = await kube.CreateSubresourceAsync(ResourceType.ServiceAccounts, mine.Namespace, "learner", "token", new JsonObject
         {
