@@ -88,7 +88,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         var logger = loggerFactory.CreateLogger<EmbeddedCluster>();
-        var store = new InMemoryObjectStore();
+        var store = new AdmittingObjectStore(new InMemoryObjectStore());
         SeedNamespaces(store);
         var access = new ClusterAccess(dataDirectory, store);
         var bootstrapper = new NamespaceBootstrapper(store, access.CertificateAuthorityPem, logger);
@@ -98,7 +98,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
             workloads = new WorkloadSimulator(store, new WorkloadOptions { DataDirectory = dataDirectory, NodeCount = options.NodeCount }, loggerFactory);
         }
 
-        var apiServer = new ApiServer(store, CreateHooks(access, workloads), loggerFactory.CreateLogger("Labs.Cluster.ApiServer"))
+        var apiServer = new ApiServer(store, CreateHooks(access, workloads, store), loggerFactory.CreateLogger("Labs.Cluster.ApiServer"))
         {
             BookmarkInterval = options.BookmarkInterval,
             ExtraDiscovery = AccessDiscovery(),
@@ -168,7 +168,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         _access.Dispose();
     }
 
-    private static void SeedNamespaces(InMemoryObjectStore store)
+    private static void SeedNamespaces(AdmittingObjectStore store)
     {
         foreach (var name in (string[])["default", "kube-system", "kube-public", "kube-node-lease"])
         {

@@ -72,6 +72,7 @@ internal sealed partial class ApiServer
             metadata["namespace"] = target.Namespace;
         }
 
+        _hooks.AdmitDryRun?.Invoke(target.Resource, target.Namespace, obj, null);
         return obj;
     }
 
@@ -142,6 +143,7 @@ internal sealed partial class ApiServer
                 obj.Meta()[kept] = existing["metadata"]?[kept]?.DeepClone();
             }
 
+            _hooks.AdmitDryRun?.Invoke(target.Resource, target.Namespace, obj, existing);
             return obj;
         }
 
