@@ -16,7 +16,7 @@ internal static class AdmissionChain
     public static void Admit(AdmissionRequest request, IObjectStore store, DateTimeOffset now)
     {
         var obj = request.Object;
-        QuantityFields.Normalize(obj);
+        QuantityFields.Check(obj);
         if (request.Resource == QuotaRegistry.LimitRanges)
         {
             LimitRangeDefaults.Apply(obj);
@@ -31,16 +31,19 @@ internal static class AdmissionChain
 
         LimitRanger.Validate(request, limitRanges);
         ResourceQuotaAdmission.Check(request, store, now);
+        QuantityFields.Canonicalize(obj);
     }
 
     /// <summary>Admits a write of the <c>status</c> subresource: only decoding and validation apply.</summary>
     public static void AdmitStatus(GroupResource resource, JsonObject obj)
     {
-        QuantityFields.Normalize(obj);
+        QuantityFields.Check(obj);
         if (resource == QuotaRegistry.ResourceQuotas)
         {
             ResourceQuotaValidation.Validate(obj);
         }
+
+        QuantityFields.Canonicalize(obj);
     }
 
     private static void Validate(AdmissionRequest request)

@@ -18,34 +18,36 @@ internal static class LimitRangeDefaults
                 continue;
             }
 
-            var defaults = ResourceList.Read(item["default"]);
-            var requests = ResourceList.Read(item["defaultRequest"]);
-            foreach (var (name, max) in ResourceList.Read(item["max"]))
-            {
-                defaults.TryAdd(name, max);
-            }
-
-            foreach (var (name, limit) in defaults)
-            {
-                requests.TryAdd(name, limit);
-            }
-
-            foreach (var (name, min) in ResourceList.Read(item["min"]))
-            {
-                requests.TryAdd(name, min);
-            }
-
+            // The values are copied as written, as Kubernetes copies the decoded quantities.
+            var defaults = Copy(item["default"]);
+            var requests = Copy(item["defaultRequest"]);
+            Fill(defaults, item["max"]);
+            Fill(requests, defaults);
+            Fill(requests, item["min"]);
             Set(item, "default", defaults);
             Set(item, "defaultRequest", requests);
         }
     }
 
-    // Empty maps are omitted, as Kubernetes serializes them.
-    private static void Set(JsonObject item, string field, ResourceList list)
+    private static JsonObject Copy(JsonNode? map) => map is JsonObject o ? o.DeepClone().AsObject() : [];
+
+    private static void Fill(JsonObject into, JsonNode? from)
     {
-        if (list.Count > 0)
+        foreach (var (name, value) in from as JsonObject ?? [])
         {
-            item[field] = list.ToJson();
+            if (!into.ContainsKey(name) && value is not null)
+            {
+                into[name] = value.DeepClone();
+            }
+        }
+    }
+
+    // Empty maps are omitted, as Kubernetes serializes them.
+    private static void Set(JsonObject item, string field, JsonObject map)
+    {
+        if (map.Count > 0)
+        {
+            item[field] = map;
         }
     }
 }

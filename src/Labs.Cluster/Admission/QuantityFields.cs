@@ -11,9 +11,18 @@ namespace Labs.Cluster.Admission;
 /// </summary>
 internal static class QuantityFields
 {
-    /// <summary>Canonicalizes the quantities of <paramref name="obj"/> in place; kinds the model does not know are left alone.</summary>
+    /// <summary>Checks that every quantity of <paramref name="obj"/> parses; kinds the model does not know are left alone.</summary>
     /// <exception cref="ApiException">400 BadRequest with Kubernetes' decoding message for an invalid quantity.</exception>
-    public static void Normalize(JsonObject obj)
+    public static void Check(JsonObject obj) => Walk(obj, rewrite: false);
+
+    /// <summary>
+    /// Rewrites every quantity of <paramref name="obj"/> in its canonical text. Done last, so that validation messages
+    /// show each value as it was decoded.
+    /// </summary>
+    /// <exception cref="ApiException">400 BadRequest with Kubernetes' decoding message for an invalid quantity.</exception>
+    public static void Canonicalize(JsonObject obj) => Walk(obj, rewrite: true);
+
+    private static void Walk(JsonObject obj, bool rewrite)
     {
         var apiVersion = (string?)obj["apiVersion"] ?? string.Empty;
         var kind = (string?)obj["kind"] ?? string.Empty;
@@ -24,7 +33,7 @@ internal static class QuantityFields
 
         try
         {
-            Walk(type, obj);
+            Walk(type, obj, rewrite);
         }
         catch (FormatException e)
         {
@@ -33,7 +42,7 @@ internal static class QuantityFields
         }
     }
 
-    private static void Walk(TypeDefinition type, JsonObject obj)
+    private static void Walk(TypeDefinition type, JsonObject obj, bool rewrite)
     {
         var fields = TypeModel.Default.JsonShape(type).Fields;
         foreach (var (name, value) in obj.ToList())
@@ -45,13 +54,13 @@ internal static class QuantityFields
 
             if (field.Kind == FieldKind.Quantity)
             {
-                Canonicalize(obj, name, value, field);
+                Canonicalize(obj, name, value, field, rewrite);
             }
             else if (field.Kind == FieldKind.Message && TypeModel.Default.Resolve(field) is { IsListWrapper: false } inner)
             {
                 foreach (var nested in Values(value, field).OfType<JsonObject>())
                 {
-                    Walk(inner, nested);
+                    Walk(inner, nested, rewrite);
                 }
             }
         }
@@ -66,15 +75,15 @@ internal static class QuantityFields
         _ => [],
     };
 
-    private static void Canonicalize(JsonObject parent, string name, JsonNode value, FieldDefinition field)
+    private static void Canonicalize(JsonObject parent, string name, JsonNode value, FieldDefinition field, bool rewrite)
     {
         if (field.IsMap && value is JsonObject entries)
         {
             foreach (var (key, entry) in entries.ToList())
             {
-                if (entry is not null)
+                if (entry is not null && Canonical(entry) is var canonical && rewrite)
                 {
-                    entries[key] = Canonical(entry);
+                    entries[key] = canonical;
                 }
             }
         }
@@ -82,15 +91,15 @@ internal static class QuantityFields
         {
             for (var i = 0; i < items.Count; i++)
             {
-                if (items[i] is { } item)
+                if (items[i] is { } item && Canonical(item) is var canonical && rewrite)
                 {
-                    items[i] = Canonical(item);
+                    items[i] = canonical;
                 }
             }
         }
-        else if (!field.IsMap && !field.Repeated)
+        else if (!field.IsMap && !field.Repeated && Canonical(value) is var canonical && rewrite)
         {
-            parent[name] = Canonical(value);
+            parent[name] = canonical;
         }
     }
 
