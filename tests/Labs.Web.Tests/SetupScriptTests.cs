@@ -19,6 +19,10 @@ public sealed class SetupScriptTests : IAsyncLifetime
     {
         WriteLab("scripted", "kubectl create configmap from-script --from-literal=made-by=setup\n");
         WriteLab("broken", "echo about to fail\nkubectl get secret nope\n");
+        WriteLab("budgeted", """
+            out=$(kubectl delete resourcequota labs-budget 2>&1) && exit 1
+            kubectl create configmap attempt --from-literal=delete="$out"
+            """, "budget: medium\n");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Cluster:DataDirectory", Path.Combine(_root, "data"));
@@ -62,7 +66,24 @@ public sealed class SetupScriptTests : IAsyncLifetime
         Assert.Contains("secrets \"nope\" not found", detail, StringComparison.Ordinal);
     }
 
-    private void WriteLab(string id, string script)
+    [Fact]
+    public async Task The_learner_works_within_the_labs_budget_and_cannot_remove_it()
+    {
+        var started = await _factory.CreateClient().PostAsync("/api/labs/budgeted/sessions", null, Cancel);
+
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var ns = (await started.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["namespace"]!.GetValue<string>();
+        var kube = _factory.Services.GetRequiredService<IKubeClient>();
+        var attempt = await kube.GetAsync(ResourceType.ConfigMaps, ns, "attempt", Cancel);
+        Assert.Equal(
+            $"Error from server (Forbidden): resourcequotas \"labs-budget\" is forbidden: User \"system:serviceaccount:{ns}:learner\" cannot delete resource \"resourcequotas\" in API group \"\" in the namespace \"{ns}\"",
+            attempt?["data"]?["delete"]?.GetValue<string>());
+        var quota = await kube.GetAsync(new ResourceType("", "v1", "resourcequotas", "ResourceQuota", true), ns, "labs-budget", Cancel);
+        Assert.Equal("20", quota?["spec"]?["hard"]?["pods"]?.GetValue<string>());
+        Assert.Equal("20", quota?["status"]?["hard"]?["pods"]?.GetValue<string>());
+    }
+
+    private void WriteLab(string id, string script, string frontMatter = "")
     {
         var dir = Directory.CreateDirectory(Path.Combine(_root, "labs", id, "setup")).Parent!.FullName;
         File.WriteAllText(Path.Combine(dir, "setup", "setup.sh"), script);
@@ -73,7 +94,7 @@ public sealed class SetupScriptTests : IAsyncLifetime
             summary: A lab whose setup runs a script.
             difficulty: beginner
             duration: 5m
-            ---
+            {{frontMatter}}---
 
             ```task
             id: made
