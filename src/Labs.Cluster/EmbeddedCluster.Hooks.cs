@@ -44,6 +44,13 @@ public sealed partial class EmbeddedCluster
             FindTypeMismatches = obj => finder.FindTypeMismatches(obj).Select(m => (m.Path, m.Expected, m.Actual)).ToList(),
             ApplyDefaults = obj => ObjectDefaults.Apply((string?)obj["apiVersion"] ?? "", (string?)obj["kind"] ?? "", obj),
             AdmitDryRun = store.AdmitDryRun,
+            CheckWriter = (context, resource, ns, obj) =>
+            {
+                if (context.Items[UserItemKey] is UserInfo user)
+                {
+                    access.EnsureNoEscalation(user, resource, ns, obj);
+                }
+            },
             ServeOpenApiAsync = async (context, path) =>
             {
                 var json = path.Length == 0 ? openApi.RootJson() : openApi.DocumentJson(path)

@@ -5,8 +5,9 @@ namespace Labs.Sessions;
 /// <summary>
 /// The rules of the learner's Role. RBAC cannot subtract, so instead of <c>*</c> on everything the core group's
 /// resources are listed one by one with the budget's ResourceQuota and LimitRange read-only (as Kubernetes' own
-/// <c>admin</c> role has them), and every other built-in API group is granted whole. A lab that brings its own
-/// CustomResourceDefinitions adds its group here.
+/// <c>admin</c> role has them), Roles and RoleBindings get every verb but <c>escalate</c> and <c>bind</c> (either
+/// would let the learner grant themselves the budget back), and every other built-in API group is granted whole. A lab
+/// that brings its own CustomResourceDefinitions adds its group here.
 /// </summary>
 internal static class LearnerRules
 {
@@ -26,13 +27,17 @@ internal static class LearnerRules
     /// <summary>Every built-in group with namespaced resources, plus metrics for <c>kubectl top</c>.</summary>
     private static readonly string[] OtherGroups =
     [
-        "apps", "autoscaling", "batch", "policy", "networking.k8s.io", "rbac.authorization.k8s.io", "coordination.k8s.io",
+        "apps", "autoscaling", "batch", "policy", "networking.k8s.io", "coordination.k8s.io",
         "discovery.k8s.io", "events.k8s.io", "storage.k8s.io", "authorization.k8s.io", "metrics.k8s.io",
     ];
+
+    /// <summary>Every verb of a namespaced resource except the RBAC escape hatches <c>escalate</c> and <c>bind</c>.</summary>
+    private static readonly string[] EditVerbs = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"];
 
     public static JsonArray All() => new(
         Rule([""], CoreResources, ["*"]),
         Rule([""], BudgetResources, ["get", "list", "watch"]),
+        Rule(["rbac.authorization.k8s.io"], ["roles", "rolebindings"], EditVerbs),
         Rule(OtherGroups, ["*"], ["*"]));
 
     private static JsonObject Rule(string[] groups, string[] resources, string[] verbs) => new()

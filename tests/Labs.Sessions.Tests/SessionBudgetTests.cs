@@ -60,7 +60,7 @@ public sealed class SessionBudgetTests
     }
 
     [Fact]
-    public async Task The_learner_may_read_but_not_change_the_budget_and_may_change_everything_else()
+    public async Task The_learner_may_read_but_not_change_the_budget_nor_grant_themselves_more_and_may_change_everything_else()
     {
         var session = await StartAsync();
         var role = _kube.Objects[("roles", session.Namespace, "learner")];
@@ -80,6 +80,9 @@ public sealed class SessionBudgetTests
         Assert.True(Grants(role, "apps", "deployments", "patch"));
         Assert.True(Grants(role, "batch", "cronjobs", "create"));
         Assert.True(Grants(role, "networking.k8s.io", "networkpolicies", "create"));
+        Assert.True(Grants(role, "rbac.authorization.k8s.io", "rolebindings", "create"));
+        Assert.False(Grants(role, "rbac.authorization.k8s.io", "roles", "escalate"));
+        Assert.False(Grants(role, "rbac.authorization.k8s.io", "clusterroles", "bind"));
     }
 
     [Fact]

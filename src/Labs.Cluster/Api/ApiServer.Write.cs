@@ -43,6 +43,7 @@ internal sealed partial class ApiServer
 
         PrepareForCreate(target.Definition, obj);
         _hooks.ApplyDefaults?.Invoke(obj);
+        _hooks.CheckWriter?.Invoke(context, target.Resource, target.Namespace, obj);
         if (!dryRun)
         {
             return _store.Create(target.Resource, target.Namespace, obj);
@@ -130,6 +131,7 @@ internal sealed partial class ApiServer
         }
 
         _hooks.ApplyDefaults?.Invoke(obj);
+        _hooks.CheckWriter?.Invoke(context, target.Resource, target.Namespace, obj);
         if (dryRun)
         {
             var expected = obj.MetaString("resourceVersion");

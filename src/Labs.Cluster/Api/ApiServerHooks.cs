@@ -29,6 +29,12 @@ internal sealed class ApiServerHooks
     public Action<JsonObject>? ApplyDefaults { get; init; }
 
     /// <summary>
+    /// Checks a create or update of the main resource against the requesting user before it is stored (or dry-run):
+    /// RBAC's escalation prevention. Throws an <see cref="ApiException"/> (403) to refuse. Without it nothing is checked.
+    /// </summary>
+    public Action<HttpContext, GroupResource, string?, JsonObject>? CheckWriter { get; init; }
+
+    /// <summary>
     /// Runs admission (quota, limit ranges, ...) on a write that <c>dryRun=All</c> keeps from the store, with the old object
     /// for an update (null for a create); changes the object as admission would and throws its refusals. Stored writes are
     /// admitted by the store itself. Without it dry runs skip admission.

@@ -20,7 +20,7 @@ internal sealed partial class ReplicaSetController
 
     // Only the simulator's single worker reconciles, so these need no lock.
     private readonly Dictionary<(string Namespace, string Name), (string Uid, int Failures, DateTimeOffset RetryAt)> _retries = [];
-    private readonly Dictionary<string, string> _failedCreateEvents = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Namespace, string Name), string> _failedCreateEvents = [];
 
     /// <summary>The condition list of the set's new status: ReplicaFailure added on a first failure, removed after a success.</summary>
     private JsonArray? FailureCondition(JsonObject rs, ApiException? failure, int surplus)
@@ -71,11 +71,14 @@ internal sealed partial class ReplicaSetController
     private TimeSpan? Succeeded(JsonObject rs)
     {
         ForgetFailures(rs.Namespace() ?? string.Empty, rs.Name());
-        _failedCreateEvents.Remove(rs.Uid());
         return null;
     }
 
-    private void ForgetFailures(string ns, string name) => _retries.Remove((ns, name));
+    private void ForgetFailures(string ns, string name)
+    {
+        _retries.Remove((ns, name));
+        _failedCreateEvents.Remove((ns, name));
+    }
 
     /// <summary>A Warning event on the set, as the controller's recorder writes it; repeats update its count and message.</summary>
     private void RecordFailedCreate(JsonObject rs, string error, DateTimeOffset now)
@@ -85,7 +88,8 @@ internal sealed partial class ReplicaSetController
         var timestamp = JsonPaths.Timestamp(now);
         try
         {
-            if (_failedCreateEvents.TryGetValue(rs.Uid(), out var known) && store.Get(Events, ns, known) is { } existing)
+            if (_failedCreateEvents.TryGetValue((ns, rs.Name()), out var known) && store.Get(Events, ns, known) is { } existing
+                && existing.Str("involvedObject", "uid") == rs.Uid())
             {
                 existing["count"] = (existing.Long("count") ?? 1) + 1;
                 existing["lastTimestamp"] = timestamp;
@@ -119,7 +123,7 @@ internal sealed partial class ReplicaSetController
                 ["reportingComponent"] = "replicaset-controller",
                 ["reportingInstance"] = string.Empty,
             });
-            _failedCreateEvents[rs.Uid()] = name;
+            _failedCreateEvents[(ns, rs.Name())] = name;
         }
         catch (ApiException)
         {
