@@ -13,13 +13,16 @@ internal static class QuotaUsage
     public static ResourceList Hard(JsonObject quota) =>
         ResourceList.Read(quota["status"]?["hard"] is JsonObject hard ? hard : quota["spec"]?["hard"]);
 
-    /// <summary>What the objects in <paramref name="ns"/> that the quota's scopes select use of each resource in its spec (zero included).</summary>
-    public static ResourceList Compute(IObjectStore store, string ns, JsonObject quota, DateTimeOffset now)
+    /// <summary>
+    /// What the objects in <paramref name="ns"/> that the quota's scopes select use of each resource in its spec (zero
+    /// included); with <paramref name="only"/>, just the resources that evaluator measures.
+    /// </summary>
+    public static ResourceList Compute(IObjectStore store, string ns, JsonObject quota, DateTimeOffset now, QuotaEvaluator? only = null)
     {
         var hard = ResourceList.Read(quota["spec"]?["hard"]).Keys.ToList();
         var scopes = QuotaScope.Of(quota);
         var used = new ResourceList();
-        foreach (var evaluator in QuotaRegistry.Tracking(hard))
+        foreach (var evaluator in only is null ? QuotaRegistry.Tracking(hard) : [only])
         {
             var names = evaluator.MatchingResources(hard);
             var total = new ResourceList();
@@ -62,11 +65,15 @@ internal static class QuotaUsage
                 continue;
             }
 
+            // A write of one type changes only what that type's evaluator measures; the rest of the last count stands.
+            var used = written == QuotaRegistry.ResourceQuotas || quota["status"]?["used"] is not JsonObject last
+                ? Compute(store, ns, quota, now)
+                : ResourceList.Read(last).Mask(hard.Keys).Merge(Compute(store, ns, quota, now, evaluator));
             var status = new JsonObject();
             if (hard.Count > 0)
             {
                 status["hard"] = hard.ToJson();
-                status["used"] = Compute(store, ns, quota, now).ToJson();
+                status["used"] = used.ToJson();
             }
 
             if (!JsonNode.DeepEquals(quota["status"], status))

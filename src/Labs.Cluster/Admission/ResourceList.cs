@@ -68,6 +68,18 @@ internal sealed class ResourceList : SortedDictionary<string, Quantity>
         return result;
     }
 
+    /// <summary>This list with the entries of <paramref name="newer"/> replacing or adding to its own.</summary>
+    public ResourceList Merge(ResourceList newer)
+    {
+        var result = new ResourceList(this);
+        foreach (var (name, quantity) in newer)
+        {
+            result[name] = quantity;
+        }
+
+        return result;
+    }
+
     /// <summary>Only the entries whose names are in <paramref name="names"/> (quota's <c>Mask</c>).</summary>
     public ResourceList Mask(IEnumerable<string> names)
     {

@@ -67,7 +67,7 @@ internal static class ResourceQuotaAdmission
                 continue;
             }
 
-            var used = QuotaUsage.Compute(store, request.Namespace, quota, now);
+            var used = QuotaUsage.Compute(store, request.Namespace, quota, now, evaluator);
             var exceeded = used.Plus(requested).Mask(requested.Keys).Exceeding(hard);
             if (exceeded.Count > 0)
             {
