@@ -4,8 +4,9 @@ namespace Labs.Sessions;
 
 /// <summary>
 /// The rules of the learner's Role. RBAC cannot subtract, so instead of <c>*</c> on everything the core group's
-/// resources are listed one by one with the budget's ResourceQuota and LimitRange read-only (as Kubernetes' own
-/// <c>admin</c> role has them), Roles and RoleBindings get every verb but <c>escalate</c> and <c>bind</c> (either
+/// resources are listed one by one; ResourceQuotas and LimitRanges may be read and created (a quota or range only ever
+/// adds limits, and labs teach <c>kubectl create quota</c>) but never changed or deleted, which keeps the budget's own
+/// in force. Roles and RoleBindings get every verb but <c>escalate</c> and <c>bind</c> (either
 /// would let the learner grant themselves the budget back), and every other built-in API group is granted whole. A lab
 /// that brings its own CustomResourceDefinitions adds its group here.
 /// </summary>
@@ -21,8 +22,8 @@ internal static class LearnerRules
         "secrets", "serviceaccounts", "serviceaccounts/token", "services", "services/proxy", "services/status",
     ];
 
-    /// <summary>The budget: visible, not changeable.</summary>
-    private static readonly string[] BudgetResources = ["limitranges", "resourcequotas", "resourcequotas/status"];
+    /// <summary>Limits: visible and addable, not changeable.</summary>
+    private static readonly string[] BudgetResources = ["limitranges", "resourcequotas"];
 
     /// <summary>Every built-in group with namespaced resources, plus metrics for <c>kubectl top</c>.</summary>
     private static readonly string[] OtherGroups =
@@ -36,7 +37,8 @@ internal static class LearnerRules
 
     public static JsonArray All() => new(
         Rule([""], CoreResources, ["*"]),
-        Rule([""], BudgetResources, ["get", "list", "watch"]),
+        Rule([""], BudgetResources, ["get", "list", "watch", "create"]),
+        Rule([""], ["resourcequotas/status"], ["get", "list", "watch"]),
         Rule(["rbac.authorization.k8s.io"], ["roles", "rolebindings"], EditVerbs),
         Rule(OtherGroups, ["*"], ["*"]));
 

@@ -65,13 +65,16 @@ public sealed class SessionBudgetTests
         var session = await StartAsync();
         var role = _kube.Objects[("roles", session.Namespace, "learner")];
 
-        foreach (var verb in new[] { "create", "update", "patch", "delete", "deletecollection" })
+        foreach (var verb in new[] { "update", "patch", "delete", "deletecollection" })
         {
             Assert.False(Grants(role, "", "resourcequotas", verb), $"{verb} resourcequotas");
             Assert.False(Grants(role, "", "resourcequotas/status", verb), $"{verb} resourcequotas/status");
             Assert.False(Grants(role, "", "limitranges", verb), $"{verb} limitranges");
         }
 
+        // More limits never loosen the budget, and creating a quota is lesson material.
+        Assert.True(Grants(role, "", "resourcequotas", "create"));
+        Assert.False(Grants(role, "", "resourcequotas/status", "create"));
         Assert.True(Grants(role, "", "resourcequotas", "get"));
         Assert.True(Grants(role, "", "limitranges", "list"));
         Assert.True(Grants(role, "", "pods", "create"));
