@@ -58,7 +58,10 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
     /// <summary>Path of the administrator kubeconfig, <c>&lt;DataDirectory&gt;/admin.kubeconfig</c>, rewritten on every start.</summary>
     public string AdminKubeconfigPath { get; }
 
-    /// <summary>The object store behind the API (for in-process readers; writes should normally go through the API).</summary>
+    /// <summary>
+    /// The object store behind the API (for in-process readers; writes should normally go through the API). Writes through
+    /// it are admitted as API writes are (quotas, limit ranges), without the requesting user's RBAC checks.
+    /// </summary>
     public IObjectStore Store { get; }
 
     /// <summary>Starts the cluster and returns once it answers HTTPS requests.</summary>
