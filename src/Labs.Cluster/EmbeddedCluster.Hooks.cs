@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Labs.Cluster.Access;
 using Labs.Cluster.Api;
 using Labs.Cluster.Schema;
+using Labs.Cluster.Storage;
 using Labs.Cluster.Workloads;
 using Microsoft.AspNetCore.Http;
 
@@ -14,7 +15,7 @@ public sealed partial class EmbeddedCluster
 {
     private const string UserItemKey = "labs.user";
 
-    private static ApiServerHooks CreateHooks(ClusterAccess access, WorkloadSimulator? workloads)
+    private static ApiServerHooks CreateHooks(ClusterAccess access, WorkloadSimulator? workloads, AdmittingObjectStore store)
     {
         var decoder = new ProtobufDecoder();
         var finder = new UnknownFieldFinder();
@@ -42,6 +43,14 @@ public sealed partial class EmbeddedCluster
             FindUnknownFields = finder.FindUnknownFields,
             FindTypeMismatches = obj => finder.FindTypeMismatches(obj).Select(m => (m.Path, m.Expected, m.Actual)).ToList(),
             ApplyDefaults = obj => ObjectDefaults.Apply((string?)obj["apiVersion"] ?? "", (string?)obj["kind"] ?? "", obj),
+            AdmitDryRun = store.AdmitDryRun,
+            CheckWriter = (context, resource, ns, obj) =>
+            {
+                if (context.Items[UserItemKey] is UserInfo user)
+                {
+                    access.EnsureNoEscalation(user, resource, ns, obj);
+                }
+            },
             ServeOpenApiAsync = async (context, path) =>
             {
                 var json = path.Length == 0 ? openApi.RootJson() : openApi.DocumentJson(path)

@@ -58,7 +58,10 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
     /// <summary>Path of the administrator kubeconfig, <c>&lt;DataDirectory&gt;/admin.kubeconfig</c>, rewritten on every start.</summary>
     public string AdminKubeconfigPath { get; }
 
-    /// <summary>The object store behind the API (for in-process readers; writes should normally go through the API).</summary>
+    /// <summary>
+    /// The object store behind the API (for in-process readers; writes should normally go through the API). Writes through
+    /// it are admitted as API writes are (quotas, limit ranges), without the requesting user's RBAC checks.
+    /// </summary>
     public IObjectStore Store { get; }
 
     /// <summary>Starts the cluster and returns once it answers HTTPS requests.</summary>
@@ -88,7 +91,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         var logger = loggerFactory.CreateLogger<EmbeddedCluster>();
-        var store = new InMemoryObjectStore();
+        var store = new AdmittingObjectStore(new InMemoryObjectStore());
         SeedNamespaces(store);
         var access = new ClusterAccess(dataDirectory, store);
         var bootstrapper = new NamespaceBootstrapper(store, access.CertificateAuthorityPem, logger);
@@ -102,7 +105,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         // Sandboxes have a network of their own: the API server reaches them through this socket, forwarded inside.
         var socketPath = ApiSocketPath(dataDirectory);
 
-        var apiServer = new ApiServer(store, CreateHooks(access, workloads), loggerFactory.CreateLogger("Labs.Cluster.ApiServer"))
+        var apiServer = new ApiServer(store, CreateHooks(access, workloads, store), loggerFactory.CreateLogger("Labs.Cluster.ApiServer"))
         {
             BookmarkInterval = options.BookmarkInterval,
             ExtraDiscovery = AccessDiscovery(),
@@ -201,7 +204,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
             : Path.Combine(Path.GetTempPath(), $"labs-api-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..16]}.sock");
     }
 
-    private static void SeedNamespaces(InMemoryObjectStore store)
+    private static void SeedNamespaces(AdmittingObjectStore store)
     {
         foreach (var name in (string[])["default", "kube-system", "kube-public", "kube-node-lease"])
         {

@@ -9,4 +9,5 @@ internal sealed record FrontMatter(
     TimeSpan Duration,
     IReadOnlyList<string> Tags,
     LabKind Kind,
-    ExamSettings? Exam);
+    ExamSettings? Exam,
+    LabBudget Budget);

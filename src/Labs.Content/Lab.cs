@@ -29,6 +29,9 @@ public sealed class Lab
     /// <summary>Exam settings; null for lessons.</summary>
     public ExamSettings? Exam { get; init; }
 
+    /// <summary>How much a session of the lab may use; <see cref="LabBudget.Small"/> unless the front matter says otherwise.</summary>
+    public LabBudget Budget { get; init; } = LabBudget.Small;
+
     /// <summary>Tasks in the order they appear in the lesson.</summary>
     public required IReadOnlyList<LabTask> Tasks { get; init; }
 

@@ -6,7 +6,7 @@ namespace Labs.Content;
 
 public sealed partial class LabLoader
 {
-    internal static readonly string[] FrontMatterKeys = ["id", "title", "summary", "difficulty", "duration", "tags", "kind", "exam"];
+    internal static readonly string[] FrontMatterKeys = ["id", "title", "summary", "difficulty", "duration", "tags", "kind", "exam", "budget"];
     private static readonly string[] ExamKeys = ["duration", "passPercent"];
     private const int DefaultPassPercent = 66;
 
@@ -42,6 +42,15 @@ public sealed partial class LabLoader
             _ => throw block.Error(map.Value("kind")!, $"kind '{kindText}' is not one of: lesson, exam"),
         };
 
+        var budgetText = map.OptionalString("budget") ?? "small";
+        LabBudget budget = budgetText switch
+        {
+            "small" => LabBudget.Small,
+            "medium" => LabBudget.Medium,
+            "large" => LabBudget.Large,
+            _ => throw block.Error(map.Value("budget")!, $"budget '{budgetText}' is not one of: small, medium, large"),
+        };
+
         ExamSettings? exam = null;
         if (map.Value("exam") is { } examNode)
         {
@@ -65,7 +74,8 @@ public sealed partial class LabLoader
             duration,
             map.OptionalStringList("tags"),
             kind,
-            exam);
+            exam,
+            budget);
     }
 
     private static TimeSpan ReadDuration(YamlBlock block, YamlMappingReader map, string key)

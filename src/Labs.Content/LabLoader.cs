@@ -42,6 +42,7 @@ public sealed partial class LabLoader
             Tags = parsed.FrontMatter.Tags,
             Kind = parsed.FrontMatter.Kind,
             Exam = parsed.FrontMatter.Exam,
+            Budget = parsed.FrontMatter.Budget,
             Tasks = parsed.Tasks,
             LessonHtml = parsed.Html,
             SourcePath = sourcePath,

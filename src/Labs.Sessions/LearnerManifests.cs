@@ -43,18 +43,13 @@ internal static class LearnerManifests
         ["metadata"] = new JsonObject { ["name"] = LearnerName, ["namespace"] = ns },
     };
 
-    /// <summary>Everything inside the learner's own namespace, nothing outside it.</summary>
+    /// <summary>Everything inside the learner's own namespace except changing its budget, nothing outside it.</summary>
     public static JsonObject Role(string ns) => new()
     {
         ["apiVersion"] = "rbac.authorization.k8s.io/v1",
         ["kind"] = "Role",
         ["metadata"] = new JsonObject { ["name"] = LearnerName, ["namespace"] = ns },
-        ["rules"] = new JsonArray(new JsonObject
-        {
-            ["apiGroups"] = new JsonArray("*"),
-            ["resources"] = new JsonArray("*"),
-            ["verbs"] = new JsonArray("*"),
-        }),
+        ["rules"] = LearnerRules.All(),
     };
 
     public static JsonObject RoleBinding(string ns) => new()
@@ -91,7 +86,8 @@ internal static class LearnerManifests
         },
     };
 
-    public static JsonObject ToolboxPod(string systemNamespace, string name, string sessionId, string secretName, string image) => new()
+    /// <summary>The learner's shell; its resource limits are the sandbox's limits, its pids limit an annotation the embedded kubelet reads.</summary>
+    public static JsonObject ToolboxPod(string systemNamespace, string name, string sessionId, string secretName, string image, SessionBudget budget) => new()
     {
         ["apiVersion"] = "v1",
         ["kind"] = "Pod",
@@ -100,6 +96,10 @@ internal static class LearnerManifests
             ["name"] = name,
             ["namespace"] = systemNamespace,
             ["labels"] = new JsonObject { ["app.kubernetes.io/name"] = "labs-toolbox", [SessionLabel] = sessionId },
+            ["annotations"] = new JsonObject
+            {
+                [SessionBudgets.PidsLimitAnnotation] = budget.PidsLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
         },
         ["spec"] = new JsonObject
         {
@@ -110,6 +110,7 @@ internal static class LearnerManifests
                 ["command"] = new JsonArray("sleep", "infinity"),
                 ["env"] = new JsonArray(new JsonObject { ["name"] = "KUBECONFIG", ["value"] = $"{ToolboxFiles.MountPath}/kubeconfig" }),
                 ["volumeMounts"] = new JsonArray(new JsonObject { ["name"] = "toolbox", ["mountPath"] = ToolboxFiles.MountPath, ["readOnly"] = true }),
+                ["resources"] = BudgetManifests.Resources(budget.Toolbox),
             }),
             ["volumes"] = new JsonArray(new JsonObject
             {

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Labs.Sessions;
 
 /// <summary>
-/// Starts and ends learner sessions. A session is a namespace of the learner's own with a ServiceAccount bound to a
-/// Role limited to that namespace, a token for it, and a toolbox pod (in the platform's system namespace, out of the
+/// Starts and ends learner sessions. A session is a namespace of the learner's own with a budget (ResourceQuota and
+/// LimitRange), a ServiceAccount bound to a Role limited to that namespace, a token for it, and a toolbox pod (in the platform's system namespace, out of the
 /// learner's sight) whose kubeconfig carries that token. Everything goes through the Kubernetes API, so a real
 /// cluster and the embedded one are provisioned by the same code.
 /// </summary>
@@ -53,12 +53,15 @@ public sealed class SessionManager
         var id = SessionIds.New();
         var ns = _options.NamespacePrefix + id;
         var toolbox = $"toolbox-{id}";
+        var budget = setup?.Budget ?? SessionBudgets.Default;
         var step = "create the system namespace";
         try
         {
             await EnsureNamespaceAsync(_options.SystemNamespace, cancellationToken);
             step = $"create namespace {ns}";
             await _kube.CreateAsync(ResourceType.Namespaces, null, LearnerManifests.Namespace(ns, id, labId), cancellationToken);
+            step = $"apply the {budget.Name} budget";
+            await ApplyBudgetAsync(ns, budget, cancellationToken);
             step = "create the learner's ServiceAccount";
             await _kube.CreateAsync(ResourceType.ServiceAccounts, ns, LearnerManifests.ServiceAccount(ns), cancellationToken);
             step = "create the learner's Role";
@@ -91,7 +94,7 @@ public sealed class SessionManager
             await _kube.CreateAsync(
                 ResourceType.Pods,
                 _options.SystemNamespace,
-                LearnerManifests.ToolboxPod(_options.SystemNamespace, toolbox, id, toolbox, _options.ToolboxImage),
+                LearnerManifests.ToolboxPod(_options.SystemNamespace, toolbox, id, toolbox, _options.ToolboxImage, budget),
                 cancellationToken);
             step = "wait for the toolbox pod to run";
             await WaitForRunningAsync(toolbox, cancellationToken);
@@ -150,6 +153,16 @@ public sealed class SessionManager
         {
             // Another session created it first.
         }
+    }
+
+    /// <summary>
+    /// The budget's ResourceQuota and LimitRange (both <see cref="SessionBudgets.ObjectName"/>), before anything else is
+    /// created in the namespace, so that setup objects and everything the learner does are counted and limited.
+    /// </summary>
+    private async Task ApplyBudgetAsync(string ns, SessionBudget budget, CancellationToken cancellationToken)
+    {
+        await _kube.CreateAsync(BudgetManifests.ResourceQuotas, ns, BudgetManifests.ResourceQuota(ns, budget), cancellationToken);
+        await _kube.CreateAsync(BudgetManifests.LimitRanges, ns, BudgetManifests.LimitRange(ns, budget), cancellationToken);
     }
 
     private async Task<string> RequestTokenAsync(string ns, CancellationToken cancellationToken)

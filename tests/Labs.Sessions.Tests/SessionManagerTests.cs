@@ -35,6 +35,8 @@ public sealed class SessionManagerTests
             [
                 "create Namespace /labs-system",
                 $"create Namespace /{session.Namespace}",
+                $"create ResourceQuota {session.Namespace}/labs-budget",
+                $"create LimitRange {session.Namespace}/labs-budget",
                 $"create ServiceAccount {session.Namespace}/learner",
                 $"create Role {session.Namespace}/learner",
                 $"create RoleBinding {session.Namespace}/learner",

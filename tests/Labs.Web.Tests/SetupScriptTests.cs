@@ -21,6 +21,12 @@ public sealed class SetupScriptTests : IAsyncLifetime
         File.SetUnixFileMode(_root, File.GetUnixFileMode(_root) | UnixFileMode.OtherExecute);
         WriteLab("scripted", "kubectl create configmap from-script --from-literal=made-by=setup\n");
         WriteLab("broken", "echo about to fail\nkubectl get secret nope\n");
+        WriteLab("budgeted", """
+            out=$(kubectl delete resourcequota labs-budget 2>&1) && exit 1
+            ns=$(kubectl config view --minify -o jsonpath='{..namespace}')
+            grant=$(kubectl create rolebinding me --clusterrole=cluster-admin --serviceaccount="$ns:learner" 2>&1) && exit 1
+            kubectl create configmap attempt --from-literal=delete="$out" --from-literal=grant="$grant"
+            """, "budget: medium\n");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Cluster:DataDirectory", Path.Combine(_root, "data"));
@@ -64,7 +70,27 @@ public sealed class SetupScriptTests : IAsyncLifetime
         Assert.Contains("secrets \"nope\" not found", detail, StringComparison.Ordinal);
     }
 
-    private void WriteLab(string id, string script)
+    [Fact]
+    public async Task The_learner_works_within_the_labs_budget_and_can_neither_remove_it_nor_bind_themselves_a_bigger_role()
+    {
+        var started = await _factory.CreateClient().PostAsync("/api/labs/budgeted/sessions", null, Cancel);
+
+        Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync(Cancel));
+        var ns = (await started.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["namespace"]!.GetValue<string>();
+        var kube = _factory.Services.GetRequiredService<IKubeClient>();
+        var attempt = await kube.GetAsync(ResourceType.ConfigMaps, ns, "attempt", Cancel);
+        Assert.Equal(
+            $"Error from server (Forbidden): resourcequotas \"labs-budget\" is forbidden: User \"system:serviceaccount:{ns}:learner\" cannot delete resource \"resourcequotas\" in API group \"\" in the namespace \"{ns}\"",
+            attempt?["data"]?["delete"]?.GetValue<string>());
+        Assert.Contains($"rolebindings.rbac.authorization.k8s.io \"me\" is forbidden: user \"system:serviceaccount:{ns}:learner\"",
+            attempt?["data"]?["grant"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("is attempting to grant RBAC permissions not currently held", attempt?["data"]?["grant"]?.GetValue<string>(), StringComparison.Ordinal);
+        var quota = await kube.GetAsync(new ResourceType("", "v1", "resourcequotas", "ResourceQuota", true), ns, "labs-budget", Cancel);
+        Assert.Equal("20", quota?["spec"]?["hard"]?["pods"]?.GetValue<string>());
+        Assert.Equal("20", quota?["status"]?["hard"]?["pods"]?.GetValue<string>());
+    }
+
+    private void WriteLab(string id, string script, string frontMatter = "")
     {
         var dir = Directory.CreateDirectory(Path.Combine(_root, "labs", id, "setup")).Parent!.FullName;
         File.WriteAllText(Path.Combine(dir, "setup", "setup.sh"), script);
@@ -75,7 +101,7 @@ public sealed class SetupScriptTests : IAsyncLifetime
             summary: A lab whose setup runs a script.
             difficulty: beginner
             duration: 5m
-            ---
+            {{frontMatter}}---
 
             ```task
             id: made

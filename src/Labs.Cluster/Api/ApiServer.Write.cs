@@ -43,6 +43,7 @@ internal sealed partial class ApiServer
 
         PrepareForCreate(target.Definition, obj);
         _hooks.ApplyDefaults?.Invoke(obj);
+        _hooks.CheckWriter?.Invoke(context, target.Resource, target.Namespace, obj);
         if (!dryRun)
         {
             return _store.Create(target.Resource, target.Namespace, obj);
@@ -72,6 +73,7 @@ internal sealed partial class ApiServer
             metadata["namespace"] = target.Namespace;
         }
 
+        _hooks.AdmitDryRun?.Invoke(target.Resource, target.Namespace, obj, null);
         return obj;
     }
 
@@ -129,6 +131,7 @@ internal sealed partial class ApiServer
         }
 
         _hooks.ApplyDefaults?.Invoke(obj);
+        _hooks.CheckWriter?.Invoke(context, target.Resource, target.Namespace, obj);
         if (dryRun)
         {
             var expected = obj.MetaString("resourceVersion");
@@ -142,6 +145,7 @@ internal sealed partial class ApiServer
                 obj.Meta()[kept] = existing["metadata"]?[kept]?.DeepClone();
             }
 
+            _hooks.AdmitDryRun?.Invoke(target.Resource, target.Namespace, obj, existing);
             return obj;
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Labs.Cluster.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace Labs.Cluster.Api;
@@ -26,6 +27,19 @@ internal sealed class ApiServerHooks
 
     /// <summary>Fills server-side defaults into an object about to be stored.</summary>
     public Action<JsonObject>? ApplyDefaults { get; init; }
+
+    /// <summary>
+    /// Checks a create or update of the main resource against the requesting user before it is stored (or dry-run):
+    /// RBAC's escalation prevention. Throws an <see cref="ApiException"/> (403) to refuse. Without it nothing is checked.
+    /// </summary>
+    public Action<HttpContext, GroupResource, string?, JsonObject>? CheckWriter { get; init; }
+
+    /// <summary>
+    /// Runs admission (quota, limit ranges, ...) on a write that <c>dryRun=All</c> keeps from the store, with the old object
+    /// for an update (null for a create); changes the object as admission would and throws its refusals. Stored writes are
+    /// admitted by the store itself. Without it dry runs skip admission.
+    /// </summary>
+    public Action<GroupResource, string?, JsonObject, JsonObject?>? AdmitDryRun { get; init; }
 
     /// <summary>Answers <c>/openapi/v3</c> and below (the path after <c>/openapi/v3</c>, possibly empty); without it 404.</summary>
     public Func<HttpContext, string, Task>? ServeOpenApiAsync { get; init; }

@@ -20,6 +20,8 @@ public static class ResourceCatalog
         Core("serviceaccounts", "serviceaccount", "ServiceAccount", true, ["sa"], [], ["token"]),
         Core("nodes", "node", "Node", false, ["no"], [], ["status"]),
         Core("events", "event", "Event", true, ["ev"], [], []),
+        Core("resourcequotas", "resourcequota", "ResourceQuota", true, ["quota"], [], ["status"]),
+        Core("limitranges", "limitrange", "LimitRange", true, ["limits"], [], []),
         Apps("deployments", "deployment", "Deployment", ["deploy"]),
         Apps("replicasets", "replicaset", "ReplicaSet", ["rs"]),
         Rbac("roles", "role", "Role", true),

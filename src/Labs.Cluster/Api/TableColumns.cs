@@ -33,6 +33,7 @@ internal static partial class TableColumns
         "Role" or "ClusterRole" => [NameColumn, CreatedAtColumn],
         "RoleBinding" or "ClusterRoleBinding" => Bindings,
         "Event" => Events,
+        "ResourceQuota" => ResourceQuotas,
         _ => [NameColumn, CreatedAtColumn],
     };
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Api;
 
@@ -15,9 +14,6 @@ public sealed partial class InMemoryObjectStore : IObjectStore
     public const int DefaultHistoryLimit = 10_000;
 
     private static readonly GroupResource Namespaces = new(string.Empty, "namespaces");
-
-    // Kubernetes' own alphabet for generated name suffixes: no vowels, so no accidental words.
-    private const string SuffixAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
     private readonly Lock _lock = new();
     private readonly Dictionary<GroupResource, SortedDictionary<string, JsonObject>> _objects = [];
@@ -101,7 +97,7 @@ public sealed partial class InMemoryObjectStore : IObjectStore
 
                 do
                 {
-                    name = generateName + RandomSuffix();
+                    name = GeneratedNames.From(generateName);
                 }
                 while (TryGet(resource, ns, name) is not null);
             }
@@ -286,13 +282,4 @@ public sealed partial class InMemoryObjectStore : IObjectStore
         node is JsonValue value && long.TryParse(value.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var result) ? result : 0;
 
     private static string KindOf(JsonObject obj) => (string?)obj["kind"] ?? "Object";
-
-    private static string RandomSuffix() =>
-        string.Create(5, 0, static (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = SuffixAlphabet[RandomNumberGenerator.GetInt32(SuffixAlphabet.Length)];
-            }
-        });
 }

@@ -1,14 +1,20 @@
 using System.Text.Json.Nodes;
+using Labs.Cluster.Api;
 using Labs.Cluster.Storage;
 
 namespace Labs.Cluster.Workloads;
 
 /// <summary>
 /// apps/v1 ReplicaSets → pods: keeps <c>spec.replicas</c> pods (generateName <c>&lt;rs&gt;-</c>) owned by the set,
-/// deletes the least useful pods first when scaling down, and reports the set's status.
+/// deletes the least useful pods first when scaling down, and reports the set's status. A pod the API refuses (a full
+/// quota, a LimitRange) stops the creating: the set gets a <c>ReplicaFailure</c> condition and a FailedCreate event, and
+/// is tried again later with a growing delay.
 /// </summary>
-internal sealed class ReplicaSetController(IObjectStore store, TimeProvider time)
+internal sealed partial class ReplicaSetController(IObjectStore store, TimeProvider time)
 {
+    // The most pods one sync creates, as the real controller's burstReplicas.
+    private const int BurstReplicas = 500;
+
     public TimeSpan? Reconcile(string ns, string name)
     {
         var rs = store.Get(WorkloadResources.ReplicaSets, ns, name);
@@ -31,15 +37,27 @@ internal sealed class ReplicaSetController(IObjectStore store, TimeProvider time
 
         if (rs is null)
         {
+            ForgetFailures(ns, name);
             return null;
         }
 
         var desired = (int)(rs.Long("spec", "replicas") ?? 1);
+        var surplus = pods.Count - desired;
+        ApiException? failure = null;
         if (pods.Count < desired)
         {
-            for (var i = pods.Count; i < desired; i++)
+            for (var i = 0; i < Math.Min(desired - pods.Count, BurstReplicas); i++)
             {
-                pods.Add(store.Create(WorkloadResources.Pods, ns, NewPod(rs)));
+                try
+                {
+                    pods.Add(store.Create(WorkloadResources.Pods, ns, NewPod(rs)));
+                }
+                catch (ApiException e)
+                {
+                    // The next pod would be refused for the same reason: stop, as the real controller's slow-start batches do.
+                    failure = e;
+                    break;
+                }
             }
         }
         else if (pods.Count > desired)
@@ -52,7 +70,9 @@ internal sealed class ReplicaSetController(IObjectStore store, TimeProvider time
             }
         }
 
-        return WriteStatus(rs, pods);
+        var retry = failure is null ? Succeeded(rs) : Failed(rs, failure);
+        var recheck = WriteStatus(rs, pods, FailureCondition(rs, failure, surplus));
+        return retry is { } r && (recheck is null || r < recheck) ? r : recheck;
     }
 
     private static JsonObject NewPod(JsonObject rs)
@@ -99,7 +119,7 @@ internal sealed class ReplicaSetController(IObjectStore store, TimeProvider time
         return PodStatus.IsReady(pod) ? 3 : 2;
     }
 
-    private TimeSpan? WriteStatus(JsonObject rs, List<JsonObject> pods)
+    private TimeSpan? WriteStatus(JsonObject rs, List<JsonObject> pods, JsonArray? conditions)
     {
         var templateLabels = rs.Obj("spec", "template", "metadata", "labels");
         var minReady = TimeSpan.FromSeconds(rs.Long("spec", "minReadySeconds") ?? 0);
@@ -141,6 +161,11 @@ internal sealed class ReplicaSetController(IObjectStore store, TimeProvider time
         if (rs.Long("metadata", "generation") is { } generation)
         {
             status["observedGeneration"] = generation;
+        }
+
+        if (conditions is not null)
+        {
+            status["conditions"] = conditions;
         }
 
         if (!JsonNode.DeepEquals(rs.Obj("status"), status))

@@ -3,13 +3,18 @@ namespace Labs.Cluster.Workloads;
 /// <summary>Polls for a condition with a generous limit, so tests pass on a slow, busy machine.</summary>
 internal static class Eventually
 {
-    public static async Task<T> WaitAsync<T>(Func<T?> probe, string what, int seconds = 60)
+    public static Task<T> WaitAsync<T>(Func<T?> probe, string what, int seconds = 60)
+        where T : class =>
+        UntilAsync(() => Task.FromResult(probe()), what, seconds);
+
+    /// <summary>Polls a probe that has to await (e.g. an HTTP request) until it answers non-null.</summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T?>> probe, string what, int seconds = 60)
         where T : class
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
-            if (probe() is { } value)
+            if (await probe() is { } value)
             {
                 return value;
             }

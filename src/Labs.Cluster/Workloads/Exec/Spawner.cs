@@ -11,12 +11,53 @@ namespace Labs.Cluster.Workloads.Exec;
 /// </summary>
 internal static class Spawner
 {
+    // bubblewrap's --die-with-parent (PR_SET_PDEATHSIG) fires when the *thread* that started it exits, and pool
+    // threads come and go: every sandbox is started from this one thread, which lives as long as the process.
+    private static readonly System.Collections.Concurrent.BlockingCollection<Action> Requests = StartThread();
+
     /// <summary>What the child's fds 0-2 are: the pty slave opened by path (making it the controlling terminal after setsid), or three fds.</summary>
     public sealed record Stdio(string? TerminalPath, int In = -1, int Out = -1, int Err = -1);
 
     /// <summary>Starts <c>argv[0]</c> (an absolute path) and returns its pid.</summary>
     /// <exception cref="Win32Exception">posix_spawn failed.</exception>
     public static int Spawn(IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> environment, Stdio stdio, IReadOnlyList<SafeHandle> inherited)
+    {
+        var result = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Requests.Add(() =>
+        {
+            try
+            {
+                result.SetResult(SpawnHere(argv, environment, stdio, inherited));
+            }
+#pragma warning disable CA1031 // Handed back to the caller, whatever it is.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                result.SetException(e);
+            }
+        });
+        return result.Task.GetAwaiter().GetResult();
+    }
+
+    private static System.Collections.Concurrent.BlockingCollection<Action> StartThread()
+    {
+        var requests = new System.Collections.Concurrent.BlockingCollection<Action>();
+        var thread = new Thread(() =>
+        {
+            foreach (var request in requests.GetConsumingEnumerable())
+            {
+                request();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "labs-sandbox-spawner",
+        };
+        thread.Start();
+        return requests;
+    }
+
+    private static int SpawnHere(IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> environment, Stdio stdio, IReadOnlyList<SafeHandle> inherited)
     {
         var allocations = new List<IntPtr>();
         var temporaries = new List<int>();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Labs.Cluster.Admission;
 
 namespace Labs.Cluster.Workloads.Isolation;
 
@@ -153,25 +154,26 @@ internal sealed class PodSandboxes
     /// <summary>The limits of a pod: its containers' limits summed, the pids annotation, the node's defaults.</summary>
     public static SandboxLimits Limits(JsonObject pod, WorkloadOptions options)
     {
-        decimal? Sum(string resource)
+        Quantity? Sum(string resource)
         {
-            decimal? total = null;
+            Quantity? total = null;
             foreach (var container in pod.Arr("spec", "containers").Objects())
             {
-                if (LimitQuantity.Parse(container.Str("resources", "limits", resource)) is not { } value)
+                if (!Quantity.TryParse(container.Str("resources", "limits", resource), out var value, out _))
                 {
                     return null; // One container without a limit leaves the pod unlimited in that resource.
                 }
 
-                total = (total ?? 0) + value;
+                total = total is { } sum ? sum.Add(value) : value;
             }
 
             return total;
         }
 
-        var memory = Sum("memory") is { } m ? (long?)decimal.Ceiling(Math.Min(m, long.MaxValue)) : null;
-        var cpu = Sum("cpu") is { } c ? (long?)Math.Max(1, decimal.Ceiling(Math.Min(c * 1000, int.MaxValue))) : null;
-        var storage = Sum("ephemeral-storage") is { } s ? (long)decimal.Ceiling(Math.Min(s, long.MaxValue)) : options.DefaultPodStorageBytes;
+        static long Clamp(System.Numerics.BigInteger value) => (long)System.Numerics.BigInteger.Min(value, long.MaxValue);
+        var memory = Sum("memory") is { } m ? Clamp(m.Value) : (long?)null;
+        var cpu = Sum("cpu") is { } c ? Math.Max(1, Clamp(c.MilliValue)) : (long?)null;
+        var storage = Sum("ephemeral-storage") is { } s ? Clamp(s.Value) : options.DefaultPodStorageBytes;
         var pids = long.TryParse(pod.Str("metadata", "annotations", PidsLimitAnnotation), out var p) && p > 0 ? p : options.PodPidsLimit;
 
         // Below a few MiB a filesystem cannot even be made; a pod asking for less gets the least that works.
