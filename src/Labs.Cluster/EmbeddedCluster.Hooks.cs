@@ -42,6 +42,7 @@ public sealed partial class EmbeddedCluster
             },
             DecodeProtobuf = DecodeProtobuf,
             FindUnknownFields = finder.FindUnknownFields,
+            RemoveUnknownFields = finder.RemoveUnknownFields,
             FindTypeMismatches = new FieldTypeChecker().Check,
             FindMissingFields = new RequiredFieldFinder().FindMissing,
             ApplyDefaults = obj => ObjectDefaults.Apply((string?)obj["apiVersion"] ?? "", (string?)obj["kind"] ?? "", obj),

@@ -49,6 +49,9 @@ internal sealed partial class ApiServer
             return;
         }
 
+        // A body may leave out apiVersion and kind; the URL says what it is (the object validator checks they agree).
+        obj["apiVersion"] ??= definition.ApiVersion;
+        obj["kind"] ??= definition.Kind;
         var typed = obj.DeepClone().AsObject();
         typed["apiVersion"] = definition.ApiVersion;
         typed["kind"] = definition.Kind;
@@ -57,24 +60,58 @@ internal sealed partial class ApiServer
             throw DecodeFailure(definition, typed, mismatches[0], origin, target.Namespace, target.Name);
         }
 
-        if (_hooks.FindUnknownFields is not { } find || find(obj) is not { Count: > 0 } unknown)
+        if (mode == "Strict")
         {
+            if (_hooks.FindUnknownFields?.Invoke(obj) is { Count: > 0 } unknown)
+            {
+                var fields = string.Join(", ", unknown.Select(u => $"unknown field \"{u}\""));
+                throw ApiErrors.BadRequest(
+                    $"{definition.Kind} in version \"{definition.Version}\" cannot be handled as a {definition.Kind}: strict decoding error: {fields}");
+            }
+
             return;
         }
 
-        if (mode == "Strict")
+        if (_hooks.RemoveUnknownFields?.Invoke(obj) is { Count: > 0 } removed && mode != "Ignore")
         {
-            var fields = string.Join(", ", unknown.Select(u => $"unknown field \"{u}\""));
-            throw ApiErrors.BadRequest(
-                $"{definition.Kind} in version \"{definition.Version}\" cannot be handled as a {definition.Kind}: strict decoding error: {fields}");
+            AddWarnings(context, removed.Select(path => $"unknown field \"{path}\""));
         }
+    }
 
-        foreach (var path in unknown)
+    /// <summary>
+    /// Adds <c>Warning: 299 - "text"</c> headers as kube-apiserver's warning recorder does: duplicates once, at most
+    /// about 4096 characters in all (items cut to 256 once that is near). Characters a header cannot carry are escaped.
+    /// </summary>
+    private static void AddWarnings(HttpContext context, IEnumerable<string> texts)
+    {
+        const int TotalChars = 4 * 1024;
+        const int ItemChars = 256;
+        var headers = context.Response.Headers;
+        var total = headers["Warning"].Sum(h => h?.Length ?? 0);
+        foreach (var text in texts)
         {
-            RemovePath(obj, path);
-            if (mode != "Ignore")
+            if (total >= TotalChars)
             {
-                context.Response.Headers.Append("Warning", $"299 - \"unknown field \\\"{path}\\\"\"");
+                return;
+            }
+
+            var item = text.Length > ItemChars && total + text.Length > TotalChars ? text[..ItemChars] : text;
+            var escaped = new System.Text.StringBuilder("299 - \"");
+            foreach (var c in item)
+            {
+                escaped.Append(c switch
+                {
+                    '"' or '\\' => $"\\{c}",
+                    < ' ' or > '~' => $"\\u{(int)c:x4}",
+                    _ => c.ToString(),
+                });
+            }
+
+            var header = escaped.Append('"').ToString();
+            if (!headers["Warning"].Contains(header))
+            {
+                headers.Append("Warning", header);
+                total += item.Length;
             }
         }
     }
@@ -98,35 +135,6 @@ internal sealed partial class ApiServer
             default:
                 // JSON and merge patches decode the patched JSON, which Go's encoder wrote with sorted keys.
                 return ApiErrors.PatchInvalid(GoText.Quote(GoText.SortedJson(obj)), mismatch.DecodeError);
-        }
-    }
-
-    private static void RemovePath(JsonObject obj, string path)
-    {
-        JsonNode? node = obj;
-        var segments = path.Replace("[", ".[", StringComparison.Ordinal).Split('.', StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < segments.Length; i++)
-        {
-            var segment = segments[i];
-            var last = i == segments.Length - 1;
-            if (segment.StartsWith('[') && int.TryParse(segment[1..^1], out var index))
-            {
-                node = node is JsonArray a && index < a.Count ? a[index] : null;
-            }
-            else if (node is JsonObject o)
-            {
-                if (last)
-                {
-                    o.Remove(segment);
-                    return;
-                }
-
-                node = o[segment];
-            }
-            else
-            {
-                return;
-            }
         }
     }
 }

@@ -22,6 +22,9 @@ internal sealed class ApiServerHooks
     /// <summary>The paths (e.g. <c>spec.bogus</c>) of fields an object's schema does not know; without it nothing is unknown.</summary>
     public Func<JsonObject, IReadOnlyList<string>>? FindUnknownFields { get; init; }
 
+    /// <summary>Removes the fields an object's schema does not know and returns their paths; without it nothing is removed.</summary>
+    public Func<JsonObject, IReadOnlyList<string>>? RemoveUnknownFields { get; init; }
+
     /// <summary>Values the schema's Go types could not hold (wrong JSON type, out of range, unparsable text); without it none.</summary>
     public Func<JsonObject, IReadOnlyList<FieldTypeMismatch>>? FindTypeMismatches { get; init; }
 

@@ -30,14 +30,22 @@ public sealed class UnknownFieldFinder
     public static string WarningText(string unknownField) => $"unknown field \"{unknownField}\"";
 
     /// <summary>Paths of unknown fields in an object, using its own <c>apiVersion</c> and <c>kind</c>.</summary>
-    public IReadOnlyList<string> FindUnknownFields(JsonObject obj)
+    public IReadOnlyList<string> FindUnknownFields(JsonObject obj) => Find(obj, remove: false);
+
+    /// <summary>
+    /// Removes the unknown fields from the object, as a decoder drops what its types do not have, and returns their
+    /// paths. Removal happens where the walk finds them, so field names holding '.' or '[' are no problem.
+    /// </summary>
+    public IReadOnlyList<string> RemoveUnknownFields(JsonObject obj) => Find(obj, remove: true);
+
+    private List<string> Find(JsonObject obj, bool remove)
     {
         ArgumentNullException.ThrowIfNull(obj);
         TypeDefinition? type = TypeOf(obj);
         var found = new List<string>();
         if (type is not null)
         {
-            Walk(type, obj, "", found, topLevel: true);
+            Walk(type, obj, "", found, topLevel: true, remove);
         }
 
         return found;
@@ -48,9 +56,10 @@ public sealed class UnknownFieldFinder
 
     private TypeDefinition? TypeOf(JsonObject obj) => FieldTypeChecker.TypeOf(_model, obj);
 
-    private void Walk(TypeDefinition type, JsonObject obj, string prefix, List<string> unknown, bool topLevel)
+    private void Walk(TypeDefinition type, JsonObject obj, string prefix, List<string> unknown, bool topLevel, bool remove)
     {
         var (fields, open) = _model.JsonShape(type);
+        var doomed = new List<string>();
         foreach (var (name, value) in obj)
         {
             string path = prefix.Length == 0 ? name : prefix + "." + name;
@@ -59,6 +68,7 @@ public sealed class UnknownFieldFinder
                 if (!open && !(topLevel && name is "apiVersion" or "kind"))
                 {
                     unknown.Add(path);
+                    doomed.Add(name);
                 }
 
                 continue;
@@ -76,7 +86,7 @@ public sealed class UnknownFieldFinder
                     {
                         if (array[i] is JsonObject item)
                         {
-                            Walk(nested, item, $"{path}[{i}]", unknown, topLevel: false);
+                            Walk(nested, item, $"{path}[{i}]", unknown, topLevel: false, remove);
                         }
                     }
 
@@ -86,14 +96,22 @@ public sealed class UnknownFieldFinder
                     {
                         if (entry is JsonObject item)
                         {
-                            Walk(nested, item, path + "." + key, unknown, topLevel: false);
+                            Walk(nested, item, path + "." + key, unknown, topLevel: false, remove);
                         }
                     }
 
                     break;
                 case JsonObject item when !field.Repeated && !field.IsMap:
-                    Walk(nested, item, path, unknown, topLevel: false);
+                    Walk(nested, item, path, unknown, topLevel: false, remove);
                     break;
+            }
+        }
+
+        if (remove)
+        {
+            foreach (var name in doomed)
+            {
+                obj.Remove(name);
             }
         }
     }
