@@ -1,3 +1,8 @@
+using Labs.Cluster.Access;
+using Labs.Cluster.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
 namespace Labs.Cluster.Tests.Api;
 
 /// <summary>List and watch parameters an attacker sends: refused with the real API server's status and words.</summary>
@@ -78,5 +83,20 @@ public sealed class HostileQueryTests
         Assert.Single(notHost.Body!["items"]!.AsArray());
         Assert.Equal(200, escaped.Status);
         Assert.Empty(escaped.Body!["items"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("true", "watch")]
+    [InlineData("1", "watch")]
+    [InlineData("yes", "watch")]
+    [InlineData("", "watch")]
+    [InlineData("0", "list")]
+    [InlineData("FALSE", "list")]
+    public void Authorization_and_the_handler_read_a_watch_flag_the_same_way_kubernetes_does(string value, string verb)
+    {
+        var query = new QueryCollection(new Dictionary<string, StringValues> { ["watch"] = value });
+
+        Assert.Equal(verb, ApiServer.ParseRequest("GET", "/api/v1/pods", query).Verb);
+        Assert.Equal(verb, RequestAttributes.FromHttp("GET", "/api/v1/pods", value).Verb);
     }
 }
