@@ -20,6 +20,18 @@ public sealed partial class EmbeddedCluster
         var decoder = new ProtobufDecoder();
         var finder = new UnknownFieldFinder();
         var openApi = new OpenApiDocuments(ResourceCatalog.All);
+        JsonObject DecodeProtobuf(byte[] bytes)
+        {
+            try
+            {
+                return decoder.Decode(bytes);
+            }
+            catch (ProtobufFormatException e)
+            {
+                throw ApiErrors.BadRequest($"protobuf: {e.Message}");
+            }
+        }
+
         return new ApiServerHooks
         {
             AuthorizeAsync = (context, request) =>
@@ -29,19 +41,11 @@ public sealed partial class EmbeddedCluster
                 access.EnsureAuthorized(user, RequestAttributes.FromHttp(context.Request));
                 return ValueTask.CompletedTask;
             },
-            DecodeProtobuf = bytes =>
-            {
-                try
-                {
-                    return decoder.Decode(bytes);
-                }
-                catch (ProtobufFormatException e)
-                {
-                    throw ApiErrors.BadRequest($"protobuf: {e.Message}");
-                }
-            },
+            DecodeProtobuf = DecodeProtobuf,
             FindUnknownFields = finder.FindUnknownFields,
-            FindTypeMismatches = obj => finder.FindTypeMismatches(obj).Select(m => (m.Path, m.Expected, m.Actual)).ToList(),
+            RemoveUnknownFields = finder.RemoveUnknownFields,
+            FindTypeMismatches = new FieldTypeChecker().Check,
+            FindMissingFields = new RequiredFieldFinder().FindMissing,
             ApplyDefaults = obj => ObjectDefaults.Apply((string?)obj["apiVersion"] ?? "", (string?)obj["kind"] ?? "", obj),
             AdmitDryRun = store.AdmitDryRun,
             CheckWriter = (context, resource, ns, obj) =>
@@ -62,7 +66,7 @@ public sealed partial class EmbeddedCluster
             LogAsync = workloads is null ? null : workloads.HandleLogAsync,
             TokenAsync = async (context, serviceAccount, cancellationToken) =>
             {
-                var body = await ReadOptionalObjectAsync(context, decoder, cancellationToken);
+                var body = await ApiServer.ReadOptionalObjectAsync(context, DecodeProtobuf);
                 var answer = access.CreateServiceAccountToken(serviceAccount.MetaString("namespace"), serviceAccount.MetaString("name"), body);
                 await WriteAsync(context, 201, answer, cancellationToken);
             },
@@ -85,7 +89,7 @@ public sealed partial class EmbeddedCluster
                     return false;
                 }
 
-                var body = await ReadOptionalObjectAsync(context, decoder, context.RequestAborted);
+                var body = await ApiServer.ReadOptionalObjectAsync(context, DecodeProtobuf);
                 await WriteAsync(context, 201, review(body), context.RequestAborted);
                 return true;
             },
@@ -111,32 +115,6 @@ public sealed partial class EmbeddedCluster
             ["authentication.k8s.io/v1"] = new JsonArray(
                 Create("selfsubjectreviews", "selfsubjectreview", "SelfSubjectReview")),
         };
-    }
-
-    private static async Task<JsonObject?> ReadOptionalObjectAsync(HttpContext context, ProtobufDecoder decoder, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length == 0)
-        {
-            return null;
-        }
-
-        var bytes = buffer.ToArray();
-        var mediaType = (context.Request.ContentType ?? "application/json").Split(';')[0].Trim();
-        if (mediaType == "application/vnd.kubernetes.protobuf")
-        {
-            try
-            {
-                return decoder.Decode(bytes);
-            }
-            catch (ProtobufFormatException e)
-            {
-                throw ApiErrors.BadRequest($"protobuf: {e.Message}");
-            }
-        }
-
-        return JsonNode.Parse(bytes) as JsonObject ?? throw ApiErrors.BadRequest("json: the request body must be a JSON object");
     }
 
     private static async Task WriteAsync(HttpContext context, int status, JsonObject body, CancellationToken cancellationToken)

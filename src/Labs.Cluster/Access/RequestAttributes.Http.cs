@@ -66,7 +66,7 @@ public sealed partial record RequestAttributes
             return ForPath(httpMethod, path);
         }
 
-        var isWatch = watch is "true" or "1";
+        var isWatch = Api.ListQuery.Flag(watch);
         if (parts[rest] == "watch")
         {
             // Legacy /api/v1/watch/... paths.

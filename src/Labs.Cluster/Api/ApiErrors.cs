@@ -43,25 +43,53 @@ public static class ApiErrors
     public static ApiException UnsupportedMediaType(string contentType) =>
         new(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf (got \"{contentType}\")");
 
-    /// <summary>422 Invalid: <c>The Pod "bad" is invalid: spec.containers[0].image: Required value</c>.</summary>
+    /// <summary>
+    /// 422 Invalid: <c>Pod "bad" is invalid: spec.containers[0].image: Required value</c> (kubectl prints it from the
+    /// details as <c>The Pod "bad" is invalid: ...</c>).
+    /// </summary>
     /// <param name="kind">Kind of the object, e.g. <c>Pod</c>.</param>
     /// <param name="group">API group of the kind; empty for core.</param>
     /// <param name="name">Name of the object (may be empty).</param>
     /// <param name="causes">Each problem: cause reason (e.g. <c>FieldValueRequired</c>), field path and message.</param>
     public static ApiException Invalid(string kind, string group, string name, IReadOnlyList<(string Reason, string Field, string Message)> causes)
     {
+        ArgumentNullException.ThrowIfNull(causes);
         var causeArray = new JsonArray();
         var parts = new List<string>();
         foreach (var (reason, field, message) in causes)
         {
             causeArray.Add(new JsonObject { ["reason"] = reason, ["message"] = message, ["field"] = field });
-            parts.Add(field.Length == 0 ? message : $"{field}: {message}");
+            var part = field.Length == 0 ? message : $"{field}: {message}";
+            if (!parts.Contains(part))
+            {
+                parts.Add(part);
+            }
         }
 
-        var summary = parts.Count == 1 ? parts[0] : $"[{string.Join(", ", parts)}]";
+        // apimachinery's NewInvalid: "<Kind>.<group> "<name>" is invalid: <aggregate>", the aggregate bracketed when several.
+        var qualifiedKind = group.Length == 0 ? kind : $"{kind}.{group}";
+        var summary = parts.Count switch
+        {
+            0 => string.Empty,
+            1 => ": " + parts[0],
+            _ => $": [{string.Join(", ", parts)}]",
+        };
         var details = new JsonObject { ["name"] = name, ["group"] = group, ["kind"] = kind, ["causes"] = causeArray };
-        return new ApiException(422, "Invalid", $"The {kind} \"{name}\" is invalid: {summary}", details);
+        return new ApiException(422, "Invalid", $"{qualifiedKind} \"{name}\" is invalid{summary}", details);
     }
+
+    /// <summary>
+    /// 422 for a patch whose result cannot be decoded, as the real API server words it: cause <c>patch</c>,
+    /// <c>Invalid value: "&lt;the patched object&gt;": &lt;decoder error&gt;</c>, with no kind or name.
+    /// </summary>
+    /// <param name="patched">The patched object (or patch) as the real server shows it, already rendered.</param>
+    /// <param name="error">The decoder's error.</param>
+    public static ApiException PatchInvalid(string patched, string error) =>
+        Invalid(string.Empty, string.Empty, string.Empty, [("FieldValueInvalid", "patch", $"Invalid value: {patched}: {error}")]);
+
+    /// <summary>413: <c>Request entity too large: limit is 3145728</c>.</summary>
+    public static ApiException RequestEntityTooLarge(string message) =>
+        new(413, "RequestEntityTooLarge", $"Request entity too large: {message}");
 
     /// <summary>The <c>details</c> block for errors about one named object.</summary>
     public static JsonObject Details(GroupResource resource, string name) =>

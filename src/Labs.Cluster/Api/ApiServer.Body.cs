@@ -1,38 +1,57 @@
-using System.Text.Json;
+using System.Buffers;
+using System.Globalization;
 using System.Text.Json.Nodes;
+using Labs.Cluster.Schema;
 using Microsoft.AspNetCore.Http;
 
 namespace Labs.Cluster.Api;
 
-/// <summary>Reading request bodies (JSON or protobuf) and server-side field validation.</summary>
+/// <summary>Reading request bodies (JSON or protobuf), bounded in size and strictly decoded.</summary>
 internal sealed partial class ApiServer
 {
-    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, MaxDepth = 128 };
-
     /// <summary>The media type of the request body, without parameters, lowercased.</summary>
     private static string MediaType(HttpContext context) =>
         (context.Request.ContentType ?? "application/json").Split(';')[0].Trim().ToLowerInvariant();
 
+    /// <summary>
+    /// Reads the whole body, refusing it with 413 as soon as it passes <see cref="MaxBodyBytes"/>: a chunked body
+    /// without Content-Length is read only that far, never buffered whole first.
+    /// </summary>
     private static async Task<byte[]> ReadBytesAsync(HttpContext context)
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
-            throw new ApiException(413, "RequestEntityTooLarge", $"the request body is larger than {MaxBodyBytes} bytes");
+            throw TooLarge();
         }
 
         using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (buffer.Length > MaxBodyBytes)
+        var chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
         {
-            throw new ApiException(413, "RequestEntityTooLarge", $"the request body is larger than {MaxBodyBytes} bytes");
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    throw TooLarge();
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();
     }
 
-    /// <summary>Reads a body that must be one object (create, update).</summary>
-    private async Task<JsonObject> ReadObjectAsync(HttpContext context)
+    private static ApiException TooLarge() =>
+        ApiErrors.RequestEntityTooLarge($"limit is {MaxBodyBytes.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>Reads a body that must be one object (create, update) of the resource's kind.</summary>
+    private async Task<JsonObject> ReadObjectAsync(HttpContext context, ResourceDefinition definition)
     {
         var mediaType = MediaType(context);
         var bytes = await ReadBytesAsync(context);
@@ -54,99 +73,65 @@ internal sealed partial class ApiServer
             throw ApiErrors.UnsupportedMediaType(mediaType);
         }
 
-        return ParseNode(bytes) as JsonObject ?? throw ApiErrors.BadRequest("json: the request body must be a JSON object");
-    }
-
-    private static JsonNode? ParseNode(byte[] bytes)
-    {
-        if (bytes.Length == 0)
-        {
-            throw ApiErrors.BadRequest("json: the request body is empty");
-        }
-
-        return JsonNode.Parse(bytes, NodeOptions, DocumentOptions);
+        return ParseBody(bytes, definition) as JsonObject ?? throw ApiErrors.BadRequest("json: the request body must be a JSON object");
     }
 
     /// <summary>
-    /// Applies <c>fieldValidation</c>: Strict rejects unknown fields, Warn (the default) answers a Warning header, Ignore
-    /// drops them silently. Unknown fields are removed from the object in every accepted case, as a decoder would.
+    /// Reads an optional object body for the handed-off endpoints (tokens, access reviews) under the same size limit and
+    /// strict decoding as every other body: null when empty.
     /// </summary>
-    private void ValidateFields(HttpContext context, ResourceDefinition definition, JsonObject obj)
+    internal static async Task<JsonObject?> ReadOptionalObjectAsync(HttpContext context, Func<byte[], JsonObject> decodeProtobuf)
     {
-        string? mode = context.Request.Query["fieldValidation"];
-        if (mode is not (null or "" or "Strict" or "Warn" or "Ignore"))
+        ArgumentNullException.ThrowIfNull(decodeProtobuf);
+        var bytes = await ReadBytesAsync(context);
+        if (bytes.Length == 0)
         {
-            throw ApiErrors.BadRequest($"fieldValidation: Unsupported value: \"{mode}\": supported values: \"Ignore\", \"Strict\", \"Warn\"");
+            return null;
         }
 
-        // Only client-written bodies are type-checked: stored objects carry server-set fields the check does not model.
-        if (_hooks.FindTypeMismatches is { } mismatches && context.Request.Method == "POST")
+        if (MediaType(context) == "application/vnd.kubernetes.protobuf")
         {
-            var typed = obj.DeepClone().AsObject();
-            typed["apiVersion"] = definition.ApiVersion;
-            typed["kind"] = definition.Kind;
-            if (mismatches(typed) is { Count: > 0 } found)
-            {
-                var (path, expected, actual) = found[0];
-                throw ApiErrors.BadRequest(
-                    $"{definition.Kind} in version \"{definition.Version}\" cannot be handled as a {definition.Kind}: json: cannot unmarshal {actual} into Go struct field {path} of type {expected}");
-            }
+            return decodeProtobuf(bytes);
         }
 
-        if (_hooks.FindUnknownFields is not { } find)
-        {
-            return;
-        }
+        return ParseJson(bytes, string.Empty) as JsonObject ?? throw ApiErrors.BadRequest("json: the request body must be a JSON object");
+    }
 
-        var unknown = find(obj);
-        if (unknown.Count == 0)
+    /// <summary>Parses a create or update body; duplicate fields and broken text are the decoder's errors for the kind.</summary>
+    private static JsonNode? ParseBody(byte[] bytes, ResourceDefinition definition)
+    {
+        try
         {
-            return;
+            return StrictJson.Parse(NonEmpty(bytes));
         }
-
-        if (mode == "Strict")
+        catch (StrictJsonException e) when (e.Problem == StrictJsonProblem.Syntax)
         {
-            var fields = string.Join(", ", unknown.Select(u => $"unknown field \"{u}\""));
+            throw ApiErrors.BadRequest($"json: {e.Message}");
+        }
+        catch (StrictJsonException e)
+        {
+            var error = e.Problem == StrictJsonProblem.DuplicateField ? $"strict decoding error: {e.Message}" : $"json: {e.Message}";
             throw ApiErrors.BadRequest(
-                $"{definition.Kind} in version \"{definition.Version}\" cannot be handled as a {definition.Kind}: strict decoding error: {fields}");
-        }
-
-        foreach (var path in unknown)
-        {
-            RemovePath(obj, path);
-            if (mode != "Ignore")
-            {
-                context.Response.Headers.Append("Warning", $"299 - \"unknown field \\\"{path}\\\"\"");
-            }
+                $"{definition.Kind} in version \"{definition.Version}\" cannot be handled as a {definition.Kind}: {error}");
         }
     }
 
-    private static void RemovePath(JsonObject obj, string path)
+    /// <summary>Parses a patch body.</summary>
+    private static JsonNode? ParsePatch(byte[] bytes) => ParseJson(NonEmpty(bytes), "error decoding patch: ");
+
+    /// <summary>Parses a JSON body that is not an object of the resource's kind (a patch, DeleteOptions).</summary>
+    private static JsonNode? ParseJson(byte[] bytes, string errorPrefix)
     {
-        JsonNode? node = obj;
-        var segments = path.Replace("[", ".[", StringComparison.Ordinal).Split('.', StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < segments.Length; i++)
+        try
         {
-            var segment = segments[i];
-            var last = i == segments.Length - 1;
-            if (segment.StartsWith('[') && int.TryParse(segment[1..^1], out var index))
-            {
-                node = node is JsonArray a && index < a.Count ? a[index] : null;
-            }
-            else if (node is JsonObject o)
-            {
-                if (last)
-                {
-                    o.Remove(segment);
-                    return;
-                }
-
-                node = o[segment];
-            }
-            else
-            {
-                return;
-            }
+            return StrictJson.Parse(bytes);
+        }
+        catch (StrictJsonException e)
+        {
+            throw ApiErrors.BadRequest($"{errorPrefix}json: {e.Message}");
         }
     }
+
+    private static byte[] NonEmpty(byte[] bytes) =>
+        bytes.Length > 0 ? bytes : throw ApiErrors.BadRequest("json: the request body is empty");
 }

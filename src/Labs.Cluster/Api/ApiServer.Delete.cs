@@ -26,11 +26,10 @@ internal sealed partial class ApiServer
     private async Task DeleteCollectionAsync(HttpContext context, Target target)
     {
         var policy = await ReadPropagationPolicyAsync(context);
-        var labels = LabelSelector.Parse(context.Request.Query["labelSelector"]);
-        var fields = FieldSelector.Parse(context.Request.Query["fieldSelector"]);
+        var query = ListQuery.Parse(context.Request.Query, target.Definition, watch: false);
         var dryRun = IsDryRun(context);
         var items = new JsonArray();
-        foreach (var item in _store.List(target.Resource, target.Namespace).Items.Where(o => labels.Matches(o) && fields.Matches(o)))
+        foreach (var item in _store.List(target.Resource, target.Namespace).Items.Where(o => query.Labels.Matches(o) && query.Fields.Matches(o)))
         {
             var itemTarget = target with { Namespace = item.MetaString("namespace") is { Length: > 0 } ns ? ns : null, Name = item.MetaString("name") };
             items.Add(dryRun ? item : DeleteWithDependents(itemTarget, item, policy));
@@ -52,8 +51,16 @@ internal sealed partial class ApiServer
         var bytes = await ReadBytesAsync(context);
         if (bytes.Length > 0 && MediaType(context) != "application/vnd.kubernetes.protobuf")
         {
-            var options = ParseNode(bytes) as JsonObject ?? throw ApiErrors.BadRequest("json: DeleteOptions must be a JSON object");
-            policy = (string?)options["propagationPolicy"] ?? policy;
+            var options = ParseJson(bytes, string.Empty) as JsonObject ?? throw ApiErrors.BadRequest("json: DeleteOptions must be a JSON object");
+            if (options["propagationPolicy"] is { } given && given.GetValueKind() != System.Text.Json.JsonValueKind.String)
+            {
+                var actual = given.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False
+                    ? "bool" : given.GetValueKind().ToString().ToLowerInvariant();
+                throw ApiErrors.BadRequest(
+                    $"json: cannot unmarshal {actual} into Go struct field DeleteOptions.propagationPolicy of type v1.DeletionPropagation");
+            }
+
+            policy = Access.JsonFields.String(options, "propagationPolicy") ?? policy;
             if (options["orphanDependents"] is JsonValue orphan && orphan.TryGetValue<bool>(out var o) && o)
             {
                 policy ??= "Orphan";

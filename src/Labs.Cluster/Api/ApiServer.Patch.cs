@@ -8,21 +8,15 @@ internal sealed partial class ApiServer
 {
     private async Task PatchAsync(HttpContext context, Target target, bool statusOnly)
     {
-        var mediaType = MediaType(context);
-        if (mediaType is not ("application/merge-patch+json" or "application/json-patch+json"
-            or "application/strategic-merge-patch+json" or "application/apply-patch+yaml"))
-        {
-            throw new ApiException(415, "UnsupportedMediaType",
-                $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got \"{mediaType}\")");
-        }
-
-        var patch = ParseNode(await ReadBytesAsync(context));
+        var mediaType = PatchMediaType(context);
+        var patch = ParsePatch(await ReadBytesAsync(context));
+        var origin = new WriteOrigin(mediaType, patch);
         var existing = _store.Get(target.Resource, target.Namespace, target.Name);
         if (existing is null)
         {
             if (mediaType == "application/apply-patch+yaml" && !statusOnly && patch is JsonObject applied)
             {
-                var created = CreateObject(context, target, applied);
+                var created = CreateObject(context, target, applied, origin);
                 await WriteObjectAsync(context, target.Definition, created, 201);
                 return;
             }
@@ -38,7 +32,9 @@ internal sealed partial class ApiServer
             var patched = ApplyPatch(mediaType, existing, patch);
             try
             {
-                var result = statusOnly ? UpdateStatusObject(context, target, patched) : UpdateObject(context, target, existing, patched);
+                var result = statusOnly
+                    ? UpdateStatusObject(context, target, patched, origin)
+                    : UpdateObject(context, target, existing, patched, origin);
                 await WriteObjectAsync(context, target.Definition, result, 200);
                 return;
             }
@@ -47,6 +43,20 @@ internal sealed partial class ApiServer
                 existing = _store.Get(target.Resource, target.Namespace, target.Name) ?? throw ApiErrors.NotFound(target.Resource, target.Name);
             }
         }
+    }
+
+    /// <summary>The patch type of the request; 415 for anything that is not a patch type.</summary>
+    private static string PatchMediaType(HttpContext context)
+    {
+        var mediaType = MediaType(context);
+        if (mediaType is not ("application/merge-patch+json" or "application/json-patch+json"
+            or "application/strategic-merge-patch+json" or "application/apply-patch+yaml"))
+        {
+            throw new ApiException(415, "UnsupportedMediaType",
+                $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got \"{mediaType}\")");
+        }
+
+        return mediaType;
     }
 
     /// <summary>Applies a patch body of the given media type to a copy of <paramref name="existing"/>.</summary>

@@ -15,10 +15,9 @@ internal sealed partial class ApiServer
 
     private async Task ListAsync(HttpContext context, Target target)
     {
-        var labels = LabelSelector.Parse(context.Request.Query["labelSelector"]);
-        var fields = FieldSelector.Parse(context.Request.Query["fieldSelector"]);
+        var query = ListQuery.Parse(context.Request.Query, target.Definition, watch: false);
         var list = _store.List(target.Resource, target.Namespace);
-        var items = list.Items.Where(o => labels.Matches(o) && fields.Matches(o)).ToList();
+        var items = list.Items.Where(o => query.Labels.Matches(o) && query.Fields.Matches(o)).ToList();
         var rv = list.ResourceVersion.ToString(CultureInfo.InvariantCulture);
         if (TableConverter.WantsTable(context.Request.Headers.Accept))
         {

@@ -52,7 +52,7 @@ internal sealed partial class ApiServer
             ns = name;
         }
 
-        var isWatch = query["watch"] is var watch && (watch == "true" || watch == "1");
+        var isWatch = ListQuery.Flag(query.TryGetValue("watch", out var watch) && watch.Count > 0 ? watch[0] : null);
         var verb = method.ToUpperInvariant() switch
         {
             "GET" or "HEAD" when isWatch => "watch",

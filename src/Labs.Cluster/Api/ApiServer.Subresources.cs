@@ -7,6 +7,9 @@ namespace Labs.Cluster.Api;
 /// <summary>Subresources: status, scale (autoscaling/v1 Scale), and the handed-off exec, log and token.</summary>
 internal sealed partial class ApiServer
 {
+    /// <summary>The autoscaling/v1 Scale that the scale subresource reads and writes.</summary>
+    private static readonly ResourceDefinition ScaleDefinition = new("autoscaling", "v1", "scale", "scale", "Scale", true, [], [], [], []);
+
     private async Task ServeSubresourceAsync(HttpContext context, ApiRequest request, ResourceDefinition definition, GroupResource gr, string? ns)
     {
         var target = new Target(definition, gr, ns, request.Name);
@@ -19,8 +22,8 @@ internal sealed partial class ApiServer
                 await WriteJsonAsync(context, 200, existing);
                 break;
             case ("status", "PUT"):
-                var body = await ReadObjectAsync(context);
-                await WriteJsonAsync(context, 200, UpdateStatusObject(context, target, body));
+                var body = await ReadObjectAsync(context, definition);
+                await WriteJsonAsync(context, 200, UpdateStatusObject(context, target, body, WriteOrigin.Body));
                 break;
             case ("status", "PATCH"):
                 await PatchAsync(context, target, statusOnly: true);
@@ -90,21 +93,27 @@ internal sealed partial class ApiServer
     private async Task UpdateScaleAsync(HttpContext context, Target target, JsonObject existing, string method)
     {
         JsonObject scale;
+        WriteOrigin origin;
         if (method == "PUT")
         {
-            scale = await ReadObjectAsync(context);
+            scale = await ReadObjectAsync(context, ScaleDefinition);
+            origin = WriteOrigin.Body;
         }
         else
         {
-            var mediaType = MediaType(context);
-            var patch = ParseNode(await ReadBytesAsync(context));
+            var mediaType = PatchMediaType(context);
+            var patch = ParsePatch(await ReadBytesAsync(context));
+            origin = new WriteOrigin(mediaType, patch);
             scale = ApplyPatch(mediaType, ScaleOf(existing), patch);
         }
 
-        if (scale["spec"]?["replicas"] is not JsonValue replicasNode || !long.TryParse(replicasNode.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var replicas) || replicas < 0)
+        // The Scale is decoded like any other object, so replicas is an int32 from here on.
+        ValidateFields(context, target with { Definition = ScaleDefinition }, scale, origin);
+        if (Access.JsonFields.Int64(scale["spec"]?["replicas"]) is not { } replicas || replicas < 0)
         {
+            var shown = scale["spec"]?["replicas"]?.ToJsonString() ?? "null";
             throw ApiErrors.Invalid("Scale", "autoscaling", target.Name,
-                [("FieldValueInvalid", "spec.replicas", "Invalid value: must be greater than or equal to 0")]);
+                [("FieldValueInvalid", "spec.replicas", $"Invalid value: {shown}: must be greater than or equal to 0")]);
         }
 
         for (var attempt = 1; ; attempt++)

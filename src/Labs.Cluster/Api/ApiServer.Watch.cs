@@ -15,21 +15,11 @@ internal sealed partial class ApiServer
 {
     private async Task WatchAsync(HttpContext context, Target target)
     {
-        var query = context.Request.Query;
-        var labels = LabelSelector.Parse(query["labelSelector"]);
-        var fields = FieldSelector.Parse(query["fieldSelector"]);
-        var bookmarks = query["allowWatchBookmarks"] == "true";
+        var query = ListQuery.Parse(context.Request.Query, target.Definition, watch: true);
+        var (labels, fields, fromVersion, timeout, bookmarks) = query;
         var asTable = TableConverter.WantsTable(context.Request.Headers.Accept);
-        string? includeObject = query["includeObject"];
+        string? includeObject = context.Request.Query["includeObject"];
         TableConverter.Validate(includeObject);
-        var timeout = long.TryParse(query["timeoutSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan;
-        var rvText = (string?)query["resourceVersion"] ?? string.Empty;
-        long fromVersion = 0;
-        if (rvText.Length > 0 && !long.TryParse(rvText, NumberStyles.None, CultureInfo.InvariantCulture, out fromVersion))
-        {
-            throw ApiErrors.BadRequest($"resourceVersion: Invalid value: \"{rvText}\": must be a decimal number");
-        }
 
         bool Matches(JsonObject o) =>
             (target.Namespace is null || o.MetaString("namespace") == target.Namespace)

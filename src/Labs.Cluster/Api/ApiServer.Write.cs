@@ -24,17 +24,16 @@ internal sealed partial class ApiServer
 
     private async Task CreateAsync(HttpContext context, Target target)
     {
-        var obj = await ReadObjectAsync(context);
-        var created = CreateObject(context, target, obj);
+        var obj = await ReadObjectAsync(context, target.Definition);
+        var created = CreateObject(context, target, obj, WriteOrigin.Body);
         await WriteObjectAsync(context, target.Definition, created, 201);
     }
 
     /// <summary>The create path shared by POST and server-side apply of an absent object.</summary>
-    private JsonObject CreateObject(HttpContext context, Target target, JsonObject obj)
+    private JsonObject CreateObject(HttpContext context, Target target, JsonObject obj, WriteOrigin origin)
     {
         var dryRun = IsDryRun(context);
-        ValidateFields(context, target.Definition, obj);
-        ObjectValidator.Validate(target.Definition, obj, target.Namespace, null);
+        ValidateObject(context, target, obj, origin, urlName: null);
         if (target.Definition.Subresources.Contains("status"))
         {
             // Status belongs to controllers: a client cannot create an object with one, as on a real cluster.
@@ -108,18 +107,17 @@ internal sealed partial class ApiServer
 
     private async Task UpdateAsync(HttpContext context, Target target)
     {
-        var obj = await ReadObjectAsync(context);
+        var obj = await ReadObjectAsync(context, target.Definition);
         var existing = _store.Get(target.Resource, target.Namespace, target.Name) ?? throw ApiErrors.NotFound(target.Resource, target.Name);
-        var updated = UpdateObject(context, target, existing, obj);
+        var updated = UpdateObject(context, target, existing, obj, WriteOrigin.Body);
         await WriteObjectAsync(context, target.Definition, updated, 200);
     }
 
     /// <summary>The update path shared by PUT and PATCH: the object replaces <paramref name="existing"/> except its status.</summary>
-    private JsonObject UpdateObject(HttpContext context, Target target, JsonObject existing, JsonObject obj)
+    private JsonObject UpdateObject(HttpContext context, Target target, JsonObject existing, JsonObject obj, WriteOrigin origin)
     {
         var dryRun = IsDryRun(context);
-        ValidateFields(context, target.Definition, obj);
-        ObjectValidator.Validate(target.Definition, obj, target.Namespace, target.Name);
+        ValidateObject(context, target, obj, origin, target.Name);
         if (target.Definition.Subresources.Contains("status"))
         {
             // The main resource cannot change status; that is what the status subresource is for.
@@ -152,9 +150,9 @@ internal sealed partial class ApiServer
         return _store.Update(target.Resource, target.Namespace, obj);
     }
 
-    private JsonObject UpdateStatusObject(HttpContext context, Target target, JsonObject obj)
+    private JsonObject UpdateStatusObject(HttpContext context, Target target, JsonObject obj, WriteOrigin origin)
     {
-        ObjectValidator.Validate(target.Definition, obj, target.Namespace, target.Name);
+        ValidateObject(context, target, obj, origin, target.Name);
         if (IsDryRun(context))
         {
             return obj;

@@ -50,7 +50,12 @@ internal sealed partial class ApiServer : IDisposable
         }
         catch (JsonException e)
         {
-            await WriteStatusAsync(context, ApiErrors.BadRequest(DescribeJsonError(e)));
+            await WriteStatusAsync(context, ApiErrors.BadRequest($"json: {Schema.StrictJson.Describe(e)}"));
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own refusal of the request body (malformed chunking, its size limit): the client's fault.
+            await WriteStatusAsync(context, e.StatusCode == 413 ? TooLarge() : ApiErrors.BadRequest(e.Message));
         }
         catch (InvalidOperationException e) when (e.Message.Contains("cannot be converted", StringComparison.Ordinal)
             || e.Message.Contains("The node must be of type", StringComparison.Ordinal))
@@ -149,17 +154,4 @@ internal sealed partial class ApiServer : IDisposable
         ["compiler"] = "gc",
         ["platform"] = "linux/amd64",
     };
-
-    private static string DescribeJsonError(JsonException e)
-    {
-        var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
-        var message = e.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut < 0)
-        {
-            cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        }
-
-        return $"json: {(cut > 0 ? message[..cut] : message)}{where}";
-    }
 }

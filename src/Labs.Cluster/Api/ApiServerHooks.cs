@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Labs.Cluster.Schema;
 using Labs.Cluster.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -22,8 +23,14 @@ internal sealed class ApiServerHooks
     /// <summary>The paths (e.g. <c>spec.bogus</c>) of fields an object's schema does not know; without it nothing is unknown.</summary>
     public Func<JsonObject, IReadOnlyList<string>>? FindUnknownFields { get; init; }
 
-    /// <summary>Values whose JSON type contradicts the schema, as (path, expected type, actual type); without it none.</summary>
-    public Func<JsonObject, IReadOnlyList<(string Path, string Expected, string Actual)>>? FindTypeMismatches { get; init; }
+    /// <summary>Removes the fields an object's schema does not know and returns their paths; without it nothing is removed.</summary>
+    public Func<JsonObject, IReadOnlyList<string>>? RemoveUnknownFields { get; init; }
+
+    /// <summary>Values the schema's Go types could not hold (wrong JSON type, out of range, unparsable text); without it none.</summary>
+    public Func<JsonObject, IReadOnlyList<FieldTypeMismatch>>? FindTypeMismatches { get; init; }
+
+    /// <summary>Paths of required fields an object leaves out (outside <c>status</c>); without it none.</summary>
+    public Func<JsonObject, IReadOnlyList<string>>? FindMissingFields { get; init; }
 
     /// <summary>Fills server-side defaults into an object about to be stored.</summary>
     public Action<JsonObject>? ApplyDefaults { get; init; }

@@ -1,57 +1,67 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Labs.Cluster.Api;
 
 /// <summary>
-/// A parsed field selector: comma-joined <c>path=value</c>, <c>path==value</c> or <c>path!=value</c>, where the path is a
-/// dotted field of the object (<c>metadata.name</c>, <c>status.phase</c>, <c>spec.nodeName</c>, <c>involvedObject.uid</c>...).
+/// A parsed field selector: comma-joined <c>field=value</c>, <c>field==value</c> or <c>field!=value</c>, where values
+/// may escape <c>\,</c> <c>\=</c> <c>\\</c>, parsed with apimachinery's rules and messages (fields/selector.go).
+/// Which fields a kind supports is <see cref="FieldLabels"/>' business (<see cref="ForKind"/>).
 /// </summary>
 public sealed class FieldSelector
 {
-    private readonly List<(string Path, bool Equal, string Value)> _requirements;
+    private readonly List<(string Field, bool Equal, string Value)> _requirements;
 
-    private FieldSelector(List<(string Path, bool Equal, string Value)> requirements) => _requirements = requirements;
+    private FieldSelector(List<(string Field, bool Equal, string Value)> requirements) => _requirements = requirements;
 
     /// <summary>The selector that matches everything.</summary>
     public static FieldSelector Everything { get; } = new([]);
 
     /// <summary>The value required for <c>metadata.name</c> by an equality requirement, or null.</summary>
-    public string? RequiredName => _requirements.FirstOrDefault(r => r.Path == "metadata.name" && r.Equal).Value;
+    public string? RequiredName => _requirements.FirstOrDefault(r => r.Field == "metadata.name" && r.Equal).Value;
 
-    /// <summary>Parses a selector; throws a 400 <see cref="ApiException"/> that quotes the bad part.</summary>
+    /// <summary>Parses a selector; throws a 400 <see cref="ApiException"/> with the real API server's message.</summary>
     public static FieldSelector Parse(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrEmpty(text))
         {
             return Everything;
         }
 
         var requirements = new List<(string, bool, string)>();
-        foreach (var raw in text.Split(','))
+        foreach (var term in SplitTerms(text))
         {
-            var part = raw.Trim();
-            var (at, length, equal) = part.IndexOf("!=", StringComparison.Ordinal) is var ne and > 0 ? (ne, 2, false)
-                : part.IndexOf("==", StringComparison.Ordinal) is var eqeq and > 0 ? (eqeq, 2, true)
-                : part.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 ? (eq, 1, true)
-                : (-1, 0, false);
-            if (at < 0)
+            if (term.Length == 0)
             {
-                throw ApiErrors.BadRequest($"invalid selector: '{text}'; can't understand '{part}'");
+                continue;
             }
 
-            requirements.Add((part[..at].Trim(), equal, part[(at + length)..].Trim()));
+            var (field, op, value) = SplitTerm(term)
+                ?? throw ApiErrors.BadRequest($"invalid selector: '{text}'; can't understand '{term}'");
+            requirements.Add((field, op != "!=", Unescape(value)));
         }
 
         return new FieldSelector(requirements);
     }
 
-    /// <summary>Whether the object's fields satisfy every requirement (a missing field reads as empty).</summary>
+    /// <summary>
+    /// This selector for one kind: every field must be one the kind supports (else 400, e.g.
+    /// <c>field label not supported: spec.bogus</c>), and aliases are resolved (<c>spec.host</c> is <c>spec.nodeName</c>).
+    /// </summary>
+    public FieldSelector ForKind(ResourceDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return new FieldSelector(_requirements.Select(r => (FieldLabels.Resolve(definition, r.Field), r.Equal, r.Value)).ToList());
+    }
+
+    /// <summary>Whether the object's fields satisfy every requirement (a missing field reads as its Go zero value).</summary>
     public bool Matches(JsonObject obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        foreach (var (path, equal, value) in _requirements)
+        foreach (var (field, equal, value) in _requirements)
         {
-            if ((ValueAt(obj, path) == value) != equal)
+            if ((FieldLabels.ValueOf(obj, field) == value) != equal)
             {
                 return false;
             }
@@ -60,19 +70,86 @@ public sealed class FieldSelector
         return true;
     }
 
-    private static string ValueAt(JsonObject obj, string path)
+    // Commas split terms unless escaped; the backslash stays for Unescape.
+    private static List<string> SplitTerms(string text)
     {
-        JsonNode? node = obj;
-        foreach (var segment in path.Split('.'))
+        var terms = new List<string>();
+        var start = 0;
+        var escaped = false;
+        for (var i = 0; i < text.Length; i++)
         {
-            node = node is JsonObject o ? o[segment] : null;
+            if (escaped)
+            {
+                escaped = false;
+            }
+            else if (text[i] == '\\')
+            {
+                escaped = true;
+            }
+            else if (text[i] == ',')
+            {
+                terms.Add(text[start..i]);
+                start = i + 1;
+            }
         }
 
-        return node switch
+        terms.Add(text[start..]);
+        return terms;
+    }
+
+    // The first operator from the left wins; "!=" and "==" are tried before "=" at each position.
+    private static (string Field, string Op, string Value)? SplitTerm(string term)
+    {
+        for (var i = 0; i < term.Length; i++)
         {
-            null => string.Empty,
-            JsonValue v when v.TryGetValue<string>(out var s) => s,
-            _ => node.ToJsonString(),
-        };
+            foreach (var op in (string[])["!=", "==", "="])
+            {
+                if (string.CompareOrdinal(term, i, op, 0, op.Length) == 0)
+                {
+                    return (term[..i], op, term[(i + op.Length)..]);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string Unescape(string value)
+    {
+        if (value.AsSpan().IndexOfAny('\\', ',', '=') < 0)
+        {
+            return value;
+        }
+
+        var text = new StringBuilder(value.Length);
+        var escaped = false;
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (escaped)
+            {
+                if (rune.Value is not ('\\' or ',' or '='))
+                {
+                    throw ApiErrors.BadRequest($"invalid field selector: invalid escape sequence: \\{rune}");
+                }
+
+                text.Append(rune.ToString());
+                escaped = false;
+            }
+            else if (rune.Value == '\\')
+            {
+                escaped = true;
+            }
+            else if (rune.Value is ',' or '=')
+            {
+                // Go prints the rune with %v: its number.
+                throw ApiErrors.BadRequest($"invalid field selector: unescaped character in value: {rune.Value.ToString(CultureInfo.InvariantCulture)}");
+            }
+            else
+            {
+                text.Append(rune.ToString());
+            }
+        }
+
+        return escaped ? throw ApiErrors.BadRequest("invalid field selector: invalid escape sequence: \\") : text.ToString();
     }
 }

@@ -5,6 +5,12 @@ namespace Labs.Cluster.Api;
 /// <summary>JSON Patch (RFC 6902): add, remove, replace, move, copy, test with JSON Pointer paths.</summary>
 public static class JsonPatch
 {
+    /// <summary>kube-apiserver's limit on operations in one patch.</summary>
+    public const int MaxOperations = 10_000;
+
+    /// <summary>kube-apiserver's limit on how much "copy" operations may grow a document (JSONPatchMaxCopyBytes).</summary>
+    public const long MaxCopyBytes = 3 * 1024 * 1024;
+
     /// <summary>Applies the operations in order to a copy of <paramref name="target"/>; throws a 422/400 <see cref="ApiException"/> naming the failing operation.</summary>
     public static JsonNode Apply(JsonNode target, JsonNode? patch)
     {
@@ -14,7 +20,13 @@ public static class JsonPatch
             throw ApiErrors.BadRequest("json patch: the body must be a JSON array of operations");
         }
 
+        if (operations.Count > MaxOperations)
+        {
+            throw ApiErrors.RequestEntityTooLarge($"The allowed maximum operations in a JSON patch is {MaxOperations}, got {operations.Count}");
+        }
+
         var doc = target.DeepClone();
+        long copied = 0;
         for (var i = 0; i < operations.Count; i++)
         {
             if (operations[i] is not JsonObject op)
@@ -22,8 +34,8 @@ public static class JsonPatch
                 throw ApiErrors.BadRequest($"json patch: operation {i} is not an object");
             }
 
-            var kind = (string?)op["op"];
-            var path = (string?)op["path"] ?? throw Failed(i, "missing \"path\"");
+            var kind = Access.JsonFields.String(op, "op");
+            var path = Access.JsonFields.String(op, "path") ?? throw Failed(i, "missing \"path\"");
             switch (kind)
             {
                 case "add":
@@ -37,13 +49,21 @@ public static class JsonPatch
                     doc = Add(doc, path, Value(op, i), i);
                     break;
                 case "move":
-                    var from = (string?)op["from"] ?? throw Failed(i, "missing \"from\"");
+                    var from = Access.JsonFields.String(op, "from") ?? throw Failed(i, "missing \"from\"");
                     doc = Remove(doc, from, i, out var moved);
                     doc = Add(doc, path, moved, i);
                     break;
                 case "copy":
-                    var source = (string?)op["from"] ?? throw Failed(i, "missing \"from\"");
-                    doc = Add(doc, path, Get(doc, source, i)?.DeepClone(), i);
+                    var source = Access.JsonFields.String(op, "from") ?? throw Failed(i, "missing \"from\"");
+                    var copy = Get(doc, source, i)?.DeepClone();
+                    copied += copy?.ToJsonString().Length ?? 4;
+                    if (copied > MaxCopyBytes)
+                    {
+                        throw new ApiException(422, "Invalid",
+                            $"the server rejected our request due to an error in our request: Unable to complete the copy, the accumulated size increase of copy is {copied}, exceeding the limit {MaxCopyBytes}");
+                    }
+
+                    doc = Add(doc, path, copy, i);
                     break;
                 case "test":
                     if (!JsonNode.DeepEquals(Get(doc, path, i), op["value"]))
@@ -75,7 +95,7 @@ public static class JsonPatch
             doc = doc switch
             {
                 JsonObject o when o.ContainsKey(token) => o[token],
-                JsonArray a when int.TryParse(token, out var index) && index >= 0 && index < a.Count => a[index],
+                JsonArray a when IsIndex(token, out var index) && index < a.Count => a[index],
                 _ => throw Failed(i, $"path {path} does not exist"),
             };
         }
@@ -101,7 +121,7 @@ public static class JsonPatch
             case JsonArray a when last == "-":
                 a.Add(value);
                 break;
-            case JsonArray a when int.TryParse(last, out var index) && index >= 0 && index <= a.Count:
+            case JsonArray a when IsIndex(last, out var index) && index <= a.Count:
                 a.Insert(index, value);
                 break;
             default:
@@ -127,7 +147,7 @@ public static class JsonPatch
                 removed = o[last];
                 o.Remove(last);
                 break;
-            case JsonArray a when int.TryParse(last, out var index) && index >= 0 && index < a.Count:
+            case JsonArray a when IsIndex(last, out var index) && index < a.Count:
                 removed = a[index];
                 a.RemoveAt(index);
                 break;
@@ -136,6 +156,14 @@ public static class JsonPatch
         }
 
         return doc;
+    }
+
+    // RFC 6901 array indexes are plain decimal digits: no sign, no spaces.
+    private static bool IsIndex(string token, out int index)
+    {
+        index = -1;
+        return token.Length is > 0 and < 10 && token.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0
+            && int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out index);
     }
 
     private static ApiException Failed(int i, string problem) =>

@@ -39,7 +39,7 @@ public static class StrategicMergePatch
 
     private static JsonObject? MergeObject(JsonObject? original, JsonObject patch)
     {
-        var directive = (string?)patch["$patch"];
+        var directive = Directive(patch);
         if (directive == "delete")
         {
             return null;
@@ -58,10 +58,9 @@ public static class StrategicMergePatch
                 if (key.StartsWith("$deleteFromPrimitiveList/", StringComparison.Ordinal) && value is JsonArray doomed
                     && result[key["$deleteFromPrimitiveList/".Length..]] is JsonArray list)
                 {
-                    foreach (var item in list.Where(i => doomed.Any(d => JsonNode.DeepEquals(d, i))).ToList())
-                    {
-                        list.Remove(item);
-                    }
+                    var unwanted = doomed.Select(Identity).ToHashSet(StringComparer.Ordinal);
+                    result[key["$deleteFromPrimitiveList/".Length..]] =
+                        new JsonArray(list.Where(i => !unwanted.Contains(Identity(i))).Select(i => i?.DeepClone()).ToArray());
                 }
 
                 continue;
@@ -104,7 +103,8 @@ public static class StrategicMergePatch
 
         if (patch["$retainKeys"] is JsonArray retain)
         {
-            var keep = retain.Select(k => (string?)k).ToHashSet();
+            var keep = retain.Select(k => k is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : null)
+                .ToHashSet();
             foreach (var key in result.Select(p => p.Key).Where(k => !keep.Contains(k)).ToList())
             {
                 result.Remove(key);
@@ -114,63 +114,77 @@ public static class StrategicMergePatch
         return result;
     }
 
+    // Elements are found by key in dictionaries, so a long list costs n log n, not n squared.
     private static JsonArray MergeList(string field, JsonArray? original, JsonArray patch)
     {
+        var items = new List<JsonNode?>(original?.Select(n => n?.DeepClone()) ?? []);
         if (SetLists.Contains(field))
         {
-            var union = original?.DeepClone().AsArray() ?? [];
-            foreach (var item in patch.Where(i => !union.Any(u => JsonNode.DeepEquals(u, i))))
-            {
-                union.Add(item?.DeepClone());
-            }
-
-            return union;
+            var seen = items.Select(Identity).ToHashSet(StringComparer.Ordinal);
+            items.AddRange(patch.Where(i => seen.Add(Identity(i))).Select(i => i?.DeepClone()));
+            return new JsonArray([.. items]);
         }
 
         var mergeKey = MergeKeyOf(field, patch, original);
-        if (mergeKey is null || patch.Any(e => e is JsonObject o && (string?)o["$patch"] == "replace"))
+        if (mergeKey is null || patch.Any(e => e is JsonObject o && Directive(o) == "replace"))
         {
             return new JsonArray(patch.Where(e => !(e is JsonObject o && o["$patch"] is not null))
                 .Select(e => e is JsonObject o ? (JsonNode?)MergeObject(null, o) : e?.DeepClone()).ToArray());
         }
 
-        var result = original?.DeepClone().AsArray() ?? [];
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is JsonObject o)
+            {
+                byKey.TryAdd(Identity(o[mergeKey]), i);
+            }
+            else
+            {
+                values.Add(Identity(items[i]));
+            }
+        }
+
+        var removed = new HashSet<int>();
         foreach (var element in patch)
         {
             if (element is not JsonObject item)
             {
-                if (!result.Any(r => JsonNode.DeepEquals(r, element)))
+                if (values.Add(Identity(element)))
                 {
-                    result.Add(element?.DeepClone());
+                    items.Add(element?.DeepClone());
                 }
 
                 continue;
             }
 
-            var key = item[mergeKey];
-            var match = result.OfType<JsonObject>().FirstOrDefault(r => JsonNode.DeepEquals(r[mergeKey], key));
-            if ((string?)item["$patch"] == "delete")
+            var key = Identity(item[mergeKey]);
+            var found = byKey.TryGetValue(key, out var index);
+            if (Directive(item) == "delete")
             {
-                if (match is not null)
+                if (found)
                 {
-                    result.Remove(match);
+                    removed.Add(index);
+                    byKey.Remove(key);
                 }
 
                 continue;
             }
 
-            var merged = MergeObject(match, item);
-            if (match is null)
+            var merged = MergeObject(found ? items[index] as JsonObject : null, item);
+            if (found)
             {
-                result.Add(merged);
+                items[index] = merged;
             }
             else
             {
-                result[result.IndexOf(match)] = merged;
+                items.Add(merged);
+                byKey[key] = items.Count - 1;
             }
         }
 
-        return result;
+        return new JsonArray(items.Where((_, i) => !removed.Contains(i)).ToArray());
     }
 
     private static string? MergeKeyOf(string field, JsonArray patch, JsonArray? original)
@@ -188,26 +202,46 @@ public static class StrategicMergePatch
     private static JsonArray Reorder(string field, JsonArray list, JsonArray order)
     {
         var mergeKey = MergeKeyOf(field, order, list);
-        JsonNode? KeyOf(JsonNode? n) => mergeKey is not null && n is JsonObject o ? o[mergeKey] : n;
+        string KeyOf(JsonNode? n) => Identity(mergeKey is not null && n is JsonObject o ? o[mergeKey] : n);
         var remaining = list.Select(n => n?.DeepClone()).ToList();
+        var positions = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < remaining.Count; i++)
+        {
+            var key = KeyOf(remaining[i]);
+            if (!positions.TryGetValue(key, out var queue))
+            {
+                positions[key] = queue = new Queue<int>();
+            }
+
+            queue.Enqueue(i);
+        }
+
+        var taken = new HashSet<int>();
         var result = new JsonArray();
         foreach (var wanted in order)
         {
-            var found = remaining.FirstOrDefault(n => JsonNode.DeepEquals(KeyOf(n), KeyOf(wanted)));
-            if (found is not null)
+            if (positions.TryGetValue(KeyOf(wanted), out var queue) && queue.TryDequeue(out var index))
             {
-                remaining.Remove(found);
-                result.Add(found);
+                taken.Add(index);
+                result.Add(remaining[index]);
             }
         }
 
-        foreach (var rest in remaining)
+        for (var i = 0; i < remaining.Count; i++)
         {
-            result.Add(rest);
+            if (!taken.Contains(i))
+            {
+                result.Add(remaining[i]);
+            }
         }
 
         return result;
     }
+
+    private static string? Directive(JsonObject obj) => Access.JsonFields.String(obj, "$patch");
+
+    // What makes two list elements (or merge-key values) the same: their JSON text.
+    private static string Identity(JsonNode? node) => node?.ToJsonString() ?? "null";
 
     private static JsonObject Without(JsonObject obj, string key)
     {

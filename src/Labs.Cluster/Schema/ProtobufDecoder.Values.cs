@@ -23,7 +23,10 @@ public sealed partial class ProtobufDecoder
             case FieldKind.Flag:
                 return JsonValue.Create(reader.ReadVarint() != 0);
             case FieldKind.Real:
-                return JsonValue.Create(BitConverter.UInt64BitsToDouble(reader.ReadFixed64()));
+                double real = BitConverter.UInt64BitsToDouble(reader.ReadFixed64());
+                return double.IsFinite(real)
+                    ? JsonValue.Create(real)
+                    : throw new ProtobufFormatException($"Field {type.Name}.{field.JsonName} holds {real}, which JSON cannot carry", offset);
             case FieldKind.Bytes:
                 return JsonValue.Create(Convert.ToBase64String(reader.ReadBytes()));
             case FieldKind.Message:
@@ -89,16 +92,13 @@ public sealed partial class ProtobufDecoder
             return null;
         }
 
-        DateTime time;
-        try
+        // Years before 1 or after 9999 have no RFC 3339 form.
+        if (seconds is < -62135596800 or > 253402300799 || nanos is < 0 or > 999_999_999)
         {
-            time = DateTime.UnixEpoch.AddSeconds(seconds);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            throw new ProtobufFormatException($"Timestamp {seconds} seconds is out of range", reader.Position);
+            throw new ProtobufFormatException($"Timestamp {seconds} seconds {nanos} nanoseconds is out of range", reader.Position);
         }
 
+        DateTime time = DateTime.UnixEpoch.AddSeconds(seconds);
         string text = micro
             ? time.AddTicks(nanos / 100).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)
             : time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -196,11 +196,11 @@ public sealed partial class ProtobufDecoder
 
         try
         {
-            return JsonNode.Parse(raw);
+            return StrictJson.Parse(raw);
         }
-        catch (JsonException e)
+        catch (StrictJsonException e)
         {
-            throw new ProtobufFormatException($"Embedded object is not valid JSON: {e.Message} ({Encoding.UTF8.GetString(raw, 0, Math.Min(raw.Length, 40))})", rawAt);
+            throw new ProtobufFormatException($"Embedded object is not valid JSON: {e.Message}", rawAt);
         }
     }
 

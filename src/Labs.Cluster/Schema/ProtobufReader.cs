@@ -6,13 +6,23 @@ namespace Labs.Cluster.Schema;
 /// <summary>Reads protobuf wire format from one body; offsets stay absolute so errors point into the request body.</summary>
 internal sealed class ProtobufReader
 {
+    /// <summary>The deepest nesting of length-delimited messages read; no Kubernetes object comes near it.</summary>
+    public const int MaxDepth = 100;
+
     private readonly byte[] _data;
+    private readonly int _depth;
 
     public ProtobufReader(byte[] data, int start, int end)
+        : this(data, start, end, 0)
+    {
+    }
+
+    private ProtobufReader(byte[] data, int start, int end, int depth)
     {
         _data = data;
         Position = start;
         End = end;
+        _depth = depth;
     }
 
     public int Position { get; private set; }
@@ -66,7 +76,12 @@ internal sealed class ProtobufReader
             throw new ProtobufFormatException($"Length {length} runs past the end of the enclosing message ({End - Position} bytes left)", start);
         }
 
-        var sub = new ProtobufReader(_data, Position, Position + (int)length);
+        if (_depth >= MaxDepth)
+        {
+            throw new ProtobufFormatException($"Messages are nested more than {MaxDepth} deep", start);
+        }
+
+        var sub = new ProtobufReader(_data, Position, Position + (int)length, _depth + 1);
         Position += (int)length;
         return sub;
     }

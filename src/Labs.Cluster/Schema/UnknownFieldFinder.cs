@@ -30,43 +30,36 @@ public sealed class UnknownFieldFinder
     public static string WarningText(string unknownField) => $"unknown field \"{unknownField}\"";
 
     /// <summary>Paths of unknown fields in an object, using its own <c>apiVersion</c> and <c>kind</c>.</summary>
-    public IReadOnlyList<string> FindUnknownFields(JsonObject obj)
+    public IReadOnlyList<string> FindUnknownFields(JsonObject obj) => Find(obj, remove: false);
+
+    /// <summary>
+    /// Removes the unknown fields from the object, as a decoder drops what its types do not have, and returns their
+    /// paths. Removal happens where the walk finds them, so field names holding '.' or '[' are no problem.
+    /// </summary>
+    public IReadOnlyList<string> RemoveUnknownFields(JsonObject obj) => Find(obj, remove: true);
+
+    private List<string> Find(JsonObject obj, bool remove)
     {
         ArgumentNullException.ThrowIfNull(obj);
         TypeDefinition? type = TypeOf(obj);
         var found = new List<string>();
         if (type is not null)
         {
-            Walk(type, obj, "", found, null, topLevel: true);
+            Walk(type, obj, "", found, topLevel: true, remove);
         }
 
         return found;
     }
 
-    /// <summary>Values whose JSON type does not match the model (cheap checks only: scalars, objects, arrays).</summary>
-    public IReadOnlyList<FieldTypeMismatch> FindTypeMismatches(JsonObject obj)
-    {
-        ArgumentNullException.ThrowIfNull(obj);
-        TypeDefinition? type = TypeOf(obj);
-        var mismatches = new List<FieldTypeMismatch>();
-        if (type is not null)
-        {
-            Walk(type, obj, "", [], mismatches, topLevel: true);
-        }
+    /// <summary>Values the real API server could not decode into their Go types (see <see cref="FieldTypeChecker"/>).</summary>
+    public IReadOnlyList<FieldTypeMismatch> FindTypeMismatches(JsonObject obj) => new FieldTypeChecker(_model).Check(obj);
 
-        return mismatches;
-    }
+    private TypeDefinition? TypeOf(JsonObject obj) => FieldTypeChecker.TypeOf(_model, obj);
 
-    private TypeDefinition? TypeOf(JsonObject obj)
-    {
-        string? apiVersion = (obj["apiVersion"] as JsonValue)?.GetValueKind() == JsonValueKind.String ? obj["apiVersion"]!.GetValue<string>() : null;
-        string? kind = (obj["kind"] as JsonValue)?.GetValueKind() == JsonValueKind.String ? obj["kind"]!.GetValue<string>() : null;
-        return apiVersion is null || kind is null ? null : _model.FindKind(apiVersion, kind);
-    }
-
-    private void Walk(TypeDefinition type, JsonObject obj, string prefix, List<string> unknown, List<FieldTypeMismatch>? mismatches, bool topLevel)
+    private void Walk(TypeDefinition type, JsonObject obj, string prefix, List<string> unknown, bool topLevel, bool remove)
     {
         var (fields, open) = _model.JsonShape(type);
+        var doomed = new List<string>();
         foreach (var (name, value) in obj)
         {
             string path = prefix.Length == 0 ? name : prefix + "." + name;
@@ -75,124 +68,51 @@ public sealed class UnknownFieldFinder
                 if (!open && !(topLevel && name is "apiVersion" or "kind"))
                 {
                     unknown.Add(path);
+                    doomed.Add(name);
                 }
 
                 continue;
             }
 
-            if (value is null)
+            if (field.Kind != FieldKind.Message || _model.Resolve(field) is not { IsListWrapper: false } nested)
             {
                 continue;
             }
 
-            if (field.Repeated)
+            switch (value)
             {
-                if (value is JsonArray array)
-                {
+                case JsonArray array when field.Repeated:
                     for (int i = 0; i < array.Count; i++)
                     {
-                        CheckValue(field, array[i], $"{path}[{i}]", unknown, mismatches);
+                        if (array[i] is JsonObject item)
+                        {
+                            Walk(nested, item, $"{path}[{i}]", unknown, topLevel: false, remove);
+                        }
                     }
-                }
-                else
-                {
-                    mismatches?.Add(new FieldTypeMismatch(path, "array", Describe(value)));
-                }
-            }
-            else if (field.IsMap)
-            {
-                if (value is JsonObject map)
-                {
+
+                    break;
+                case JsonObject map when field.IsMap:
                     foreach (var (key, entry) in map)
                     {
-                        CheckValue(field, entry, path + "." + key, unknown, mismatches);
+                        if (entry is JsonObject item)
+                        {
+                            Walk(nested, item, path + "." + key, unknown, topLevel: false, remove);
+                        }
                     }
-                }
-                else
-                {
-                    mismatches?.Add(new FieldTypeMismatch(path, "object", Describe(value)));
-                }
+
+                    break;
+                case JsonObject item when !field.Repeated && !field.IsMap:
+                    Walk(nested, item, path, unknown, topLevel: false, remove);
+                    break;
             }
-            else
+        }
+
+        if (remove)
+        {
+            foreach (var name in doomed)
             {
-                CheckValue(field, value, path, unknown, mismatches);
+                obj.Remove(name);
             }
         }
     }
-
-    private void CheckValue(FieldDefinition field, JsonNode? value, string path, List<string> unknown, List<FieldTypeMismatch>? mismatches)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        if (field.Kind == FieldKind.Message)
-        {
-            if (value is JsonArray && _model.Resolve(field)!.IsListWrapper)
-            {
-                return;
-            }
-
-            if (value is JsonObject nested)
-            {
-                Walk(_model.Resolve(field)!, nested, path, unknown, mismatches, topLevel: false);
-            }
-            else
-            {
-                mismatches?.Add(new FieldTypeMismatch(path, "object", Describe(value)));
-            }
-
-            return;
-        }
-
-        if (mismatches is null)
-        {
-            return;
-        }
-
-        JsonValueKind actual = value.GetValueKind();
-        bool ok = field.Kind switch
-        {
-            FieldKind.Text or FieldKind.Bytes or FieldKind.Time or FieldKind.MicroTime or FieldKind.Duration => actual == JsonValueKind.String,
-            FieldKind.Number32 or FieldKind.Number64 => actual == JsonValueKind.Number && IsInteger(value, field.Kind),
-            FieldKind.Real => actual == JsonValueKind.Number,
-            FieldKind.Flag => actual is JsonValueKind.True or JsonValueKind.False,
-            FieldKind.Quantity or FieldKind.IntOrString => actual is JsonValueKind.String or JsonValueKind.Number,
-            FieldKind.FieldsV1 => actual == JsonValueKind.Object,
-            _ => true,
-        };
-        if (!ok)
-        {
-            mismatches.Add(new FieldTypeMismatch(path, GoType(field.Kind), Describe(value)));
-        }
-    }
-
-    private static bool IsInteger(JsonNode value, FieldKind kind) =>
-        kind == FieldKind.Number32 ? ((JsonValue)value).TryGetValue(out int _) || IsIntegral(value, int.MinValue, int.MaxValue)
-                                   : ((JsonValue)value).TryGetValue(out long _) || IsIntegral(value, long.MinValue, long.MaxValue);
-
-    private static bool IsIntegral(JsonNode value, double min, double max) =>
-        ((JsonValue)value).TryGetValue(out double d) && Math.Floor(d) == d && d >= min && d <= max;
-
-    private static string GoType(FieldKind kind) => kind switch
-    {
-        FieldKind.Number32 => "int32",
-        FieldKind.Number64 => "int64",
-        FieldKind.Flag => "bool",
-        FieldKind.Real => "float64",
-        FieldKind.Quantity => "resource.Quantity",
-        FieldKind.IntOrString => "intstr.IntOrString",
-        _ => "string",
-    };
-
-    private static string Describe(JsonNode value) => value.GetValueKind() switch
-    {
-        JsonValueKind.String => "string",
-        JsonValueKind.Number => "number",
-        JsonValueKind.True or JsonValueKind.False => "bool",
-        JsonValueKind.Array => "array",
-        JsonValueKind.Object => "object",
-        _ => "null",
-    };
 }

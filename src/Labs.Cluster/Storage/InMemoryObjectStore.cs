@@ -81,6 +81,7 @@ public sealed partial class InMemoryObjectStore : IObjectStore
     public JsonObject Create(GroupResource resource, string? ns, JsonObject obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
+        StorableObject.Check(obj);
         var copy = Clone(obj);
         var metadata = Metadata(copy);
         lock (_lock)
@@ -166,6 +167,7 @@ public sealed partial class InMemoryObjectStore : IObjectStore
     private JsonObject Replace(GroupResource resource, string? ns, JsonObject obj, bool statusOnly)
     {
         ArgumentNullException.ThrowIfNull(obj);
+        StorableObject.Check(obj);
         var incoming = Clone(obj);
         var incomingMetadata = Metadata(incoming);
         var name = (string?)incomingMetadata["name"] ?? string.Empty;

@@ -30,7 +30,7 @@ public sealed class BudgetObjectValidationTests
 
         Assert.Equal(422, error.Code);
         Assert.Equal(
-            "The ResourceQuota \"q\" is invalid: [spec.hard[cpu]: Invalid value: \"-1\": must be greater than or equal to 0, "
+            "ResourceQuota \"q\" is invalid: [spec.hard[cpu]: Invalid value: \"-1\": must be greater than or equal to 0, "
             + "spec.hard[limits.pods]: Invalid value: limits.pods: must be a standard resource type or fully qualified, "
             + "spec.hard[limits.pods]: Invalid value: limits.pods: must be a standard resource for quota, "
             + "spec.hard[pods]: Invalid value: resource.Quantity{i:resource.int64Amount{value:15, scale:-1}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:\"\", Format:\"DecimalSI\"}: must be an integer]",
@@ -43,7 +43,7 @@ public sealed class BudgetObjectValidationTests
         var error = _f.Refused(Quotas, """{"apiVersion":"v1","kind":"ResourceQuota","metadata":{"name":"q"},"spec":{"hard":{"pods":"1"},"scopes":["BestEffort","NotBestEffort"]}}""");
 
         Assert.Equal(
-            "The ResourceQuota \"q\" is invalid: spec.scopes: Invalid value: []core.ResourceQuotaScope{\"BestEffort\", \"NotBestEffort\"}: conflicting scopes",
+            "ResourceQuota \"q\" is invalid: spec.scopes: Invalid value: []core.ResourceQuotaScope{\"BestEffort\", \"NotBestEffort\"}: conflicting scopes",
             error.Message);
     }
 
@@ -53,7 +53,7 @@ public sealed class BudgetObjectValidationTests
         var error = _f.Refused(LimitRanges, """{"apiVersion":"v1","kind":"LimitRange","metadata":{"name":"r"},"spec":{"limits":[{"type":"Container","default":{"cpu":"2"},"max":{"cpu":"1"}}]}}""");
 
         Assert.Equal(422, error.Code);
-        Assert.StartsWith("The LimitRange \"r\" is invalid: [", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("LimitRange \"r\" is invalid: [", error.Message, StringComparison.Ordinal);
         Assert.Contains("spec.limits[0].defaultRequest[cpu]: Invalid value: resource.Quantity{i:resource.int64Amount{value:2, scale:0}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:\"2\", Format:\"DecimalSI\"}: default request value 2 is greater than max value 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("spec.limits[0].default[cpu]: Invalid value: resource.Quantity{i:resource.int64Amount{value:1, scale:0}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:\"1\", Format:\"DecimalSI\"}: default value 2 is greater than max value 1", error.Message, StringComparison.Ordinal);
     }
@@ -64,7 +64,7 @@ public sealed class BudgetObjectValidationTests
         var error = _f.Refused(LimitRanges, """{"apiVersion":"v1","kind":"LimitRange","metadata":{"name":"r"},"spec":{"limits":[{"type":"Pod","default":{"cpu":"1"}},{"type":"Node","max":{"cpu":"1"}}]}}""");
 
         Assert.Equal(
-            "The LimitRange \"r\" is invalid: [spec.limits[0].default: Forbidden: may not be specified when `type` is 'Pod', "
+            "LimitRange \"r\" is invalid: [spec.limits[0].default: Forbidden: may not be specified when `type` is 'Pod', "
             + "spec.limits[1].type: Invalid value: \"Node\": must be a standard limit type or fully qualified]",
             error.Message);
     }
@@ -77,7 +77,7 @@ public sealed class BudgetObjectValidationTests
         var error = _f.Refused(Pods, Pod("example-conflict-with-limitrange-cpu", """{"requests":{"cpu":"700m"}}"""));
 
         Assert.Equal(422, error.Code);
-        Assert.Equal("The Pod \"example-conflict-with-limitrange-cpu\" is invalid: spec.containers[0].resources.requests: Invalid value: \"700m\": must be less than or equal to cpu limit of 500m", error.Message);
+        Assert.Equal("Pod \"example-conflict-with-limitrange-cpu\" is invalid: spec.containers[0].resources.requests: Invalid value: \"700m\": must be less than or equal to cpu limit of 500m", error.Message);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class BudgetObjectValidationTests
             """);
 
         Assert.Equal(
-            "The Deployment \"web\" is invalid: [spec.template.spec.containers[0].resources.requests[gpu]: Invalid value: gpu: must be a standard resource type or fully qualified, "
+            "Deployment.apps \"web\" is invalid: [spec.template.spec.containers[0].resources.requests[gpu]: Invalid value: gpu: must be a standard resource type or fully qualified, "
             + "spec.template.spec.containers[0].resources.requests[gpu]: Invalid value: gpu: must be a standard resource for containers, "
             + "spec.template.spec.containers[0].resources.requests: Invalid value: \"128Mi\": must be less than or equal to memory limit of 64Mi]",
             error.Message);

@@ -91,7 +91,8 @@ public sealed class ApiServerCrudTests
         var result = await cluster.PostAsync("/api/v1/namespaces/default/pods",
             """{"apiVersion":"v1","kind":"Pod","metadata":{"name":"bad"},"spec":{"containers":[{"name":"c"}]}}""");
         Assert.Equal(422, result.Status);
-        Assert.Equal("The Pod \"bad\" is invalid: spec.containers[0].image: Required value", (string?)result.Body!["message"]);
+        Assert.Equal("Pod \"bad\" is invalid: spec.containers[0].image: Required value", (string?)result.Body!["message"]);
+        Assert.Equal("Pod", (string?)result.Body["details"]!["kind"]);
         Assert.Equal("spec.containers[0].image", (string?)result.Body["details"]!["causes"]![0]!["field"]);
     }
 

@@ -96,6 +96,27 @@ internal sealed class ApiTestCluster : IAsyncDisposable
         return ((int)response.StatusCode, parsed, response);
     }
 
+    /// <summary>Sends raw content (bytes that need not be valid UTF-8, or a body without a Content-Length).</summary>
+    public async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> SendContentAsync(HttpMethod method, string path, HttpContent content)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return ((int)response.StatusCode, text.StartsWith('{') ? JsonNode.Parse(text) : null, response);
+    }
+
+    /// <summary>Asserts that what is stored can still be read: a LIST of the namespace, of all namespaces, and as a Table.</summary>
+    public async Task AssertStoreReadableAsync(string resourcePath = "/api/v1/configmaps")
+    {
+        const string Table = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
+        var inNamespace = resourcePath.Replace("/v1/", "/v1/namespaces/default/", StringComparison.Ordinal);
+        foreach (var (path, accept) in new[] { (inNamespace, (string?)null), (resourcePath, null), (resourcePath, Table) })
+        {
+            var (status, body, _) = await GetAsync(path, accept);
+            Assert.True(status == 200, $"GET {path} answered {status}: {body?.ToJsonString()}");
+        }
+    }
+
     public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> GetAsync(string path, string? accept = null) =>
         SendAsync(HttpMethod.Get, path, accept: accept);
 

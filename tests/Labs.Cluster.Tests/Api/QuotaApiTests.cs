@@ -118,7 +118,7 @@ public sealed class QuotaApiTests
         var negative = await cluster.PostAsync("/api/v1/namespaces/default/resourcequotas",
             """{"apiVersion":"v1","kind":"ResourceQuota","metadata":{"name":"q"},"spec":{"hard":{"pods":"-1"}}}""");
         Assert.Equal(422, negative.Status);
-        Assert.Equal("The ResourceQuota \"q\" is invalid: spec.hard[pods]: Invalid value: \"-1\": must be greater than or equal to 0", (string?)negative.Body!["message"]);
+        Assert.Equal("ResourceQuota \"q\" is invalid: spec.hard[pods]: Invalid value: \"-1\": must be greater than or equal to 0", (string?)negative.Body!["message"]);
         Assert.Equal("spec.hard[pods]", (string?)negative.Body["details"]!["causes"]![0]!["field"]);
     }
 

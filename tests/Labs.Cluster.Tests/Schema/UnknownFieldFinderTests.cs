@@ -101,7 +101,8 @@ public sealed class UnknownFieldFinderTests
         deployment["spec"]!["replicas"] = "two";
 
         var mismatch = Assert.Single(_finder.FindTypeMismatches(deployment));
-        Assert.Equal(new FieldTypeMismatch("spec.replicas", "int32", "string"), mismatch);
+        Assert.Equal(("spec.replicas", "int32", "string"), (mismatch.Path, mismatch.Expected, mismatch.Actual));
+        Assert.Equal("json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32", mismatch.DecodeError);
     }
 
     [Fact]
