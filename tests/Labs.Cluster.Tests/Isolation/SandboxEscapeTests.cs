@@ -98,10 +98,37 @@ public sealed class SandboxEscapeTests : IDisposable
             "bash", "-c", "ls /proc/self/fd | sort -n | tr '\\n' ' '; cat /proc/1/cmdline | tr '\\0' ' '"));
         var (output, _) = await SandboxHarness.CollectAsync(process);
 
-        Assert.StartsWith("0 1 2 3 ", output, StringComparison.Ordinal); // 3 is ls's own directory handle.
-        Assert.DoesNotContain(" 4 ", output, StringComparison.Ordinal);
+        Assert.StartsWith("0 1 2 3 /usr/bin/bwrap", output, StringComparison.Ordinal); // 3 is ls's own directory handle.
         Assert.Contains("bwrap --args 3", output, StringComparison.Ordinal);
         Assert.DoesNotContain(_harness.DataDirectory, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_api_server_is_the_one_thing_reachable_forwarded_from_its_socket_with_no_descriptor_left_over()
+    {
+        // Stands in for the API server's Unix socket; the sandbox reaches it at 127.0.0.1:port in its own network.
+        var socketPath = Path.Combine(_harness.DataDirectory, "api.sock");
+        using var server = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        server.Bind(new UnixDomainSocketEndPoint(socketPath));
+        server.Listen();
+        File.SetUnixFileMode(socketPath, (UnixFileMode)0x1B6);
+        var accepted = server.AcceptAsync(TestContext.Current.CancellationToken).AsTask();
+        var pod = SandboxHarness.Pod();
+        var spec = _harness.Spec(pod, false, null, "bash", "-c", "ls /proc/self/fd | sort -n | tr '\\n' ' '; echo; exec 9<>/dev/tcp/127.0.0.1/6443; echo hello >&9; read -r reply <&9; echo $reply") with
+        {
+            Api = new ApiForward(socketPath, 6443),
+        };
+
+        var running = SandboxHarness.CollectAsync(_harness.Start(spec));
+        using var connection = await accepted.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        var buffer = new byte[16];
+        var read = await connection.ReceiveAsync(buffer, TestContext.Current.CancellationToken);
+        await connection.SendAsync("ok\n"u8.ToArray(), TestContext.Current.CancellationToken);
+        var (output, code) = await running;
+
+        Assert.Equal(0, code);
+        Assert.Equal("0 1 2 3 \nok\n", output); // 3 is ls's own directory handle.
+        Assert.Equal("hello\n", System.Text.Encoding.UTF8.GetString(buffer, 0, read));
     }
 
     [Fact]

@@ -73,6 +73,9 @@ internal static class NativeMethods
     public static extern int posix_spawn_file_actions_adddup2(IntPtr actions, int fd, int newFd);
 
     [DllImport(Libc)]
+    public static extern int posix_spawn_file_actions_addclosefrom_np(IntPtr actions, int from);
+
+    [DllImport(Libc)]
     public static extern int posix_spawnattr_init(IntPtr attributes);
 
     [DllImport(Libc)]

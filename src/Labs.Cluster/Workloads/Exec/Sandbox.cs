@@ -20,16 +20,32 @@ internal static class Sandbox
     /// <summary>Where the API server's socket appears inside the sandbox.</summary>
     public const string ApiSocket = "/run/labs/kube.sock";
 
+    /// <summary>The script inside the sandbox that forwards the API server into its network, then runs the command.</summary>
+    public const string ApiForwarder = "/run/labs/api-forward";
+
+    // Descriptors the sandbox's launcher gets: bubblewrap's options, the forwarder script (when there is an API
+    // server to forward), then one per mount. bubblewrap closes each once it has used it.
+    private const int ArgumentsFd = 3;
+    private const int ForwarderFd = 4;
+
     // Each path is a cgroup.procs file until "--"; the shell writes its own pid to each, then execs the rest.
     private const string JoinCgroups = "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"";
 
     // Listens on 127.0.0.1:$1 in the sandbox's network namespace, waits until it does, then runs the command.
-    private const string ForwardApi =
-        "socat -lf /dev/null TCP-LISTEN:\"$1\",bind=127.0.0.1,reuseaddr,fork UNIX-CONNECT:" + ApiSocket + " </dev/null >/dev/null 2>&1 & " +
-        "h=$(printf %04X \"$1\"); i=0; " +
-        "until grep -q \" 0100007F:$h 00000000:0000 0A \" /proc/net/tcp; do " +
-        "i=$((i+1)); if [ $i -gt 500 ]; then echo 'labs: the connection to the API server could not be set up' >&2; exit 126; fi; sleep 0.01; done; " +
-        "shift; exec \"$@\"";
+    private const string ForwardApi = $$"""
+        # Carries the Kubernetes API server into this sandbox's own network: 127.0.0.1:$1 -> {{ApiSocket}}
+        socat -lf /dev/null TCP-LISTEN:"$1",bind=127.0.0.1,reuseaddr,fork UNIX-CONNECT:{{ApiSocket}} </dev/null >/dev/null 2>&1 &
+        h=$(printf %04X "$1")
+        i=0
+        until grep -q " 0100007F:$h 00000000:0000 0A " /proc/net/tcp; do
+          i=$((i+1))
+          if [ $i -gt 500 ]; then echo 'labs: the connection to the API server could not be set up' >&2; exit 126; fi
+          sleep 0.01
+        done
+        shift
+        exec "$@"
+
+        """;
 
     private const long RunSizeBytes = 64L * 1024 * 1024;
     private static readonly string[] SystemDirectories = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc"];
@@ -52,10 +68,10 @@ internal static class Sandbox
             line.AddRange([tools.SetPriv!, $"--reuid={id}", $"--regid={id}", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"]);
         }
 
-        line.AddRange([tools.Bubblewrap!, "--args", "3", "--"]);
+        line.AddRange([tools.Bubblewrap!, "--args", $"{ArgumentsFd}", "--"]);
         if (spec.Api is { } forward)
         {
-            line.AddRange(["/bin/sh", "-c", ForwardApi, "labs-api", forward.Port.ToString(CultureInfo.InvariantCulture)]);
+            line.AddRange(["/bin/sh", ApiForwarder, forward.Port.ToString(CultureInfo.InvariantCulture)]);
         }
 
         line.AddRange(spec.Command);
@@ -79,14 +95,13 @@ internal static class Sandbox
         args.AddRange(["--size", RunSizeBytes.ToString(CultureInfo.InvariantCulture), "--tmpfs", "/run", "--bind", spec.Pod.Home, Home]);
         if (spec.Api is { } api)
         {
-            args.AddRange(["--ro-bind", api.Socket, ApiSocket]);
+            args.AddRange(["--ro-bind", api.Socket, ApiSocket, "--ro-bind-data", $"{ForwarderFd}", ApiForwarder]);
         }
 
         for (var i = 0; i < spec.Mounts.Count; i++)
         {
-            // By descriptor (fd 4 on; 3 holds these arguments): bubblewrap checks that what it mounts is what was opened,
-            // so nothing can be swapped in between.
-            args.AddRange([spec.Mounts[i].ReadOnly ? "--ro-bind-fd" : "--bind-fd", (4 + i).ToString(CultureInfo.InvariantCulture), spec.Mounts[i].Target]);
+            // By descriptor: bubblewrap checks that what it mounts is what was opened, so nothing can be swapped in between.
+            args.AddRange([spec.Mounts[i].ReadOnly ? "--ro-bind-fd" : "--bind-fd", (FirstMountFd(spec) + i).ToString(CultureInfo.InvariantCulture), spec.Mounts[i].Target]);
         }
 
         args.AddRange(["--chdir", spec.WorkingDirectory, "--clearenv"]);
@@ -103,6 +118,8 @@ internal static class Sandbox
 
         return args;
     }
+
+    private static int FirstMountFd(SandboxSpec spec) => spec.Api is null ? ForwarderFd : ForwarderFd + 1;
 
     private static void AddSystemDirectories(List<string> args, IReadOnlyList<SandboxMount> mounts)
     {
@@ -148,7 +165,8 @@ internal static class Sandbox
         var args = BubblewrapArguments(spec);
         var encoded = System.Text.Encoding.UTF8.GetBytes(string.Concat(args.Select(a => a + "\0")));
         using var argsFile = Isolation.FileCalls.MemoryFile("labs-sandbox-args", encoded);
-        IReadOnlyList<SafeHandle> inherited = [argsFile, .. spec.Mounts.Select(m => m.Source)];
+        using var forwarder = spec.Api is null ? null : Isolation.FileCalls.MemoryFile("labs-api-forward", System.Text.Encoding.UTF8.GetBytes(ForwardApi));
+        IReadOnlyList<SafeHandle> inherited = [argsFile, .. forwarder is null ? Array.Empty<SafeHandle>() : [forwarder], .. spec.Mounts.Select(m => m.Source)];
 
         // The launcher needs nothing from the environment: the command's environment is set with --setenv.
         var hostEnvironment = new Dictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = "/usr/local/bin:/usr/bin:/bin" };

@@ -7,7 +7,8 @@ namespace Labs.Cluster.Workloads.Exec;
 
 /// <summary>
 /// Starts a process with posix_spawn (no managed code runs in the child): its standard streams from a terminal or
-/// from pipes, the given descriptors at 3, 4, ... and nothing else of the platform's (everything else is close-on-exec).
+/// from pipes, the given descriptors at 3, 4, ... and nothing else (every other descriptor is closed in the child,
+/// even one the platform inherited without close-on-exec).
 /// </summary>
 internal static class Spawner
 {
@@ -97,6 +98,9 @@ internal static class Spawner
                 temporaries.Add(copy);
                 Check(NativeMethods.posix_spawn_file_actions_adddup2(actions, copy, 3 + i), "adddup2");
             }
+
+            // Whatever the platform itself inherited without close-on-exec (from a shell, a service manager) stops here.
+            Check(NativeMethods.posix_spawn_file_actions_addclosefrom_np(actions, 3 + inherited.Count), "addclosefrom");
 
             // The runtime ignores SIGPIPE and blocks some signals; a shell must start with the defaults.
             _ = NativeMethods.sigfillset(defaultSignals);
