@@ -20,6 +20,50 @@ public sealed class MalformedInputTests
         }
     }
 
+    [Fact]
+    public void Randomly_damaged_setup_manifests_fail_only_with_lab_format_errors_naming_the_file()
+    {
+        var random = new Random(20261201);
+        var original = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              labels: { app: web }
+            spec:
+              replicas: 2
+              selector: { matchLabels: { app: web } }
+              template:
+                metadata: { labels: { app: web } }
+                spec:
+                  containers: [ { name: web, image: "nginx:1.27", ports: [ { containerPort: 80 } ] } ]
+            ---
+            apiVersion: v1
+            kind: List
+            items:
+            - { apiVersion: v1, kind: ConfigMap, metadata: { name: c }, data: { a: "1" } }
+            """;
+        var path = Path.Combine(Path.GetTempPath(), $"labs-manifest-fuzz-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            for (var i = 0; i < 2000; i++)
+            {
+                var text = Damage(original, random);
+                File.WriteAllText(path, text);
+                var ex = Record.Exception(() => Yaml.ManifestReader.Read(path, "labs/sample/setup/app.yaml"));
+                Assert.True(ex is null or LabFormatException, $"{ex?.GetType().Name}: {ex?.Message}\nfor input:\n{text}");
+                if (ex is LabFormatException format)
+                {
+                    Assert.StartsWith("labs/sample/setup/app.yaml:", format.Message, StringComparison.Ordinal);
+                }
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("---\n? [.@2#,?> :,\t.]*>\"a\n---\n")]
     [InlineData("---\n!!:].]'*\n---\n")]
