@@ -8,8 +8,6 @@ internal static partial class ResourceNames
     private const string QualifiedNameMessage =
         "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 
-    private const string SubdomainMessage =
-        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
     private static readonly HashSet<string> Standard = new(StringComparer.Ordinal)
     {
@@ -129,7 +127,7 @@ internal static partial class ResourceNames
 
                 if (!SubdomainRegex().IsMatch(prefix))
                 {
-                    errors.Add("prefix part " + SubdomainMessage);
+                    errors.Add("prefix part " + Api.LabelRules.SubdomainError);
                 }
             }
         }

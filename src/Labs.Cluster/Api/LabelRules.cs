@@ -19,6 +19,9 @@ internal static class LabelRules
     private const string SubdomainMessage =
         "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
 
+    /// <summary>apimachinery's message for a value that is not a lowercase RFC 1123 subdomain (names, key prefixes).</summary>
+    public static string SubdomainError { get; } = RegexError(SubdomainMessage, SubdomainFormat, "example.com");
+
     /// <summary>Problems with a label (or annotation) key: an optional DNS subdomain prefix and '/', then a name.</summary>
     public static List<string> KeyProblems(string key)
     {

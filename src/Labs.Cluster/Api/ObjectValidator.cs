@@ -6,8 +6,6 @@ namespace Labs.Cluster.Api;
 /// <summary>The cheap server-side checks a real API server makes before storing: names, kinds, required fields.</summary>
 internal static partial class ObjectValidator
 {
-    private const string SubdomainMessage =
-        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
     private const string LabelMessage =
         "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
@@ -92,7 +90,7 @@ internal static partial class ObjectValidator
         var ok = label ? name.Length <= 63 && LabelRegex().IsMatch(name) : name.Length <= 253 && SubdomainRegex().IsMatch(name);
         if (!ok)
         {
-            causes.Add(("FieldValueInvalid", "metadata.name", $"Invalid value: \"{name}\": {(label ? LabelMessage : SubdomainMessage)}"));
+            causes.Add(("FieldValueInvalid", "metadata.name", $"Invalid value: \"{name}\": {(label ? LabelMessage : LabelRules.SubdomainError)}"));
         }
     }
 

@@ -12,7 +12,7 @@ namespace Labs.Cluster.Workloads;
 /// the status a real kubelet reports, materialises its secret, configMap and emptyDir volumes under the data
 /// directory, and releases the pod's files, IP and processes when it is deleted.
 /// </summary>
-internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions options, NodeRegistrar nodes, ExecSessions sessions, PodSandboxes sandboxes, TimeProvider time)
+internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions options, NodeRegistrar nodes, ExecSessions sessions, PodSandboxes sandboxes, EventRecorder events, TimeProvider time)
 {
     private static readonly string[] ComputeResources = ["cpu", "memory"];
     private static readonly TimeSpan VolumeRetry = TimeSpan.FromSeconds(2);
@@ -56,16 +56,19 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         }
 
         var prepared = sandboxes.Prepare(pod);
+        var node = new EventRecorder.Source("kubelet", pod.Str("spec", "nodeName"));
         if (PodVolumes.Materialize(store, pod, prepared.Directory, options.DataDirectory, prepared.HostUid) is { } mountError)
         {
             WriteIfChanged(pod, PendingStatus(pod, nodeIndex, since, "ContainerCreating", mountError));
+            events.Warning(pod, "FailedMount", mountError, node);
             return VolumeRetry;
         }
 
         if (ContainerConfigError(pod, prepared) is { } configError)
         {
             // As a kubelet: the container cannot be created until its mounts can; the pod waits and is retried.
-            WriteIfChanged(pod, PendingStatus(pod, nodeIndex, since, "CreateContainerConfigError", configError));
+            WriteIfChanged(pod, PendingStatus(pod, nodeIndex, since, "CreateContainerConfigError", configError.Message));
+            events.Warning(pod, "Failed", "Error: " + configError.Message, node, $"spec.containers{{{configError.Container}}}");
             return ConfigRetry;
         }
 
@@ -80,11 +83,12 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         _pendingSince.Remove(uid);
         _ips.Release(uid);
         sessions.KillPod(uid);
+        events.Forget(uid);
         sandboxes.Release(uid);
     }
 
     /// <summary>The first container whose mounts cannot be made (a refused subPath), as the kubelet reports it; else null.</summary>
-    private string? ContainerConfigError(JsonObject pod, PodSandbox sandbox)
+    private (string Container, string Message)? ContainerConfigError(JsonObject pod, PodSandbox sandbox)
     {
         foreach (var container in pod.Arr("spec", "containers").Objects())
         {
@@ -97,7 +101,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
             }
             catch (SubPathException e)
             {
-                return e.Message;
+                return (container.Str("name") ?? "", e.Message);
             }
         }
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Api;
-using Labs.Cluster.Storage;
 
 namespace Labs.Cluster.Workloads;
 
@@ -11,7 +9,7 @@ namespace Labs.Cluster.Workloads;
 /// </summary>
 internal sealed partial class ReplicaSetController
 {
-    private static readonly GroupResource Events = new(string.Empty, "events");
+    private static readonly EventRecorder.Source ControllerSource = new("replicaset-controller");
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(5);
 
@@ -20,7 +18,6 @@ internal sealed partial class ReplicaSetController
 
     // Only the simulator's single worker reconciles, so these need no lock.
     private readonly Dictionary<(string Namespace, string Name), (string Uid, int Failures, DateTimeOffset RetryAt)> _retries = [];
-    private readonly Dictionary<(string Namespace, string Name), string> _failedCreateEvents = [];
 
     /// <summary>The condition list of the set's new status: ReplicaFailure added on a first failure, removed after a success.</summary>
     private JsonArray? FailureCondition(JsonObject rs, ApiException? failure, int surplus)
@@ -50,7 +47,7 @@ internal sealed partial class ReplicaSetController
     private TimeSpan? Failed(JsonObject rs, ApiException failure)
     {
         var now = time.GetUtcNow();
-        RecordFailedCreate(rs, failure.Message, now);
+        RecordFailedCreate(rs, failure.Message);
         var key = (rs.Namespace() ?? string.Empty, rs.Name());
         var failures = 0;
         if (_retries.TryGetValue(key, out var state) && state.Uid == rs.Uid())
@@ -77,57 +74,9 @@ internal sealed partial class ReplicaSetController
     private void ForgetFailures(string ns, string name)
     {
         _retries.Remove((ns, name));
-        _failedCreateEvents.Remove((ns, name));
     }
 
-    /// <summary>A Warning event on the set, as the controller's recorder writes it; repeats update its count and message.</summary>
-    private void RecordFailedCreate(JsonObject rs, string error, DateTimeOffset now)
-    {
-        var ns = rs.Namespace() ?? string.Empty;
-        var message = "Error creating: " + error;
-        var timestamp = JsonPaths.Timestamp(now);
-        try
-        {
-            if (_failedCreateEvents.TryGetValue((ns, rs.Name()), out var known) && store.Get(Events, ns, known) is { } existing
-                && existing.Str("involvedObject", "uid") == rs.Uid())
-            {
-                existing["count"] = (existing.Long("count") ?? 1) + 1;
-                existing["lastTimestamp"] = timestamp;
-                existing["message"] = message;
-                store.Update(Events, ns, existing);
-                return;
-            }
-
-            var name = $"{rs.Name()}.{(now.ToUnixTimeMilliseconds() * 1_000_000).ToString("x", CultureInfo.InvariantCulture)}";
-            store.Create(Events, ns, new JsonObject
-            {
-                ["apiVersion"] = "v1",
-                ["kind"] = "Event",
-                ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns },
-                ["involvedObject"] = new JsonObject
-                {
-                    ["kind"] = "ReplicaSet",
-                    ["namespace"] = ns,
-                    ["name"] = rs.Name(),
-                    ["uid"] = rs.Uid(),
-                    ["apiVersion"] = "apps/v1",
-                    ["resourceVersion"] = rs.Str("metadata", "resourceVersion"),
-                },
-                ["reason"] = "FailedCreate",
-                ["message"] = message,
-                ["source"] = new JsonObject { ["component"] = "replicaset-controller" },
-                ["firstTimestamp"] = timestamp,
-                ["lastTimestamp"] = timestamp,
-                ["count"] = 1,
-                ["type"] = "Warning",
-                ["reportingComponent"] = "replicaset-controller",
-                ["reportingInstance"] = string.Empty,
-            });
-            _failedCreateEvents[(ns, rs.Name())] = name;
-        }
-        catch (ApiException)
-        {
-            // Events are best effort, as the real recorder's: a namespace being deleted refuses them.
-        }
-    }
+    /// <summary>A Warning event on the set, as the controller's recorder writes it; repeats update its count.</summary>
+    private void RecordFailedCreate(JsonObject rs, string error) =>
+        events.Warning(rs, "FailedCreate", "Error creating: " + error, ControllerSource, latestMessage: true);
 }

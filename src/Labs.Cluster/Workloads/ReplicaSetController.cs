@@ -10,7 +10,7 @@ namespace Labs.Cluster.Workloads;
 /// quota, a LimitRange) stops the creating: the set gets a <c>ReplicaFailure</c> condition and a FailedCreate event, and
 /// is tried again later with a growing delay.
 /// </summary>
-internal sealed partial class ReplicaSetController(IObjectStore store, TimeProvider time)
+internal sealed partial class ReplicaSetController(IObjectStore store, EventRecorder events, TimeProvider time)
 {
     // The most pods one sync creates, as the real controller's burstReplicas.
     private const int BurstReplicas = 500;

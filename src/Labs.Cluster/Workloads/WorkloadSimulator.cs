@@ -60,11 +60,12 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         _logger = loggerFactory.CreateLogger<WorkloadSimulator>();
         _nodes = new NodeRegistrar(store, options.NodeCount);
         _deployments = new DeploymentController(store, TimeProvider.System);
-        _replicaSets = new ReplicaSetController(store, TimeProvider.System);
+        var events = new EventRecorder(store, TimeProvider.System);
+        _replicaSets = new ReplicaSetController(store, events, TimeProvider.System);
         _scheduler = new Scheduler(store, _nodes);
         _sandboxes = new PodSandboxes(options);
         _exec = new ExecHandler(options, _sandboxes, loggerFactory.CreateLogger<ExecHandler>());
-        _kubelet = new Kubelet(store, options, _nodes, _exec.Sessions, _sandboxes, TimeProvider.System);
+        _kubelet = new Kubelet(store, options, _nodes, _exec.Sessions, _sandboxes, events, TimeProvider.System);
     }
 
     /// <summary>Registers the nodes and starts the controllers in the background. Call once.</summary>

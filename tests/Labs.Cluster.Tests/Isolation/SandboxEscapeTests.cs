@@ -47,6 +47,17 @@ public sealed class SandboxEscapeTests : IDisposable
     }
 
     [Fact]
+    public async Task Nothing_outside_home_tmp_and_writable_volumes_can_be_written()
+    {
+        var (output, _) = await RunAsync(
+            "for f in /usr/x /etc/x /x /bin/x /proc/sys/kernel/hostname; do (echo > $f) 2>/dev/null && echo WROTE-$f; done; " +
+            "touch ~/ok /tmp/ok && echo home-and-tmp-ok");
+
+        Assert.DoesNotContain("WROTE-", output, StringComparison.Ordinal);
+        Assert.Contains("home-and-tmp-ok", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_data_directory_and_other_pods_homes_are_not_there()
     {
         var other = _harness.Sandboxes.Prepare(SandboxHarness.Pod("uid-2", "pod-b"));

@@ -52,6 +52,13 @@ public sealed class VolumeEscapeTests
         var waiting = pod.Arr("status", "containerStatuses")!.Objects().Single().Obj("state", "waiting")!;
         Assert.Equal(message, waiting.Str("message"));
         Assert.Equal("Pending", pod.Str("status", "phase"));
+
+        // What kubectl describe pod shows under Events: kubelet  Failed  Error: ...
+        var warning = await Eventually.WaitAsync(
+            () => f.Store.List(new Storage.GroupResource("", "events"), Ns).Items.FirstOrDefault(e => e.Str("involvedObject", "name") == "evil"),
+            "the kubelet's event");
+        Assert.Equal(("Warning", "Failed", "Error: " + message), (warning.Str("type"), warning.Str("reason"), warning.Str("message")));
+        Assert.Equal(("kubelet", "spec.containers{main}"), (warning.Str("source", "component"), warning.Str("involvedObject", "fieldPath")));
     }
 
     [Fact]

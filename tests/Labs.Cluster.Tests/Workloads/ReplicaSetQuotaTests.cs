@@ -17,7 +17,7 @@ public sealed class ReplicaSetQuotaTests
 
     public ReplicaSetQuotaTests()
     {
-        _controller = new ReplicaSetController(_store, _clock);
+        _controller = new ReplicaSetController(_store, new EventRecorder(_store, _clock), _clock);
         _store.Create(new GroupResource("", "namespaces"), null, Json("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"learner"}}"""));
         _store.Create(Quotas, Ns, Json("""{"apiVersion":"v1","kind":"ResourceQuota","metadata":{"name":"labs-budget"},"spec":{"hard":{"pods":"10"}}}"""));
         _store.Create(WorkloadResources.ReplicaSets, Ns, Json("""

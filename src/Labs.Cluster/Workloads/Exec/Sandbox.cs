@@ -89,7 +89,7 @@ internal static class Sandbox
             "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-net", "--unshare-cgroup-try",
             "--hostname", spec.Hostname,
         };
-        AddSystemDirectories(args, spec.Mounts);
+        var etcOnTmpfs = AddSystemDirectories(args, spec.Mounts);
         args.AddRange(["--ro-bind", Path.Combine(spec.Pod.Identity, "passwd"), "/etc/passwd", "--ro-bind", Path.Combine(spec.Pod.Identity, "group"), "/etc/group"]);
         args.AddRange(["--proc", "/proc", "--dev", "/dev", "--bind", spec.Pod.Tmp, "/tmp"]);
         args.AddRange(["--size", RunSizeBytes.ToString(CultureInfo.InvariantCulture), "--tmpfs", "/run", "--bind", spec.Pod.Home, Home]);
@@ -102,6 +102,14 @@ internal static class Sandbox
         {
             // By descriptor: bubblewrap checks that what it mounts is what was opened, so nothing can be swapped in between.
             args.AddRange([spec.Mounts[i].ReadOnly ? "--ro-bind-fd" : "--bind-fd", (FirstMountFd(spec) + i).ToString(CultureInfo.InvariantCulture), spec.Mounts[i].Target]);
+        }
+
+        // The sandbox's own root (a tmpfs holding the mount points), and /etc when it was rebuilt on one, are read-only
+        // once everything is in place.
+        args.AddRange(["--remount-ro", "/"]);
+        if (etcOnTmpfs)
+        {
+            args.AddRange(["--remount-ro", "/etc"]);
         }
 
         args.AddRange(["--chdir", spec.WorkingDirectory, "--clearenv"]);
@@ -121,8 +129,10 @@ internal static class Sandbox
 
     private static int FirstMountFd(SandboxSpec spec) => spec.Api is null ? ForwarderFd : ForwarderFd + 1;
 
-    private static void AddSystemDirectories(List<string> args, IReadOnlyList<SandboxMount> mounts)
+    /// <summary>Binds the system directories read-only; returns whether /etc had to be rebuilt on a tmpfs.</summary>
+    private static bool AddSystemDirectories(List<string> args, IReadOnlyList<SandboxMount> mounts)
     {
+        var etcOnTmpfs = false;
         foreach (var dir in SystemDirectories)
         {
             var info = new DirectoryInfo(dir);
@@ -134,8 +144,9 @@ internal static class Sandbox
             else if (info.Exists && dir == "/etc" && mounts.Any(m => IsUnder(m.Target, "/etc") && !Path.Exists(m.Target)))
             {
                 // A volume at a new path under /etc (say /etc/config) needs a mount point that a read-only bind
-                // of the host's /etc cannot provide: rebuild /etc on a tmpfs from read-only binds of its entries (new files there live only in this sandbox).
+                // of the host's /etc cannot provide: rebuild /etc on a tmpfs from read-only binds of its entries.
                 args.AddRange(["--tmpfs", "/etc"]);
+                etcOnTmpfs = true;
                 foreach (var entry in new DirectoryInfo("/etc").EnumerateFileSystemInfos())
                 {
                     args.AddRange(entry.LinkTarget is { } link ? ["--symlink", link, entry.FullName] : ["--ro-bind", entry.FullName, entry.FullName]);
@@ -146,6 +157,8 @@ internal static class Sandbox
                 args.AddRange(["--ro-bind", dir, dir]);
             }
         }
+
+        return etcOnTmpfs;
     }
 
     private static bool IsUnder(string path, string dir) =>
