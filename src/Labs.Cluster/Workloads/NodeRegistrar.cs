@@ -79,16 +79,18 @@ internal sealed class NodeRegistrar(IObjectStore store, int nodeCount)
         };
     }
 
+    /// <summary>What every simulated node has to give: its capacity, all of it allocatable.</summary>
+    public static JsonObject Resources() => new()
+    {
+        ["cpu"] = "2",
+        ["ephemeral-storage"] = "61202244Ki",
+        ["hugepages-2Mi"] = "0",
+        ["memory"] = "4015184Ki",
+        ["pods"] = "110",
+    };
+
     private static JsonObject Status(int index, string now)
     {
-        JsonObject Resources() => new()
-        {
-            ["cpu"] = "2",
-            ["ephemeral-storage"] = "61202244Ki",
-            ["hugepages-2Mi"] = "0",
-            ["memory"] = "4015184Ki",
-            ["pods"] = "110",
-        };
 
         JsonObject Condition(string type, string status, string reason, string message) => new()
         {

@@ -6,13 +6,12 @@ using Labs.Cluster.Workloads.Isolation;
 namespace Labs.Cluster.Workloads;
 
 /// <summary>
-/// Writes a pod's <c>secret</c>, <c>configMap</c> and <c>emptyDir</c> volumes as files under
+/// Writes a pod's <c>secret</c>, <c>configMap</c>, <c>downwardAPI</c>, <c>projected</c> and <c>emptyDir</c> volumes under
 /// <c>&lt;pod dir&gt;/volumes/&lt;volume name&gt;/</c>, owned by the pod's sandbox user, and prepares its
 /// <c>hostPath</c> volumes inside the simulated root of its node (never the machine's own filesystem).
 /// </summary>
-internal static class PodVolumes
+internal static partial class PodVolumes
 {
-    private const int DefaultMode = 420; // 0644
     private const uint HostPathMode = 0x1FF; // 0777: pods of one namespace run as different users and share these.
 
     public static string VolumeDirectory(string podDirectory, string volumeName) => Path.Combine(podDirectory, "volumes", volumeName);
@@ -37,7 +36,7 @@ internal static class PodVolumes
             return (root, (hostPath.Str("path") ?? "").TrimStart('/'));
         }
 
-        return volume.Obj("emptyDir") is not null || volume.Obj("secret") is not null || volume.Obj("configMap") is not null
+        return volume.Obj("emptyDir") is not null || IsFileVolume(volume)
             ? (VolumeDirectory(podDirectory, name), "")
             : null;
     }
@@ -48,7 +47,6 @@ internal static class PodVolumes
     /// <summary>Materialises every supported volume; returns a kubelet-style mount error, or null when all are in place.</summary>
     public static string? Materialize(IObjectStore store, JsonObject pod, string podDirectory, string dataDirectory, int? ownerUid)
     {
-        var ns = pod.Namespace();
         Directory.CreateDirectory(podDirectory);
         foreach (var volume in pod.Arr("spec", "volumes").Objects())
         {
@@ -69,44 +67,9 @@ internal static class PodVolumes
             {
                 error = PrepareHostPath(pod, hostPath, dataDirectory, ownerUid);
             }
-            else if (volume.Obj("secret") is { } secretSource)
+            else if (Files(store, pod, volume, out error) is { } files && error is null)
             {
-                var secretName = secretSource.Str("secretName") ?? "";
-                var secret = store.Get(WorkloadResources.Secrets, ns, secretName);
-                if (secret is null && !IsOptional(secretSource))
-                {
-                    return $"MountVolume.SetUp failed for volume \"{name}\" : secret \"{secretName}\" not found";
-                }
-
-                var data = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-                foreach (var (key, value) in secret.Obj("data") ?? [])
-                {
-                    data[key] = Decode(value);
-                }
-
-                WriteFiles(dir, data, secretSource, ownerUid);
-            }
-            else if (volume.Obj("configMap") is { } mapSource)
-            {
-                var mapName = mapSource.Str("name") ?? "";
-                var map = store.Get(WorkloadResources.ConfigMaps, ns, mapName);
-                if (map is null && !IsOptional(mapSource))
-                {
-                    return $"MountVolume.SetUp failed for volume \"{name}\" : configmap \"{mapName}\" not found";
-                }
-
-                var data = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-                foreach (var (key, value) in map.Obj("data") ?? [])
-                {
-                    data[key] = Encoding.UTF8.GetBytes(value is JsonValue v && v.TryGetValue<string>(out var s) ? s : "");
-                }
-
-                foreach (var (key, value) in map.Obj("binaryData") ?? [])
-                {
-                    data[key] = Decode(value);
-                }
-
-                WriteFiles(dir, data, mapSource, ownerUid);
+                WriteTree(dir, files, ownerUid);
             }
 
             if (error is not null)
@@ -196,26 +159,6 @@ internal static class PodVolumes
         return made is 0 or -FileCalls.EExist ? null : $"hostPath type check failed: cannot create {path}";
     }
 
-    private static bool IsOptional(JsonObject source) =>
-        source["optional"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
-
-    private static byte[] Decode(JsonNode? value)
-    {
-        if (value is not JsonValue v || !v.TryGetValue<string>(out var s))
-        {
-            return [];
-        }
-
-        try
-        {
-            return Convert.FromBase64String(s);
-        }
-        catch (FormatException)
-        {
-            return Encoding.UTF8.GetBytes(s);
-        }
-    }
-
     private static void Chown(string path, int? ownerUid)
     {
         if (ownerUid is { } uid)
@@ -224,30 +167,20 @@ internal static class PodVolumes
         }
     }
 
-    private static void WriteFiles(string dir, Dictionary<string, byte[]> data, JsonObject source, int? ownerUid)
+    /// <summary>Writes a volume's files; the directory is the kubelet's (always mounted read-only), so no learner can plant a link in it.</summary>
+    private static void WriteTree(string dir, IEnumerable<VolumeFile> files, int? ownerUid)
     {
         Directory.CreateDirectory(dir);
         Chown(dir, ownerUid);
-        var defaultMode = (int)(source.Long("defaultMode") ?? DefaultMode);
-        var items = source.Arr("items");
-        IEnumerable<(string Key, string Path, int Mode)> files = items is null
-            ? data.Keys.Select(k => (k, k, defaultMode))
-            : items.Objects().Select(i => (i.Str("key") ?? "", i.Str("path") ?? i.Str("key") ?? "", (int)(i.Long("mode") ?? defaultMode)));
         var root = Path.GetFullPath(dir) + Path.DirectorySeparatorChar;
-        foreach (var (key, relative, mode) in files)
+        foreach (var (relative, bytes, mode) in files)
         {
-            if (!data.TryGetValue(key, out var bytes) || relative.Length == 0)
-            {
-                continue;
-            }
-
             var target = Path.GetFullPath(Path.Combine(dir, relative));
-            if (!target.StartsWith(root, StringComparison.Ordinal))
+            if (relative.Length == 0 || !target.StartsWith(root, StringComparison.Ordinal))
             {
                 continue; // A path like ../../x would escape the volume; the API rejects it, so never write it.
             }
 
-            // The directory is the kubelet's (always mounted read-only), so no learner can plant a link in it.
             for (var parent = Path.GetDirectoryName(target)!; parent.Length >= root.Length; parent = Path.GetDirectoryName(parent)!)
             {
                 Directory.CreateDirectory(parent);

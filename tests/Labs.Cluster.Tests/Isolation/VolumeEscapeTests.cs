@@ -148,6 +148,36 @@ public sealed class VolumeEscapeTests
     }
 
     [Fact]
+    public async Task DownwardAPI_and_projected_volumes_hold_the_pods_fields_and_are_read_only()
+    {
+        await using var f = new SimulatorFixture();
+        f.Store.Create(WorkloadResources.ConfigMaps, Ns, (JsonObject)JsonNode.Parse("""{ "apiVersion": "v1", "kind": "ConfigMap", "metadata": { "name": "cfg" }, "data": { "color": "blue" } }""")!);
+        var pod = Pod("info",
+            """[ { "name": "info", "mountPath": "/etc/podinfo" }, { "name": "all", "mountPath": "/all", "readOnly": false } ]""",
+            """
+            [ { "name": "info", "downwardAPI": { "items": [
+                  { "path": "name", "fieldRef": { "fieldPath": "metadata.name" } },
+                  { "path": "labels", "fieldRef": { "fieldPath": "metadata.labels" } },
+                  { "path": "tier", "fieldRef": { "fieldPath": "metadata.labels['tier']" } },
+                  { "path": "mem", "resourceFieldRef": { "containerName": "main", "resource": "limits.memory", "divisor": "1Mi" } } ] } },
+              { "name": "all", "projected": { "sources": [
+                  { "configMap": { "name": "cfg", "items": [ { "key": "color", "path": "conf/color" } ] } },
+                  { "downwardAPI": { "items": [ { "path": "ns", "fieldRef": { "fieldPath": "metadata.namespace" } } ] } } ] } } ]
+            """);
+        pod["metadata"]!["labels"] = new JsonObject { ["tier"] = "web", ["app"] = "shop" };
+        pod["spec"]!["containers"]![0]!["resources"] = new JsonObject { ["limits"] = new JsonObject { ["memory"] = "64Mi" } };
+        f.Store.Create(WorkloadResources.Pods, Ns, pod);
+        await RunningAsync(f, "info");
+        await using var server = await ExecServer.StartAsync(f);
+
+        var result = await ExecAsync(server, "info",
+            "cat /etc/podinfo/name; echo; cat /etc/podinfo/labels; echo; cat /etc/podinfo/tier /etc/podinfo/mem; echo; " +
+            "cat /all/conf/color /all/ns; echo; touch /all/x 2>/dev/null || echo READONLY");
+
+        Assert.Equal("info\napp=\"shop\"\ntier=\"web\"\nweb64\nblue" + Ns + "\nREADONLY\n", result[1]);
+    }
+
+    [Fact]
     public async Task A_hostPath_is_a_directory_of_the_simulated_node_never_of_the_machine()
     {
         await using var f = new SimulatorFixture();
