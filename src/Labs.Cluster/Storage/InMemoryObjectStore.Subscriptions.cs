@@ -19,7 +19,7 @@ public sealed partial class InMemoryObjectStore
 
             if (fromResourceVersion > 0)
             {
-                foreach (var change in _history)
+                foreach (var (change, _) in _history)
                 {
                     if (change.ResourceVersion > fromResourceVersion)
                     {
@@ -38,10 +38,11 @@ public sealed partial class InMemoryObjectStore
     private void Publish(string type, GroupResource resource, JsonObject obj, long rv)
     {
         var change = new StoreEvent(type, resource, obj.DeepClone().AsObject(), rv);
-        _history.Enqueue(change);
-        while (_history.Count > _historyLimit)
+        var now = _time.GetUtcNow();
+        _history.Enqueue((change, now));
+        while (_history.Count > _historyLimit || (_history.Count > 1 && now - _history.Peek().At > HistoryWindow))
         {
-            _oldestReplayable = _history.Dequeue().ResourceVersion;
+            _oldestReplayable = _history.Dequeue().Change.ResourceVersion;
         }
 
         foreach (var subscription in _subscriptions.ToArray())

@@ -13,11 +13,18 @@ public sealed partial class InMemoryObjectStore : IObjectStore
     /// <summary>How many changes are kept for <see cref="Subscribe"/> replay by default.</summary>
     public const int DefaultHistoryLimit = 10_000;
 
+    /// <summary>
+    /// How long a change stays replayable: like kube-apiserver's watch cache, history is kept for a while rather than
+    /// for ever, so the memory of objects long deleted (ended sessions) is given back. Watches resuming from older
+    /// resourceVersions get 410 Expired and relist, as they must on a real cluster.
+    /// </summary>
+    public static readonly TimeSpan HistoryWindow = TimeSpan.FromMinutes(5);
+
     private static readonly GroupResource Namespaces = new(string.Empty, "namespaces");
 
     private readonly Lock _lock = new();
     private readonly Dictionary<GroupResource, SortedDictionary<string, JsonObject>> _objects = [];
-    private readonly Queue<StoreEvent> _history = new();
+    private readonly Queue<(StoreEvent Change, DateTimeOffset At)> _history = new();
     private readonly List<Subscription> _subscriptions = [];
     private readonly int _historyLimit;
     private readonly TimeProvider _time;

@@ -155,6 +155,31 @@ public sealed class InMemoryObjectStoreTests
     }
 
     [Fact]
+    public void Changes_older_than_the_history_window_are_let_go_as_the_next_writes_come()
+    {
+        var clock = new Access.TestClock(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var store = new InMemoryObjectStore(timeProvider: clock);
+        store.Create(Namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = "ns1" } });
+        var first = store.Create(ConfigMaps, "ns1", Named("old"));
+        var replayed = new List<StoreEvent>();
+        using (store.Subscribe(long.Parse(first.MetaString("resourceVersion"), System.Globalization.CultureInfo.InvariantCulture) - 1, replayed.Add))
+        {
+            Assert.Single(replayed);
+        }
+
+        clock.Advance(InMemoryObjectStore.HistoryWindow + TimeSpan.FromSeconds(1));
+        store.Create(ConfigMaps, "ns1", Named("new"));
+
+        var e = Assert.Throws<ApiException>(() => store.Subscribe(1, _ => { }));
+        Assert.Equal(410, e.Code);
+        var recent = new List<StoreEvent>();
+        using (store.Subscribe(store.CurrentResourceVersion - 1, recent.Add))
+        {
+            Assert.Equal("new", Assert.Single(recent).Object.MetaString("name"));
+        }
+    }
+
+    [Fact]
     public void Returned_objects_are_copies()
     {
         var store = NewStore();
