@@ -43,13 +43,19 @@ internal static class ToolboxFiles
         return builder.ToString();
     }
 
-    /// <summary>The learner's bash start-up file: kubeconfig, the <c>k</c> alias with completion, a readable prompt.</summary>
+    /// <summary>
+    /// The learner's bash start-up file: kubeconfig, bash's own completion (Debian's bash-completion, which kubectl's
+    /// completion script needs), the <c>k</c> alias with completion, a readable prompt.
+    /// </summary>
     public static string Bashrc(string ns) =>
         $$"""
         # Labs toolbox shell
         export KUBECONFIG={{MountPath}}/kubeconfig
         export EDITOR=vi
         alias k=kubectl
+        if [ -r /usr/share/bash-completion/bash_completion ]; then
+          . /usr/share/bash-completion/bash_completion
+        fi
         if command -v kubectl >/dev/null 2>&1; then
           source <(kubectl completion bash 2>/dev/null)
           complete -o default -F __start_kubectl k

@@ -15,6 +15,18 @@ export interface TerminalEvents {
 
 const HUB_URL = "/hubs/terminal";
 
+// Esc then Tab (or Shift+Tab) within this time leaves the terminal: the way out by keyboard (WCAG 2.1.2). A lone
+// Esc still reaches the shell (vi needs it), just this much later.
+const ESCAPE_WINDOW_MS = 400;
+
+/** Keyboard-focusable elements of the page, in tab order (for leaving the terminal). */
+function focusable(): HTMLElement[] {
+  const selector = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+  return [...document.querySelectorAll<HTMLElement>(selector)].filter(
+    (element) => !element.hidden && element.offsetParent !== null && !element.closest(".xterm"),
+  );
+}
+
 // Keeps trying for about two minutes, so a server restart or a flaky network heals on its own.
 const RECONNECT_DELAYS_MS = [0, 1000, 2000, 5000, 10000, 10000, 15000, 30000, 30000];
 
@@ -52,9 +64,12 @@ export class LabTerminal {
   private pendingInput = "";
   private sending = false;
   private fitScheduled = false;
+  private escapeTimer: number | null = null;
+  private readonly container: HTMLElement;
 
   constructor(container: HTMLElement, events: TerminalEvents) {
     this.events = events;
+    this.container = container;
     this.term = new Terminal({
       cursorBlink: true,
       fontFamily: 'ui-monospace, "Cascadia Mono", "JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
@@ -67,6 +82,7 @@ export class LabTerminal {
     this.term.open(container);
     this.fit();
 
+    this.term.attachCustomKeyEventHandler((event) => this.handleKey(event));
     this.term.onData((data) => this.send(data));
     this.term.onResize(({ cols, rows }) => {
       if (this.attached && this.connection) {
@@ -90,14 +106,64 @@ export class LabTerminal {
     return this.attachCurrent(connection);
   }
 
-  /** Types a command into the shell followed by Enter; false when no shell is attached. */
+  /**
+   * Types a command into the shell followed by Enter, after clearing whatever is half-typed on the prompt (Ctrl+E,
+   * Ctrl+U), and brings the terminal into view (on narrow screens it is below the lesson); false when no shell is attached.
+   */
   typeCommand(command: string): boolean {
     if (!this.attached) {
       return false;
     }
-    this.send(command.replace(/\r?\n$/, "").replace(/\r?\n/g, "\r") + "\r");
+    this.send("\x05\x15" + command.replace(/\r?\n$/, "").replace(/\r?\n/g, "\r") + "\r");
+    this.container.scrollIntoView({ block: "nearest" });
     this.term.focus();
     return true;
+  }
+
+  /** xterm's key hook: Esc then Tab leaves the terminal; everything else goes to the shell as usual. */
+  private handleKey(event: KeyboardEvent): boolean {
+    if (event.type !== "keydown") {
+      return true;
+    }
+    const escapePending = this.escapeTimer !== null;
+    if (escapePending) {
+      window.clearTimeout(this.escapeTimer!);
+      this.escapeTimer = null;
+    }
+    if (event.key === "Escape" && !event.ctrlKey && !event.altKey && !event.metaKey && !escapePending) {
+      this.escapeTimer = window.setTimeout(() => {
+        this.escapeTimer = null;
+        this.send("\x1b");
+      }, ESCAPE_WINDOW_MS);
+      return false;
+    }
+    if (escapePending && event.key === "Tab") {
+      event.preventDefault();
+      this.leave(event.shiftKey ? -1 : 1);
+      return false;
+    }
+    if (escapePending) {
+      // Not a way out after all: the Esc goes first, then this key, in the order they were pressed.
+      this.send("\x1b");
+    }
+    return true;
+  }
+
+  /** Moves focus to the next (or previous) focusable element of the page outside the terminal. */
+  private leave(direction: 1 | -1): void {
+    const elements = focusable();
+    const textarea = this.container.querySelector("textarea");
+    const all = [...elements, ...(textarea ? [textarea] : [])].sort((a, b) =>
+      a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
+    const at = textarea ? all.indexOf(textarea) : -1;
+    const others = all.filter((element) => element !== textarea);
+    if (others.length === 0) {
+      this.term.blur();
+      return;
+    }
+    const next = all[(at + direction + all.length) % all.length];
+    (next === undefined || next === textarea ? others[0] : next)?.focus();
   }
 
   focus(): void {

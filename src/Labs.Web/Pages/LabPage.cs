@@ -23,7 +23,8 @@ internal static class LabPage
                     <button id="end-lab" type="button" hidden title="Delete this lab's namespace and everything in it">End lab</button>
                     <div id="session-status" role="status"></div>
                   </div>
-                  <div id="terminal"></div>
+                  <div id="terminal" aria-describedby="terminal-help"></div>
+                  <p id="terminal-help" class="terminal-help">In the terminal, Tab completes commands; press <kbd>Esc</kbd> then <kbd>Tab</kbd> to leave it.</p>
                 </section>
               </main>
             """;

@@ -1,0 +1,87 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Labs.EndToEnd.Tests;
+
+/// <summary>The terminal as a keyboard user meets it: Tab completion, a way out by keyboard, and Run buttons.</summary>
+public sealed class TerminalKeyboardTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+{
+    private static readonly LocatorAssertionsToContainTextOptions Patiently = new() { Timeout = 120_000 };
+
+    private async Task<(IBrowserContext Learner, IPage Page, ILocator Terminal)> StartAsync(string lab)
+    {
+        var learner = await platform.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await learner.NewPageAsync();
+        await page.GotoAsync(new Uri(platform.BaseAddress, $"/labs/{lab}").ToString());
+        await page.ClickAsync("#start-lab");
+        var terminal = page.Locator("#terminal .xterm-rows");
+        await Expect(terminal).ToContainTextAsync("learner@", Patiently);
+        return (learner, page, terminal);
+    }
+
+    [Fact]
+    public async Task Tab_completes_kubectl_and_k_commands_without_errors()
+    {
+        var (learner, page, terminal) = await StartAsync("configmaps-101");
+        await using (learner)
+        {
+            await page.Locator("#terminal").ClickAsync();
+            await page.Keyboard.TypeAsync("kubectl get configm");
+            await page.Keyboard.PressAsync("Tab");
+            await Expect(terminal).ToContainTextAsync("kubectl get configmaps", Patiently);
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(terminal).ToContainTextAsync("legacy", Patiently);
+
+            await page.Keyboard.TypeAsync("k get deployme");
+            await page.Keyboard.PressAsync("Tab");
+            await Expect(terminal).ToContainTextAsync("k get deployments", Patiently);
+            await Expect(terminal).Not.ToContainTextAsync("command not found");
+        }
+    }
+
+    [Fact]
+    public async Task Esc_then_Tab_leaves_the_terminal_and_a_lone_Esc_still_reaches_the_shell()
+    {
+        var (learner, page, terminal) = await StartAsync("deployments-101");
+        await using (learner)
+        {
+            var textarea = page.Locator("#terminal textarea");
+            await page.Locator("#terminal").ClickAsync();
+            await Expect(textarea).ToBeFocusedAsync();
+
+            await page.Keyboard.PressAsync("Tab");
+            await Expect(textarea).ToBeFocusedAsync(); // Tab alone is the shell's (completion).
+            await page.Keyboard.PressAsync("Escape");
+            await page.Keyboard.PressAsync("Tab");
+            await Expect(textarea).Not.ToBeFocusedAsync();
+            Assert.False(await page.EvaluateAsync<bool>("() => document.activeElement === document.body"));
+
+            // Esc followed by another key is the shell's: Esc . inserts the last argument of the previous command.
+            await textarea.FocusAsync();
+            await page.Keyboard.TypeAsync("echo hello-esc");
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(terminal).ToContainTextAsync("hello-esc", Patiently);
+            await page.Keyboard.TypeAsync("echo again ");
+            await page.Keyboard.PressAsync("Escape");
+            await page.Keyboard.PressAsync(".");
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(terminal).ToContainTextAsync("again hello-esc", Patiently);
+        }
+    }
+
+    [Fact]
+    public async Task Run_replaces_what_is_half_typed_on_the_prompt()
+    {
+        var (learner, page, terminal) = await StartAsync("deployments-101");
+        await using (learner)
+        {
+            await page.Locator("#terminal").ClickAsync();
+            await page.Keyboard.TypeAsync("kubectl get");
+
+            await page.Locator("pre.run .run-button").First.ClickAsync();
+
+            await Expect(terminal).ToContainTextAsync("deployment.apps/web created", Patiently);
+            await Expect(terminal).Not.ToContainTextAsync("getkubectl");
+        }
+    }
+}
