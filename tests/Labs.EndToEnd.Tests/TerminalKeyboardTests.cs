@@ -84,4 +84,22 @@ public sealed class TerminalKeyboardTests(PlatformFixture platform) : IClassFixt
             await Expect(terminal).Not.ToContainTextAsync("getkubectl");
         }
     }
+
+    [Fact]
+    public async Task Screen_reader_mode_gives_assistive_technology_the_terminals_output_and_is_remembered()
+    {
+        var (learner, page, terminal) = await StartAsync("deployments-101");
+        await using (learner)
+        {
+            await page.ClickAsync("#screen-reader");
+            await Expect(page.Locator("#screen-reader")).ToHaveAttributeAsync("aria-pressed", "true");
+            await page.Locator("#terminal").ClickAsync();
+            await page.Keyboard.TypeAsync("echo read-me-aloud");
+            await page.Keyboard.PressAsync("Enter");
+
+            await Expect(page.Locator("#terminal .xterm-accessibility-tree")).ToContainTextAsync("read-me-aloud", Patiently);
+            await page.ReloadAsync();
+            await Expect(page.Locator("#screen-reader")).ToHaveAttributeAsync("aria-pressed", "true");
+        }
+    }
 }

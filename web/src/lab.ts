@@ -12,6 +12,26 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const SCREEN_READER_KEY = "labs.screenReaderMode";
+
+/** The "Screen reader" switch of the workspace bar, remembered in this browser. */
+function wireScreenReaderToggle(terminal: LabTerminal): void {
+  const toggle = document.getElementById("screen-reader") as HTMLButtonElement | null;
+  if (!toggle) {
+    return;
+  }
+  const apply = (on: boolean): void => {
+    toggle.setAttribute("aria-pressed", String(on));
+    terminal.screenReaderMode = on;
+  };
+  apply(window.localStorage.getItem(SCREEN_READER_KEY) === "on");
+  toggle.addEventListener("click", () => {
+    const on = toggle.getAttribute("aria-pressed") !== "true";
+    window.localStorage.setItem(SCREEN_READER_KEY, on ? "on" : "off");
+    apply(on);
+  });
+}
+
 function init(): void {
   const main = document.getElementById("lab");
   const startButton = document.getElementById("start-lab") as HTMLButtonElement | null;
@@ -122,6 +142,7 @@ function init(): void {
     })();
   });
 
+  wireScreenReaderToggle(terminal);
   wireChecks(main, () => session?.sessionId ?? null);
   wireRunBlocks(
     main,

@@ -1,5 +1,6 @@
 // The lab terminal: xterm.js in the page, a shell in the learner's toolbox pod, joined by the /hubs/terminal hub.
 import { FitAddon } from "@xterm/addon-fit";
+import { WebLinksAddon } from "@xterm/addon-web-links";
 import { Terminal } from "@xterm/xterm";
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { decodeBase64, firstChunkLength } from "./chunks";
@@ -79,6 +80,8 @@ export class LabTerminal {
       theme: THEME,
     });
     this.term.loadAddon(this.fitAddon);
+    // URLs the shell prints (a Service's address, docs links) open in a new tab, without access to this page.
+    this.term.loadAddon(new WebLinksAddon((_event, uri) => window.open(uri, "_blank", "noopener,noreferrer")));
     this.term.open(container);
     this.fit();
 
@@ -168,6 +171,11 @@ export class LabTerminal {
 
   focus(): void {
     this.term.focus();
+  }
+
+  /** Screen-reader mode: xterm keeps an accessible copy of the output that assistive technology reads out. */
+  set screenReaderMode(on: boolean) {
+    this.term.options.screenReaderMode = on;
   }
 
   private async connect(): Promise<HubConnection> {

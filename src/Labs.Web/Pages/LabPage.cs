@@ -22,6 +22,7 @@ internal static class LabPage
                     <button id="start-lab" type="button">Start lab</button>
                     <button id="end-lab" type="button" hidden title="Delete this lab's namespace and everything in it">End lab</button>
                     <div id="session-status" role="status"></div>
+                    <button id="screen-reader" type="button" aria-pressed="false" title="Let a screen reader read the terminal's output">Screen reader</button>
                   </div>
                   <div id="terminal" aria-describedby="terminal-help"></div>
                   <p id="terminal-help" class="terminal-help">In the terminal, Tab completes commands; press <kbd>Esc</kbd> then <kbd>Tab</kbd> to leave it.</p>
