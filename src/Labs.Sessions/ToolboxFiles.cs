@@ -45,7 +45,7 @@ internal static class ToolboxFiles
 
     /// <summary>
     /// The learner's bash start-up file: kubeconfig, bash's own completion (Debian's bash-completion, which kubectl's
-    /// completion script needs), the <c>k</c> alias with completion, a readable prompt.
+    /// completion script needs), the <c>k</c> alias with completion, a readable prompt marked for the page.
     /// </summary>
     public static string Bashrc(string ns) =>
         $$"""
@@ -62,7 +62,10 @@ internal static class ToolboxFiles
         else
           echo "kubectl is not installed in this toolbox: install kubectl on the host (it must be on PATH)." >&2
         fi
-        PS1='\[\e[1;32m\]learner\[\e[0m\]@\[\e[1;36m\]{{ns}}\[\e[0m\]:\[\e[1;34m\]\w\[\e[0m\]\$ '
+        PS1='\[\e]133;A\a\]\[\e[1;32m\]learner\[\e[0m\]@\[\e[1;36m\]{{ns}}\[\e[0m\]:\[\e[1;34m\]\w\[\e[0m\]\$ '
+        # Shell integration marks (OSC 133, as terminals use them): A = at the prompt, C = a command runs. The page
+        # uses them to keep its Run buttons from typing into a running command.
+        PS0='\e]133;C\a'
 
         """;
 }

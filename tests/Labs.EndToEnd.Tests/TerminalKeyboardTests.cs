@@ -8,6 +8,24 @@ public sealed class TerminalKeyboardTests(PlatformFixture platform) : IClassFixt
 {
     private static readonly LocatorAssertionsToContainTextOptions Patiently = new() { Timeout = 120_000 };
 
+    /// <summary>Retries an attempt whose assertion times out, for up to two minutes.</summary>
+    private static async Task UntilAsync(Func<Task> attempt)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            try
+            {
+                await attempt();
+                return;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+                // Not yet: try again.
+            }
+        }
+    }
+
     private async Task<(IBrowserContext Learner, IPage Page, ILocator Terminal)> StartAsync(string lab)
     {
         var learner = await platform.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
@@ -82,6 +100,35 @@ public sealed class TerminalKeyboardTests(PlatformFixture platform) : IClassFixt
 
             await Expect(terminal).ToContainTextAsync("deployment.apps/web created", Patiently);
             await Expect(terminal).Not.ToContainTextAsync("getkubectl");
+        }
+    }
+
+    [Fact]
+    public async Task Run_refuses_to_type_into_a_running_command_and_works_once_it_ends()
+    {
+        var (learner, page, terminal) = await StartAsync("deployments-101");
+        await using (learner)
+        {
+            await page.Locator("#terminal").ClickAsync();
+            await page.Keyboard.TypeAsync("sleep 600");
+            await page.Keyboard.PressAsync("Enter");
+            var run = page.Locator("pre.run .run-button").First;
+
+            // The shell marks the command as running a moment after Enter: click until the page knows.
+            await UntilAsync(async () =>
+            {
+                await run.ClickAsync();
+                await Expect(page.Locator("#session-status")).ToContainTextAsync("A command is still running", new() { Timeout = 1000 });
+            });
+            await Expect(terminal).Not.ToContainTextAsync("kubectl create deployment");
+
+            await page.Locator("#terminal").ClickAsync();
+            await page.Keyboard.PressAsync("Control+C");
+            await UntilAsync(async () =>
+            {
+                await run.ClickAsync();
+                await Expect(terminal).ToContainTextAsync("deployment.apps/web created", new() { Timeout = 5000 });
+            });
         }
     }
 

@@ -146,12 +146,17 @@ function init(): void {
   wireChecks(main, () => session?.sessionId ?? null);
   wireRunBlocks(
     main,
-    (command) => terminal.typeCommand(command),
-    () =>
-      status.show(
-        session ? "The terminal is not connected yet." : "Start the lab first: commands run in your lab's terminal.",
-        "info",
-      ),
+    (command) => {
+      switch (terminal.typeCommand(command)) {
+        case "typed":
+          return null;
+        case "busy":
+          return "A command is still running in the terminal: wait for it, or press Ctrl+C there, then Run again.";
+        default:
+          return session ? "The terminal is not connected yet." : "Start the lab first: commands run in your lab's terminal.";
+      }
+    },
+    (message) => status.show(message, "info"),
   );
 
   // Reuse the session this tab started before a reload, if the server still has it.

@@ -1,7 +1,7 @@
 // "Run" and "Copy" buttons on the lesson's runnable command blocks (<pre class="run"><code>…</code></pre>).
 
-/** Adds the buttons to every `pre.run` in `root`; `run` types a command into the terminal (false: no shell). */
-export function wireRunBlocks(root: HTMLElement, run: (command: string) => boolean, noShell: () => void): void {
+/** Adds the buttons to every `pre.run` in `root`; `run` types a command into the terminal, or returns why it cannot. */
+export function wireRunBlocks(root: HTMLElement, run: (command: string) => string | null, refused: (message: string) => void): void {
   for (const pre of root.querySelectorAll<HTMLPreElement>("pre.run")) {
     const command = () => (pre.querySelector("code") ?? pre).textContent?.replace(/\n+$/, "") ?? "";
     const bar = document.createElement("div");
@@ -10,8 +10,9 @@ export function wireRunBlocks(root: HTMLElement, run: (command: string) => boole
     const runButton = button("Run", "Type this command into the terminal");
     runButton.classList.add("run-button");
     runButton.addEventListener("click", () => {
-      if (!run(command())) {
-        noShell();
+      const problem = run(command());
+      if (problem !== null) {
+        refused(problem);
       }
     });
 

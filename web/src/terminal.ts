@@ -66,6 +66,8 @@ export class LabTerminal {
   private sending = false;
   private fitScheduled = false;
   private escapeTimer: number | null = null;
+  // From the shell's OSC 133 marks: whether a command runs in the foreground (the prompt is not showing).
+  private commandRunning = false;
   private readonly container: HTMLElement;
 
   constructor(container: HTMLElement, events: TerminalEvents) {
@@ -86,6 +88,14 @@ export class LabTerminal {
     this.fit();
 
     this.term.attachCustomKeyEventHandler((event) => this.handleKey(event));
+    this.term.parser.registerOscHandler(133, (data) => {
+      if (data.startsWith("A")) {
+        this.commandRunning = false;
+      } else if (data.startsWith("C")) {
+        this.commandRunning = true;
+      }
+      return true;
+    });
     this.term.onData((data) => this.send(data));
     this.term.onResize(({ cols, rows }) => {
       if (this.attached && this.connection) {
@@ -111,16 +121,20 @@ export class LabTerminal {
 
   /**
    * Types a command into the shell followed by Enter, after clearing whatever is half-typed on the prompt (Ctrl+E,
-   * Ctrl+U), and brings the terminal into view (on narrow screens it is below the lesson); false when no shell is attached.
+   * Ctrl+U), and brings the terminal into view (on narrow screens it is below the lesson). Refuses while no shell is
+   * attached, or while a command runs (it would be typed into that command, a `kubectl get -w` say).
    */
-  typeCommand(command: string): boolean {
+  typeCommand(command: string): "typed" | "no-shell" | "busy" {
     if (!this.attached) {
-      return false;
+      return "no-shell";
     }
-    this.send("\x05\x15" + command.replace(/\r?\n$/, "").replace(/\r?\n/g, "\r") + "\r");
     this.container.scrollIntoView({ block: "nearest" });
     this.term.focus();
-    return true;
+    if (this.commandRunning) {
+      return "busy";
+    }
+    this.send("\x05\x15" + command.replace(/\r?\n$/, "").replace(/\r?\n/g, "\r") + "\r");
+    return "typed";
   }
 
   /** xterm's key hook: Esc then Tab leaves the terminal; everything else goes to the shell as usual. */
