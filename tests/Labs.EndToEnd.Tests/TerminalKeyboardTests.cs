@@ -133,6 +133,34 @@ public sealed class TerminalKeyboardTests(PlatformFixture platform) : IClassFixt
     }
 
     [Fact]
+    public async Task Ctrl_Shift_C_copies_the_selection_and_Ctrl_C_still_interrupts()
+    {
+        var (learner, page, terminal) = await StartAsync("deployments-101");
+        await using (learner)
+        {
+            await learner.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = platform.BaseAddress.GetLeftPart(UriPartial.Authority) });
+            await page.Locator("#terminal").ClickAsync();
+            await page.Keyboard.TypeAsync("echo copy-this-word");
+            await page.Keyboard.PressAsync("Enter");
+            var output = page.Locator("#terminal .xterm-rows > div", new() { HasTextString = "copy-this-word" }).Last;
+            await Expect(output).ToBeVisibleAsync();
+
+            // The rows sit under xterm's own layers: double-click where the word is drawn, as a person would.
+            var box = await output.BoundingBoxAsync() ?? throw new InvalidOperationException("the output row has no box");
+            await page.Mouse.DblClickAsync(box.X + 40, box.Y + (box.Height / 2));
+            await page.Keyboard.PressAsync("Control+Shift+C");
+
+            Assert.Contains("copy", await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"), StringComparison.Ordinal);
+            await page.Keyboard.TypeAsync("sleep 600");
+            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.PressAsync("Control+C");
+            await page.Keyboard.TypeAsync("echo after-interrupt");
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(terminal).ToContainTextAsync("after-interrupt\n", Patiently);
+        }
+    }
+
+    [Fact]
     public async Task Screen_reader_mode_gives_assistive_technology_the_terminals_output_and_is_remembered()
     {
         var (learner, page, terminal) = await StartAsync("deployments-101");

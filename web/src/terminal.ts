@@ -147,6 +147,16 @@ export class LabTerminal {
       window.clearTimeout(this.escapeTimer!);
       this.escapeTimer = null;
     }
+    if (event.ctrlKey && event.shiftKey && (event.key === "C" || event.key === "c")) {
+      // Ctrl+C is the shell's (interrupt); Ctrl+Shift+C copies the selection, as desktop terminals do.
+      if (this.term.hasSelection()) {
+        void navigator.clipboard?.writeText(this.term.getSelection()).catch(() => {
+          // No clipboard access (not a secure context): the browser's own copy still works on the selection.
+        });
+      }
+      event.preventDefault();
+      return false;
+    }
     if (event.key === "Escape" && !event.ctrlKey && !event.altKey && !event.metaKey && !escapePending) {
       this.escapeTimer = window.setTimeout(() => {
         this.escapeTimer = null;

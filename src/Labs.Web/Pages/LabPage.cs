@@ -25,7 +25,7 @@ internal static class LabPage
                     <button id="screen-reader" type="button" aria-pressed="false" title="Let a screen reader read the terminal's output">Screen reader</button>
                   </div>
                   <div id="terminal" aria-describedby="terminal-help"></div>
-                  <p id="terminal-help" class="terminal-help">In the terminal, Tab completes commands; press <kbd>Esc</kbd> then <kbd>Tab</kbd> to leave it.</p>
+                  <p id="terminal-help" class="terminal-help">In the terminal, Tab completes commands; <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>C</kbd> copies, <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>V</kbd> pastes; press <kbd>Esc</kbd> then <kbd>Tab</kbd> to leave it.</p>
                 </section>
               </main>
             """;
