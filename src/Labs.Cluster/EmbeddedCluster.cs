@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Access;
 using Labs.Cluster.Api;
+using Labs.Cluster.Registry;
 using Labs.Cluster.Storage;
 using Labs.Cluster.Workloads;
 using Microsoft.AspNetCore.Builder;
@@ -91,7 +92,9 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         var logger = loggerFactory.CreateLogger<EmbeddedCluster>();
-        var store = new AdmittingObjectStore(new InMemoryObjectStore());
+        // Every writer (the API, controllers, bootstrap code) shares the registry's write path, and admission behind it.
+        var admitting = new AdmittingObjectStore(new InMemoryObjectStore());
+        var store = new RegistryStore(admitting, admitDryRun: admitting.AdmitDryRun);
         SeedNamespaces(store);
         var access = new ClusterAccess(dataDirectory, store);
         var bootstrapper = new NamespaceBootstrapper(store, access.CertificateAuthorityPem, logger);
@@ -204,7 +207,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
             : Path.Combine(Path.GetTempPath(), $"labs-api-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..16]}.sock");
     }
 
-    private static void SeedNamespaces(AdmittingObjectStore store)
+    private static void SeedNamespaces(RegistryStore store)
     {
         foreach (var name in (string[])["default", "kube-system", "kube-public", "kube-node-lease"])
         {

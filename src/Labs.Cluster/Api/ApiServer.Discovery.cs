@@ -38,7 +38,7 @@ internal sealed partial class ApiServer
     }
 
     private IEnumerable<string> Groups() =>
-        ResourceCatalog.GroupVersions.Select(gv => gv.Group)
+        _store.Registry.GroupVersions.Select(gv => gv.Group)
             .Concat(ExtraDiscovery.Keys.Select(k => k.Split('/')[0]))
             .Where(g => g.Length > 0)
             .Distinct();
@@ -58,7 +58,7 @@ internal sealed partial class ApiServer
     {
         var groupVersion = group.Length == 0 ? version : $"{group}/{version}";
         var resources = new JsonArray();
-        foreach (var definition in ResourceCatalog.All.Where(d => d.Group == group && d.Version == version))
+        foreach (var definition in _store.Registry.All.Select(s => s.Definition).Where(d => d.Group == group && d.Version == version))
         {
             resources.Add(new JsonObject
             {

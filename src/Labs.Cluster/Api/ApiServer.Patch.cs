@@ -17,7 +17,7 @@ internal sealed partial class ApiServer
             if (mediaType == "application/apply-patch+yaml" && !statusOnly && patch is JsonObject applied)
             {
                 var created = CreateObject(context, target, applied, origin);
-                await WriteObjectAsync(context, target.Definition, created, 201);
+                await WriteObjectAsync(context, target.Strategy, created, 201);
                 return;
             }
 
@@ -35,7 +35,7 @@ internal sealed partial class ApiServer
                 var result = statusOnly
                     ? UpdateStatusObject(context, target, patched, origin)
                     : UpdateObject(context, target, existing, patched, origin);
-                await WriteObjectAsync(context, target.Definition, result, 200);
+                await WriteObjectAsync(context, target.Strategy, result, 200);
                 return;
             }
             catch (ApiException e) when (e.Reason == "Conflict" && unconditional && attempt < 5)

@@ -10,12 +10,12 @@ internal sealed partial class ApiServer
     private async Task GetAsync(HttpContext context, Target target)
     {
         var obj = _store.Get(target.Resource, target.Namespace, target.Name) ?? throw ApiErrors.NotFound(target.Resource, target.Name);
-        await WriteObjectAsync(context, target.Definition, obj, 200);
+        await WriteObjectAsync(context, target.Strategy, obj, 200);
     }
 
     private async Task ListAsync(HttpContext context, Target target)
     {
-        var query = ListQuery.Parse(context.Request.Query, target.Definition, watch: false);
+        var query = ListQuery.Parse(context.Request.Query, target.Strategy, watch: false);
         var list = _store.List(target.Resource, target.Namespace);
         var items = list.Items.Where(o => query.Labels.Matches(o) && query.Fields.Matches(o)).ToList();
         var rv = list.ResourceVersion.ToString(CultureInfo.InvariantCulture);
@@ -23,7 +23,7 @@ internal sealed partial class ApiServer
         {
             string? includeObject = context.Request.Query["includeObject"];
             TableConverter.Validate(includeObject);
-            await WriteJsonAsync(context, 200, TableConverter.Convert(target.Definition, items, rv, includeObject, _time.GetUtcNow()));
+            await WriteJsonAsync(context, 200, TableConverter.Convert(target.Strategy, items, rv, includeObject, _time.GetUtcNow()));
             return;
         }
 
@@ -43,13 +43,13 @@ internal sealed partial class ApiServer
     }
 
     /// <summary>Writes one object, or a one-row Table when the client asked for a Table.</summary>
-    private async Task WriteObjectAsync(HttpContext context, ResourceDefinition definition, JsonObject obj, int statusCode)
+    private async Task WriteObjectAsync(HttpContext context, Registry.ResourceStrategy strategy, JsonObject obj, int statusCode)
     {
         if (TableConverter.WantsTable(context.Request.Headers.Accept) && statusCode == 200 && context.Request.Method == "GET")
         {
             string? includeObject = context.Request.Query["includeObject"];
             TableConverter.Validate(includeObject);
-            var table = TableConverter.Convert(definition, [obj], obj.MetaString("resourceVersion"), includeObject, _time.GetUtcNow());
+            var table = TableConverter.Convert(strategy, [obj], obj.MetaString("resourceVersion"), includeObject, _time.GetUtcNow());
             await WriteJsonAsync(context, 200, table);
             return;
         }

@@ -29,11 +29,11 @@ internal sealed record ListQuery(LabelSelector Labels, FieldSelector Fields, lon
     public static bool Flag(string? value) =>
         value is not null && value != "0" && !value.Equals("false", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Decodes and checks the parameters of a request on <paramref name="definition"/>.</summary>
-    public static ListQuery Parse(IQueryCollection query, ResourceDefinition definition, bool watch)
+    /// <summary>Decodes and checks the parameters of a request on <paramref name="strategy"/>'s resource.</summary>
+    public static ListQuery Parse(IQueryCollection query, Registry.ResourceStrategy strategy, bool watch)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(strategy);
         string? First(string name) => query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
         // url.Values to v1.ListOptions: numbers first (a bad one is the whole message), then the selectors.
@@ -52,7 +52,7 @@ internal sealed record ListQuery(LabelSelector Labels, FieldSelector Fields, lon
             throw ApiErrors.Invalid("ListOptions", "meta.k8s.io", string.Empty, invalid);
         }
 
-        fields = fields.ForKind(definition);
+        fields = fields.ForKind(strategy.Fields);
         if (!watch && continueToken.Length > 0)
         {
             CheckContinue(continueToken, resourceVersion);

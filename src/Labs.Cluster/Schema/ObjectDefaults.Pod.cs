@@ -5,7 +5,8 @@ namespace Labs.Cluster.Schema;
 /// <summary>Pod and PodSpec defaults.</summary>
 public static partial class ObjectDefaults
 {
-    private static void ApplyPod(JsonObject obj)
+    /// <summary>Pod defaults, with those of the ServiceAccount, Priority and DefaultTolerationSeconds admission plugins.</summary>
+    internal static void ApplyPod(JsonObject obj)
     {
         JsonObject spec = Child(obj, "spec");
         ApplyPodSpec(spec);

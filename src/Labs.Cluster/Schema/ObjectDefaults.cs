@@ -37,7 +37,7 @@ public static partial class ObjectDefaults
                 ApplyService(obj);
                 break;
             case ("v1", "Secret"):
-                SetString(obj, "type", "Opaque");
+                ApplySecret(obj);
                 break;
             case ("v1", "Namespace"):
                 ApplyNamespace(obj);
@@ -46,9 +46,7 @@ public static partial class ObjectDefaults
                 ApplyDeployment(obj);
                 break;
             case ("apps/v1", "ReplicaSet"):
-                JsonObject rsSpec = Child(obj, "spec");
-                SetIfMissing(rsSpec, "replicas", 1);
-                ApplyPodSpec(Child(Child(rsSpec, "template"), "spec"));
+                ApplyReplicaSet(obj);
                 break;
             case ("apps/v1", "DaemonSet"):
                 ApplyDaemonSet(obj);
@@ -86,7 +84,19 @@ public static partial class ObjectDefaults
         }
     }
 
-    private static void ApplyDeployment(JsonObject obj)
+    /// <summary>ReplicaSet defaults: one replica, pod template defaults.</summary>
+    internal static void ApplyReplicaSet(JsonObject obj)
+    {
+        JsonObject spec = Child(obj, "spec");
+        SetIfMissing(spec, "replicas", 1);
+        ApplyPodSpec(Child(Child(spec, "template"), "spec"));
+    }
+
+    /// <summary>Secret defaults: type Opaque.</summary>
+    internal static void ApplySecret(JsonObject obj) => SetString(obj, "type", "Opaque");
+
+    /// <summary>Deployment defaults: one replica, rolling update 25%/25%, history 10, deadline 600 s, pod template defaults.</summary>
+    internal static void ApplyDeployment(JsonObject obj)
     {
         JsonObject spec = Child(obj, "spec");
         SetIfMissing(spec, "replicas", 1);
@@ -121,7 +131,8 @@ public static partial class ObjectDefaults
         ApplyPodSpec(Child(Child(spec, "template"), "spec"));
     }
 
-    private static void ApplyNamespace(JsonObject obj)
+    /// <summary>Namespace defaults: the name label, the kubernetes finalizer, phase Active.</summary>
+    internal static void ApplyNamespace(JsonObject obj)
     {
         JsonObject metadata = Child(obj, "metadata");
         if (Text(metadata, "name") is { Length: > 0 } name)
@@ -138,7 +149,8 @@ public static partial class ObjectDefaults
         SetString(Child(obj, "status"), "phase", "Active");
     }
 
-    private static void ApplySubjects(JsonObject obj)
+    /// <summary>RoleBinding and ClusterRoleBinding defaults: the RBAC API group on User and Group subjects.</summary>
+    internal static void ApplySubjects(JsonObject obj)
     {
         foreach (JsonObject subject in Items(obj, "subjects"))
         {
