@@ -25,8 +25,6 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
     /// <summary>The kubeconfig context (and cluster) name written to <see cref="AdminKubeconfigPath"/>.</summary>
     public const string ContextName = "labs-embedded";
 
-    private static readonly GroupResource Namespaces = new(string.Empty, "namespaces");
-
     private readonly WebApplication _app;
     private readonly ApiServer _apiServer;
     private readonly ClusterAccess _access;
@@ -95,7 +93,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         // Every writer (the API, controllers, bootstrap code) shares the registry's write path, and admission behind it.
         var admitting = new AdmittingObjectStore(new InMemoryObjectStore());
         var store = new RegistryStore(admitting, admitDryRun: admitting.AdmitDryRun);
-        SeedNamespaces(store);
+        ClusterSeeds.Create(store);
         var access = new ClusterAccess(dataDirectory, store);
         var bootstrapper = new NamespaceBootstrapper(store, access.CertificateAuthorityPem, logger);
         WorkloadSimulator? workloads = null;
@@ -205,24 +203,5 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         return System.Text.Encoding.UTF8.GetByteCount(path) < 100
             ? path
             : Path.Combine(Path.GetTempPath(), $"labs-api-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..16]}.sock");
-    }
-
-    private static void SeedNamespaces(RegistryStore store)
-    {
-        foreach (var name in (string[])["default", "kube-system", "kube-public", "kube-node-lease"])
-        {
-            store.Create(Namespaces, null, new JsonObject
-            {
-                ["apiVersion"] = "v1",
-                ["kind"] = "Namespace",
-                ["metadata"] = new JsonObject
-                {
-                    ["name"] = name,
-                    ["labels"] = new JsonObject { ["kubernetes.io/metadata.name"] = name },
-                },
-                ["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") },
-                ["status"] = new JsonObject { ["phase"] = "Active" },
-            });
-        }
     }
 }

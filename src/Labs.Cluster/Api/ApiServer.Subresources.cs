@@ -23,11 +23,11 @@ internal sealed partial class ApiServer
             case ("status", "GET"):
                 await WriteJsonAsync(context, 200, existing);
                 break;
-            case ("status", "PUT"):
+            case ("status" or "approval", "PUT"):
                 var body = await ReadObjectAsync(context, definition);
                 await WriteJsonAsync(context, 200, UpdateStatusObject(context, target, body, WriteOrigin.Body));
                 break;
-            case ("status", "PATCH"):
+            case ("status" or "approval", "PATCH"):
                 await PatchAsync(context, target, statusOnly: true);
                 break;
             case ("scale", "GET"):

@@ -69,6 +69,12 @@ internal static class TableColumns
         return text.Length == 0 ? None : text;
     }
 
+    /// <summary>A label map as labels.FormatLabels prints it: <c>a=b,c=d</c> sorted by key, or <c>&lt;none&gt;</c>.</summary>
+    internal static string Labels(JsonNode? labels) =>
+        labels is JsonObject map && map.Count > 0
+            ? string.Join(',', map.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={(l.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : string.Empty)}"))
+            : None;
+
     internal static string SelectorText(JsonNode? selector)
     {
         if (selector is not JsonObject s)

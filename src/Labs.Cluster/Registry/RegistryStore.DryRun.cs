@@ -29,7 +29,6 @@ internal sealed partial class RegistryStore
             metadata["name"] = obj.MetaString("generateName") + Guid.NewGuid().ToString("N")[..5];
         }
 
-        metadata["uid"] = Guid.NewGuid().ToString();
         metadata["creationTimestamp"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         if (ns is not null)
         {

@@ -6,8 +6,8 @@ namespace Labs.Cluster.Registry;
 
 /// <summary>
 /// The one write path of the embedded cluster, kube-apiserver's generic registry store: every create and update, from
-/// the API or from a controller or bootstrap code, is validated by its kind's <see cref="ResourceStrategy"/>, prepared
-/// (status kept for the status subresource) and defaulted, then admitted and stored by the inner store (admission:
+/// the API or from a controller or bootstrap code, is prepared by its kind's <see cref="ResourceStrategy"/> (status
+/// cleared or kept, PrepareForCreate), validated and defaulted, then admitted and stored by the inner store (admission:
 /// quotas, limit ranges). Reads and watches pass straight through.
 /// </summary>
 internal sealed partial class RegistryStore : IObjectStore
@@ -67,8 +67,12 @@ internal sealed partial class RegistryStore : IObjectStore
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(options);
         var copy = obj.DeepClone().AsObject();
-        if (Validated(resource, copy, null) is { } strategy)
+
+        // FillObjectMetaSystemFields: a new uid whatever the client sent, known to PrepareForCreate.
+        copy.Meta()["uid"] = Guid.NewGuid().ToString();
+        if (Registry.For(resource) is { } strategy)
         {
+            ObjectValidator.CheckKind(strategy.Definition, copy);
             if (strategy.HasStatus)
             {
                 // Status belongs to controllers: a client cannot create an object with one, as on a real cluster.
@@ -76,6 +80,7 @@ internal sealed partial class RegistryStore : IObjectStore
             }
 
             strategy.PrepareForCreate?.Invoke(copy);
+            ObjectValidation.Validate(strategy, copy, null);
             strategy.Defaults?.Invoke(copy);
         }
 
@@ -93,8 +98,9 @@ internal sealed partial class RegistryStore : IObjectStore
         ArgumentNullException.ThrowIfNull(options);
         var copy = obj.DeepClone().AsObject();
         existing ??= _inner.Get(resource, ns, copy.MetaString("name"));
-        if (Validated(resource, copy, existing) is { } strategy)
+        if (Registry.For(resource) is { } strategy)
         {
+            ObjectValidator.CheckKind(strategy.Definition, copy);
             if (strategy.HasStatus)
             {
                 // The main resource cannot change status; that is what the status subresource is for.
@@ -105,6 +111,8 @@ internal sealed partial class RegistryStore : IObjectStore
                 }
             }
 
+            strategy.PrepareForUpdate?.Invoke(copy);
+            ObjectValidation.Validate(strategy, copy, existing);
             strategy.Defaults?.Invoke(copy);
         }
 
@@ -124,23 +132,12 @@ internal sealed partial class RegistryStore : IObjectStore
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(options);
         var copy = obj.DeepClone().AsObject();
-        Validated(resource, copy, null);
-        return options.DryRun ? copy : _inner.UpdateStatus(resource, ns, copy);
-    }
-
-    /// <summary>
-    /// Checks the object's kind and validates it by its kind's strategy (with the update rules against
-    /// <paramref name="old"/> when given); returns the strategy, or null for a type the registry does not serve.
-    /// </summary>
-    private ResourceStrategy? Validated(GroupResource resource, JsonObject obj, JsonObject? old)
-    {
-        if (Registry.For(resource) is not { } strategy)
+        if (Registry.For(resource) is { } strategy)
         {
-            return null;
+            ObjectValidator.CheckKind(strategy.Definition, copy);
+            ObjectValidation.Validate(strategy, copy, null);
         }
 
-        ObjectValidator.CheckKind(strategy.Definition, obj);
-        ObjectValidation.Validate(strategy, obj, old);
-        return strategy;
+        return options.DryRun ? copy : _inner.UpdateStatus(resource, ns, copy);
     }
 }

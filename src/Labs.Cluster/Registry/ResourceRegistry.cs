@@ -1,6 +1,14 @@
 using Labs.Cluster.Registry.Apps;
+using Labs.Cluster.Registry.Batch;
+using Labs.Cluster.Registry.Certificates;
+using Labs.Cluster.Registry.Coordination;
 using Labs.Cluster.Registry.Core;
+using Labs.Cluster.Registry.Discovery;
+using Labs.Cluster.Registry.Networking;
+using Labs.Cluster.Registry.Policy;
 using Labs.Cluster.Registry.Rbac;
+using Labs.Cluster.Registry.Scheduling;
+using Labs.Cluster.Registry.StorageApi;
 using Labs.Cluster.Storage;
 
 namespace Labs.Cluster.Registry;
@@ -49,12 +57,33 @@ internal sealed class ResourceRegistry
         EventStrategy.Entry,
         QuotaStrategies.ResourceQuotas,
         QuotaStrategies.LimitRanges,
+        ControllerStrategies.Endpoints,
+        VolumeStrategies.Claims,
+        VolumeStrategies.Volumes,
+        ControllerStrategies.ReplicationControllers,
+        ControllerStrategies.PodTemplates,
         AppsStrategies.Deployments,
         AppsStrategies.ReplicaSets,
+        StatefulSetStrategy.Entry,
+        DaemonSetStrategy.Entry,
+        ControllerRevisionStrategy.Entry,
+        JobStrategy.Entry,
+        CronJobStrategy.Entry,
         RbacStrategies.Roles,
         RbacStrategies.RoleBindings,
         RbacStrategies.ClusterRoles,
         RbacStrategies.ClusterRoleBindings,
+        NetworkingStrategies.Ingresses,
+        NetworkingStrategies.IngressClasses,
+        NetworkingStrategies.NetworkPolicies,
+        PodDisruptionBudgetStrategy.Entry,
+        StorageStrategies.StorageClasses,
+        StorageStrategies.CsiDrivers,
+        StorageStrategies.VolumeAttachments,
+        PriorityClassStrategy.Entry,
+        LeaseStrategy.Entry,
+        EndpointSliceStrategy.Entry,
+        CertificateSigningRequestStrategy.Entry,
     ]);
 
     /// <summary>Every entry, in discovery order.</summary>

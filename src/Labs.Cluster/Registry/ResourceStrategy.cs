@@ -48,6 +48,12 @@ internal sealed class ResourceStrategy
     /// <summary>Clears or sets fields on create as the API server does (PrepareForCreate), after validation.</summary>
     public Action<JsonObject>? PrepareForCreate { get; init; }
 
+    /// <summary>
+    /// Sets fields on update before validation (PrepareForUpdate, and defaults that must precede validation, such as a
+    /// ReplicationController's selector taken from its template).
+    /// </summary>
+    public Action<JsonObject>? PrepareForUpdate { get; init; }
+
     /// <summary>Server-side defaults (SetDefaults_* and the defaulting admission plugins), on every create and update.</summary>
     public Action<JsonObject>? Defaults { get; init; }
 

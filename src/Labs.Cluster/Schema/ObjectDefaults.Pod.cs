@@ -25,6 +25,9 @@ public static partial class ObjectDefaults
         SetString(status, "qosClass", QosClass(spec));
     }
 
+    /// <summary>The pod defaults of a pod template (<c>{metadata, spec}</c>), as every kind that carries one gets them.</summary>
+    internal static void ApplyPodTemplate(JsonObject template) => ApplyPodSpec(Child(template, "spec"));
+
     private static void ApplyPodSpec(JsonObject spec)
     {
         SetString(spec, "dnsPolicy", "ClusterFirst");

@@ -15,6 +15,7 @@ internal static class AppsStrategies
     {
         Defaults = ObjectDefaults.ApplyDeployment,
         Validate = WorkloadValidation.Check,
+        ValidateUpdate = SelectorRules.Immutable,
         Columns =
         [
             NameColumn,
@@ -31,6 +32,7 @@ internal static class AppsStrategies
     {
         Defaults = ObjectDefaults.ApplyReplicaSet,
         Validate = WorkloadValidation.Check,
+        ValidateUpdate = SelectorRules.Immutable,
         Columns =
         [
             NameColumn,
@@ -43,8 +45,9 @@ internal static class AppsStrategies
         Fields = SelectableFields.WithMetadata(FieldLabel.Number("status.replicas")),
     };
 
-    private static ResourceDefinition Definition(string plural, string singular, string kind, string[] shortNames) =>
-        new("apps", "v1", plural, singular, kind, true, shortNames, ["all"], ResourceDefinition.AllVerbs, ScaleAndStatus);
+    /// <summary>The discovery data of an apps/v1 workload: in the <c>all</c> category.</summary>
+    internal static ResourceDefinition Definition(string plural, string singular, string kind, string[] shortNames, string[]? subresources = null) =>
+        new("apps", "v1", plural, singular, kind, true, shortNames, ["all"], ResourceDefinition.AllVerbs, subresources ?? ScaleAndStatus);
 
     /// <summary>The wide columns of kinds with a pod template: its containers, images and the selector.</summary>
     internal static TableColumn[] TemplateColumns(string selectorDescription) =>
@@ -56,6 +59,7 @@ internal static class AppsStrategies
 
     internal static long Replicas(JsonObject o) => At(o, "spec.replicas") is null ? 1 : L(o, "spec.replicas");
 
-    private static string Containers(JsonObject o, string field) =>
-        Join(Objects(At(o, "spec.template.spec.containers")).Select(c => S(c, field)));
+    /// <summary>The names or images of the containers of the pod template at <paramref name="template"/>, comma-joined.</summary>
+    internal static string Containers(JsonObject o, string field, string template = "spec.template") =>
+        Join(Objects(At(o, template + ".spec.containers")).Select(c => S(c, field)));
 }
