@@ -11,7 +11,7 @@ internal sealed partial class ApiServer
     {
         var policy = await ReadPropagationPolicyAsync(context);
         var deleted = _store.Delete(target.Resource, target.Namespace, target.Name, policy, IsDryRun(context));
-        await WriteJsonAsync(context, 200, deleted);
+        await WriteJsonAsync(context, 200, Out(target.Strategy, deleted));
     }
 
     private async Task DeleteCollectionAsync(HttpContext context, Target target)
@@ -23,7 +23,7 @@ internal sealed partial class ApiServer
         foreach (var item in _store.List(target.Resource, target.Namespace).Items.Where(o => query.Labels.Matches(o) && query.Fields.Matches(o)))
         {
             var itemNamespace = item.MetaString("namespace") is { Length: > 0 } ns ? ns : null;
-            items.Add(dryRun ? item : _store.Delete(target.Resource, itemNamespace, item.MetaString("name"), policy, dryRun: false));
+            items.Add(Out(target.Strategy, dryRun ? item : _store.Delete(target.Resource, itemNamespace, item.MetaString("name"), policy, dryRun: false)));
         }
 
         await WriteJsonAsync(context, 200, new JsonObject

@@ -11,7 +11,7 @@ internal sealed partial class ApiServer
         var mediaType = PatchMediaType(context);
         var patch = ParsePatch(await ReadBytesAsync(context));
         var origin = new WriteOrigin(mediaType, patch);
-        var existing = _store.Get(target.Resource, target.Namespace, target.Name);
+        var existing = _store.Get(target.Resource, target.Namespace, target.Name) is { } stored ? Out(target.Strategy, stored) : null;
         if (existing is null)
         {
             if (mediaType == "application/apply-patch+yaml" && !statusOnly && patch is JsonObject applied)
@@ -40,7 +40,7 @@ internal sealed partial class ApiServer
             }
             catch (ApiException e) when (e.Reason == "Conflict" && unconditional && attempt < 5)
             {
-                existing = _store.Get(target.Resource, target.Namespace, target.Name) ?? throw ApiErrors.NotFound(target.Resource, target.Name);
+                existing = Out(target.Strategy, _store.Get(target.Resource, target.Namespace, target.Name) ?? throw ApiErrors.NotFound(target.Resource, target.Name));
             }
         }
     }

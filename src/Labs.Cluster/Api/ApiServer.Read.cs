@@ -17,7 +17,7 @@ internal sealed partial class ApiServer
     {
         var query = ListQuery.Parse(context.Request.Query, target.Strategy, watch: false);
         var list = _store.List(target.Resource, target.Namespace);
-        var items = list.Items.Where(o => query.Labels.Matches(o) && query.Fields.Matches(o)).ToList();
+        var items = list.Items.Where(o => query.Labels.Matches(o) && query.Fields.Matches(o)).Select(o => Out(target.Strategy, o)).ToList();
         var rv = list.ResourceVersion.ToString(CultureInfo.InvariantCulture);
         if (TableConverter.WantsTable(context.Request.Headers.Accept))
         {
@@ -43,8 +43,9 @@ internal sealed partial class ApiServer
     }
 
     /// <summary>Writes one object, or a one-row Table when the client asked for a Table.</summary>
-    private async Task WriteObjectAsync(HttpContext context, Registry.ResourceStrategy strategy, JsonObject obj, int statusCode)
+    private async Task WriteObjectAsync(HttpContext context, Registry.ResourceStrategy strategy, JsonObject stored, int statusCode)
     {
+        var obj = Out(strategy, stored);
         if (TableConverter.WantsTable(context.Request.Headers.Accept) && statusCode == 200 && context.Request.Method == "GET")
         {
             string? includeObject = context.Request.Query["includeObject"];

@@ -21,11 +21,11 @@ internal sealed partial class ApiServer
         switch (request.Subresource, method)
         {
             case ("status", "GET"):
-                await WriteJsonAsync(context, 200, existing);
+                await WriteJsonAsync(context, 200, Out(strategy, existing));
                 break;
             case ("status" or "approval", "PUT"):
                 var body = await ReadObjectAsync(context, definition);
-                await WriteJsonAsync(context, 200, UpdateStatusObject(context, target, body, WriteOrigin.Body));
+                await WriteJsonAsync(context, 200, Out(strategy, UpdateStatusObject(context, target, body, WriteOrigin.Body)));
                 break;
             case ("status" or "approval", "PATCH"):
                 await PatchAsync(context, target, statusOnly: true);

@@ -148,8 +148,9 @@ internal sealed partial class ApiServer
     {
         private bool _columnsSent;
 
-        public async Task WriteAsync(string type, JsonObject obj)
+        public async Task WriteAsync(string type, JsonObject stored)
         {
+            var obj = type is "ADDED" or "MODIFIED" or "DELETED" ? Out(strategy, stored) : stored;
             JsonNode payload = obj;
             if (asTable && type is "ADDED" or "MODIFIED" or "DELETED")
             {

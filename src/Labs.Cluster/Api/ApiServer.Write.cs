@@ -36,29 +36,35 @@ internal sealed partial class ApiServer
     {
         var dryRun = IsDryRun(context);
         ValidateRequest(context, target, obj, origin, urlName: null);
-        return _store.Create(target.Resource, target.Namespace, obj, Options(context, target, dryRun));
+        return _store.Create(target.Resource, target.Namespace, In(target.Strategy, obj), Options(context, target, dryRun));
     }
 
     private async Task UpdateAsync(HttpContext context, Target target)
     {
         var obj = await ReadObjectAsync(context, target.Definition);
         var existing = _store.Get(target.Resource, target.Namespace, target.Name) ?? throw ApiErrors.NotFound(target.Resource, target.Name);
-        var updated = UpdateObject(context, target, existing, obj, WriteOrigin.Body);
+        var updated = UpdateObject(context, target, Out(target.Strategy, existing), obj, WriteOrigin.Body);
         await WriteObjectAsync(context, target.Strategy, updated, 200);
     }
 
-    /// <summary>The update path shared by PUT and PATCH: the object replaces <paramref name="existing"/> except its status.</summary>
+    /// <summary>
+    /// The update path shared by PUT and PATCH: the object replaces <paramref name="existing"/> (as the request's version
+    /// shows it) except its status.
+    /// </summary>
     private JsonObject UpdateObject(HttpContext context, Target target, JsonObject existing, JsonObject obj, WriteOrigin origin)
     {
         var dryRun = IsDryRun(context);
         ValidateRequest(context, target, obj, origin, target.Name);
-        return _store.Update(target.Resource, target.Namespace, obj, existing, Options(context, target, dryRun));
+
+        // The registry compares with the stored object; a converted view is not one, so it reads the stored one itself.
+        var stored = target.Strategy.FromStorage is null ? existing : null;
+        return _store.Update(target.Resource, target.Namespace, In(target.Strategy, obj), stored, Options(context, target, dryRun));
     }
 
     private JsonObject UpdateStatusObject(HttpContext context, Target target, JsonObject obj, WriteOrigin origin)
     {
         ValidateRequest(context, target, obj, origin, target.Name);
-        return _store.UpdateStatus(target.Resource, target.Namespace, obj, new WriteOptions(IsDryRun(context)));
+        return _store.UpdateStatus(target.Resource, target.Namespace, In(target.Strategy, obj), new WriteOptions(IsDryRun(context)));
     }
 
     /// <summary>A write of the main resource by the requesting user: RBAC's escalation prevention runs on what would be stored.</summary>

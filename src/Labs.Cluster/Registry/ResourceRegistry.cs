@@ -1,4 +1,5 @@
 using Labs.Cluster.Registry.Apps;
+using Labs.Cluster.Registry.Autoscaling;
 using Labs.Cluster.Registry.Batch;
 using Labs.Cluster.Registry.Certificates;
 using Labs.Cluster.Registry.Coordination;
@@ -69,6 +70,8 @@ internal sealed class ResourceRegistry
         ControllerRevisionStrategy.Entry,
         JobStrategy.Entry,
         CronJobStrategy.Entry,
+        HorizontalPodAutoscalerStrategies.V2,
+        HorizontalPodAutoscalerStrategies.V1,
         RbacStrategies.Roles,
         RbacStrategies.RoleBindings,
         RbacStrategies.ClusterRoles,

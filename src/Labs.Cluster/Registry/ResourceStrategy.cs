@@ -64,6 +64,15 @@ internal sealed class ResourceStrategy
     public Action<JsonObject, JsonObject, FieldErrors>? ValidateUpdate { get; init; }
 
     /// <summary>
+    /// For a version other than the one objects are stored in: turns an object of this version into the stored one.
+    /// Null when this version is the stored one (<see cref="FromStorage"/> then is null too).
+    /// </summary>
+    public Func<JsonObject, JsonObject>? ToStorage { get; init; }
+
+    /// <summary>For a version other than the stored one: turns a stored object into this version.</summary>
+    public Func<JsonObject, JsonObject>? FromStorage { get; init; }
+
+    /// <summary>
     /// Replaces the generic delete (remove, then collect dependents) for kinds whose deletion is a process of its own,
     /// such as a namespace's termination. Null for the generic delete.
     /// </summary>
