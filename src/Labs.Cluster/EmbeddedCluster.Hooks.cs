@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Access;
 using Labs.Cluster.Api;
+using Labs.Cluster.Registry;
 using Labs.Cluster.Schema;
 using Labs.Cluster.Storage;
 using Labs.Cluster.Workloads;
@@ -15,11 +16,11 @@ public sealed partial class EmbeddedCluster
 {
     private const string UserItemKey = "labs.user";
 
-    private static ApiServerHooks CreateHooks(ClusterAccess access, WorkloadSimulator? workloads, AdmittingObjectStore store)
+    private static ApiServerHooks CreateHooks(ClusterAccess access, WorkloadSimulator? workloads, RegistryStore store)
     {
         var decoder = new ProtobufDecoder();
         var finder = new UnknownFieldFinder();
-        var openApi = new OpenApiDocuments(ResourceCatalog.All);
+        var openApi = new OpenApiDocuments(store.Registry.All.Select(s => s.Definition));
         JsonObject DecodeProtobuf(byte[] bytes)
         {
             try
@@ -45,9 +46,6 @@ public sealed partial class EmbeddedCluster
             FindUnknownFields = finder.FindUnknownFields,
             RemoveUnknownFields = finder.RemoveUnknownFields,
             FindTypeMismatches = new FieldTypeChecker().Check,
-            FindMissingFields = new RequiredFieldFinder().FindMissing,
-            ApplyDefaults = obj => ObjectDefaults.Apply((string?)obj["apiVersion"] ?? "", (string?)obj["kind"] ?? "", obj),
-            AdmitDryRun = store.AdmitDryRun,
             CheckWriter = (context, resource, ns, obj) =>
             {
                 if (context.Items[UserItemKey] is UserInfo user)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Access;
 using Labs.Cluster.Api;
+using Labs.Cluster.Registry;
 using Labs.Cluster.Storage;
 using Labs.Cluster.Workloads;
 using Microsoft.AspNetCore.Builder;
@@ -23,8 +24,6 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
 {
     /// <summary>The kubeconfig context (and cluster) name written to <see cref="AdminKubeconfigPath"/>.</summary>
     public const string ContextName = "labs-embedded";
-
-    private static readonly GroupResource Namespaces = new(string.Empty, "namespaces");
 
     private readonly WebApplication _app;
     private readonly ApiServer _apiServer;
@@ -91,8 +90,10 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         var logger = loggerFactory.CreateLogger<EmbeddedCluster>();
-        var store = new AdmittingObjectStore(new InMemoryObjectStore());
-        SeedNamespaces(store);
+        // Every writer (the API, controllers, bootstrap code) shares the registry's write path, and admission behind it.
+        var admitting = new AdmittingObjectStore(new InMemoryObjectStore());
+        var store = new RegistryStore(admitting, admitDryRun: admitting.AdmitDryRun);
+        ClusterSeeds.Create(store);
         var access = new ClusterAccess(dataDirectory, store);
         var bootstrapper = new NamespaceBootstrapper(store, access.CertificateAuthorityPem, logger);
         WorkloadSimulator? workloads = null;
@@ -202,24 +203,5 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         return System.Text.Encoding.UTF8.GetByteCount(path) < 100
             ? path
             : Path.Combine(Path.GetTempPath(), $"labs-api-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..16]}.sock");
-    }
-
-    private static void SeedNamespaces(AdmittingObjectStore store)
-    {
-        foreach (var name in (string[])["default", "kube-system", "kube-public", "kube-node-lease"])
-        {
-            store.Create(Namespaces, null, new JsonObject
-            {
-                ["apiVersion"] = "v1",
-                ["kind"] = "Namespace",
-                ["metadata"] = new JsonObject
-                {
-                    ["name"] = name,
-                    ["labels"] = new JsonObject { ["kubernetes.io/metadata.name"] = name },
-                },
-                ["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") },
-                ["status"] = new JsonObject { ["phase"] = "Active" },
-            });
-        }
     }
 }

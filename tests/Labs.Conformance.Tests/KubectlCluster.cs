@@ -79,10 +79,17 @@ public class KubectlCluster : IAsyncLifetime
     /// <summary>Runs kubectl with the admin kubeconfig and waits (up to 90 s) for it to exit.</summary>
     public Task<KubectlResult> RunAsync(params string[] args) => RunWithCacheAsync(CacheDirectory, args);
 
+    /// <summary>Runs kubectl with <paramref name="stdin"/> (or nothing) on its standard input.</summary>
+    public Task<KubectlResult> RunWithInputAsync(string? stdin, params string[] args) => RunWithCacheAsync(CacheDirectory, args, stdin);
+
     /// <summary>Runs kubectl with its own discovery cache directory (to observe discovery from scratch).</summary>
-    public async Task<KubectlResult> RunWithCacheAsync(string cacheDirectory, params string[] args)
+    public Task<KubectlResult> RunWithCacheAsync(string cacheDirectory, params string[] args) => RunWithCacheAsync(cacheDirectory, args, null);
+
+    private async Task<KubectlResult> RunWithCacheAsync(string cacheDirectory, string[] args, string? stdin)
     {
-        using var process = Start(cacheDirectory, args);
+        using var process = Start(cacheDirectory, args, redirectInput: true);
+        await process.StandardInput.WriteAsync(stdin ?? string.Empty);
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(DefaultTimeout);
@@ -100,12 +107,13 @@ public class KubectlCluster : IAsyncLifetime
     }
 
     /// <summary>Starts kubectl without waiting (for <c>get -w</c>); the caller reads and kills it.</summary>
-    public Process Start(params string[] args) => Start(CacheDirectory, args);
+    public Process Start(params string[] args) => Start(CacheDirectory, args, redirectInput: false);
 
-    private Process Start(string cacheDirectory, string[] args)
+    private Process Start(string cacheDirectory, string[] args, bool redirectInput)
     {
         var info = new ProcessStartInfo(KubectlPath)
         {
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -26,6 +26,7 @@ internal static class AdmissionChain
             ? store.List(QuotaRegistry.LimitRanges, request.Namespace).Items
             : [];
         LimitRanger.Mutate(request, limitRanges);
+        DefaultStorageClass.Admit(request, store);
 
         Validate(request);
 

@@ -10,6 +10,9 @@ internal sealed class FieldErrors
 {
     private readonly List<(string Reason, string Field, string Message)> _causes = [];
 
+    /// <summary>The failures so far, in order (reason, field path, message); checks that build causes themselves add here.</summary>
+    public List<(string Reason, string Field, string Message)> Causes => _causes;
+
     /// <summary>Whether nothing failed.</summary>
     public bool IsEmpty => _causes.Count == 0;
 

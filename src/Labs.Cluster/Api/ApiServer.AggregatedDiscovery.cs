@@ -44,7 +44,22 @@ internal sealed partial class ApiServer
 
     private JsonObject GroupItem(string group)
     {
-        var list = ResourceList(group, "v1");
+        var versions = new JsonArray();
+        foreach (var version in group.Length == 0 ? ["v1"] : Versions(group))
+        {
+            versions.Add(new JsonObject { ["version"] = version, ["resources"] = VersionResources(group, version), ["freshness"] = "Current" });
+        }
+
+        return new JsonObject
+        {
+            ["metadata"] = group.Length == 0 ? new JsonObject() : new JsonObject { ["name"] = group },
+            ["versions"] = versions,
+        };
+    }
+
+    private JsonArray VersionResources(string group, string version)
+    {
+        var list = ResourceList(group, version);
         var resources = new JsonArray();
         var entries = list?["resources"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
         foreach (var entry in entries.Where(e => !((string?)e["name"] ?? "").Contains('/', StringComparison.Ordinal)))
@@ -53,7 +68,7 @@ internal sealed partial class ApiServer
             var resource = new JsonObject
             {
                 ["resource"] = name,
-                ["responseKind"] = new JsonObject { ["group"] = group, ["version"] = "v1", ["kind"] = entry["kind"]?.DeepClone() },
+                ["responseKind"] = new JsonObject { ["group"] = group, ["version"] = version, ["kind"] = entry["kind"]?.DeepClone() },
                 ["scope"] = entry["namespaced"]?.ToJsonString() == "true" ? "Namespaced" : "Cluster",
                 ["singularResource"] = entry["singularName"]?.DeepClone(),
                 ["verbs"] = entry["verbs"]?.DeepClone(),
@@ -77,7 +92,7 @@ internal sealed partial class ApiServer
                     ["responseKind"] = new JsonObject
                     {
                         ["group"] = sub["group"]?.DeepClone() ?? group,
-                        ["version"] = sub["version"]?.DeepClone() ?? "v1",
+                        ["version"] = sub["version"]?.DeepClone() ?? version,
                         ["kind"] = sub["kind"]?.DeepClone(),
                     },
                     ["verbs"] = sub["verbs"]?.DeepClone(),
@@ -92,10 +107,6 @@ internal sealed partial class ApiServer
             resources.Add(resource);
         }
 
-        return new JsonObject
-        {
-            ["metadata"] = group.Length == 0 ? new JsonObject() : new JsonObject { ["name"] = group },
-            ["versions"] = new JsonArray(new JsonObject { ["version"] = "v1", ["resources"] = resources, ["freshness"] = "Current" }),
-        };
+        return resources;
     }
 }

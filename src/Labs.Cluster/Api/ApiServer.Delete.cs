@@ -4,35 +4,26 @@ using Microsoft.AspNetCore.Http;
 
 namespace Labs.Cluster.Api;
 
-/// <summary>DELETE and deletecollection, namespace termination, and garbage collection by ownerReferences.</summary>
+/// <summary>DELETE and deletecollection; the registry deletes (a namespace terminates, dependents are collected).</summary>
 internal sealed partial class ApiServer
 {
-    private static readonly GroupResource NamespacesResource = new(string.Empty, "namespaces");
-
     private async Task DeleteAsync(HttpContext context, Target target)
     {
         var policy = await ReadPropagationPolicyAsync(context);
-        var existing = _store.Get(target.Resource, target.Namespace, target.Name) ?? throw ApiErrors.NotFound(target.Resource, target.Name);
-        if (IsDryRun(context))
-        {
-            await WriteJsonAsync(context, 200, existing);
-            return;
-        }
-
-        var deleted = target.Definition.Kind == "Namespace" ? TerminateNamespace(target.Name) : DeleteWithDependents(target, existing, policy);
-        await WriteJsonAsync(context, 200, deleted);
+        var deleted = _store.Delete(target.Resource, target.Namespace, target.Name, policy, IsDryRun(context));
+        await WriteJsonAsync(context, 200, Out(target.Strategy, deleted));
     }
 
     private async Task DeleteCollectionAsync(HttpContext context, Target target)
     {
         var policy = await ReadPropagationPolicyAsync(context);
-        var query = ListQuery.Parse(context.Request.Query, target.Definition, watch: false);
+        var query = ListQuery.Parse(context.Request.Query, target.Strategy, watch: false);
         var dryRun = IsDryRun(context);
         var items = new JsonArray();
         foreach (var item in _store.List(target.Resource, target.Namespace).Items.Where(o => query.Labels.Matches(o) && query.Fields.Matches(o)))
         {
-            var itemTarget = target with { Namespace = item.MetaString("namespace") is { Length: > 0 } ns ? ns : null, Name = item.MetaString("name") };
-            items.Add(dryRun ? item : DeleteWithDependents(itemTarget, item, policy));
+            var itemNamespace = item.MetaString("namespace") is { Length: > 0 } ns ? ns : null;
+            items.Add(Out(target.Strategy, dryRun ? item : _store.Delete(target.Resource, itemNamespace, item.MetaString("name"), policy, dryRun: false)));
         }
 
         await WriteJsonAsync(context, 200, new JsonObject
@@ -44,8 +35,8 @@ internal sealed partial class ApiServer
         });
     }
 
-    /// <summary>Reads the optional DeleteOptions body: Background (default), Foreground or Orphan.</summary>
-    private static async Task<string> ReadPropagationPolicyAsync(HttpContext context)
+    /// <summary>Reads the optional DeleteOptions body: Background, Foreground, Orphan, or null for the kind's default.</summary>
+    private static async Task<string?> ReadPropagationPolicyAsync(HttpContext context)
     {
         var policy = (string?)context.Request.Query["propagationPolicy"];
         var bytes = await ReadBytesAsync(context);
@@ -69,79 +60,9 @@ internal sealed partial class ApiServer
 
         return policy switch
         {
-            null or "" => "Background",
+            null or "" => null,
             "Background" or "Foreground" or "Orphan" => policy,
             _ => throw ApiErrors.BadRequest($"propagationPolicy: Unsupported value: \"{policy}\": supported values: \"Foreground\", \"Background\", \"Orphan\""),
         };
-    }
-
-    /// <summary>Deletes an object, then its dependents (or, with Orphan, removes their ownerReferences to it).</summary>
-    private JsonObject DeleteWithDependents(Target target, JsonObject existing, string policy)
-    {
-        var deleted = _store.Delete(target.Resource, target.Namespace, target.Name) ?? throw ApiErrors.NotFound(target.Resource, target.Name);
-        var uid = existing.MetaString("uid");
-        if (target.Namespace is { } ns && uid.Length > 0)
-        {
-            CollectDependents(ns, uid, policy);
-        }
-
-        return deleted;
-    }
-
-    private void CollectDependents(string ns, string ownerUid, string policy)
-    {
-        foreach (var definition in ResourceCatalog.All.Where(d => d.Namespaced))
-        {
-            var gr = new GroupResource(definition.Group, definition.Plural);
-            foreach (var item in _store.List(gr, ns).Items)
-            {
-                if (item["metadata"]?["ownerReferences"] is not JsonArray owners
-                    || !owners.Any(o => (string?)o?["uid"] == ownerUid))
-                {
-                    continue;
-                }
-
-                if (policy == "Orphan")
-                {
-                    var remaining = owners.Where(o => (string?)o?["uid"] != ownerUid).Select(o => o?.DeepClone()).ToArray();
-                    item.Meta()["ownerReferences"] = new JsonArray(remaining);
-                    item.Meta().Remove("resourceVersion");
-                    _store.Update(gr, ns, item);
-                    continue;
-                }
-
-                var name = item.MetaString("name");
-                if (_store.Delete(gr, ns, name) is not null)
-                {
-                    CollectDependents(ns, item.MetaString("uid"), policy);
-                }
-            }
-        }
-    }
-
-    /// <summary>Marks a namespace Terminating, removes everything in it, then removes it; answers the Terminating object.</summary>
-    private JsonObject TerminateNamespace(string name)
-    {
-        if (name is "default" or "kube-system" or "kube-public")
-        {
-            throw new ApiException(403, "Forbidden", $"namespaces \"{name}\" is forbidden: this namespace may not be deleted",
-                ApiErrors.Details(NamespacesResource, name));
-        }
-
-        var ns = _store.Get(NamespacesResource, null, name) ?? throw ApiErrors.NotFound(NamespacesResource, name);
-        ns["status"] = new JsonObject { ["phase"] = "Terminating" };
-        ns.Meta().Remove("resourceVersion");
-        var terminating = _store.UpdateStatus(NamespacesResource, null, ns);
-        foreach (var definition in ResourceCatalog.All.Where(d => d.Namespaced))
-        {
-            var gr = new GroupResource(definition.Group, definition.Plural);
-            foreach (var item in _store.List(gr, name).Items)
-            {
-                _store.Delete(gr, name, item.MetaString("name"));
-            }
-        }
-
-        _store.Delete(NamespacesResource, null, name);
-        return terminating;
     }
 }

@@ -32,25 +32,31 @@ internal sealed partial class ApiServer
                 ["groups"] = new JsonArray(Groups().Select(g => (JsonNode)Group(g)).ToArray()),
             },
             ["apis", var group] when Groups().Contains(group) => Group(group).Also(g => g["kind"] = "APIGroup", g => g["apiVersion"] = "v1"),
-            ["apis", var group, var version] when Groups().Contains(group) => ResourceList(group, version),
+            ["apis", var group, var version] when Versions(group).Contains(version) => ResourceList(group, version),
             _ => null,
         };
     }
 
     private IEnumerable<string> Groups() =>
-        ResourceCatalog.GroupVersions.Select(gv => gv.Group)
+        _store.Registry.GroupVersions.Select(gv => gv.Group)
             .Concat(ExtraDiscovery.Keys.Select(k => k.Split('/')[0]))
             .Where(g => g.Length > 0)
             .Distinct();
 
-    private static JsonObject Group(string group)
+    /// <summary>The served versions of a group, preferred first.</summary>
+    private List<string> Versions(string group) =>
+        _store.Registry.GroupVersions.Where(gv => gv.Group == group).Select(gv => gv.Version)
+            .Concat(ExtraDiscovery.Keys.Where(k => k.Split('/')[0] == group).Select(k => k.Split('/')[1]))
+            .Distinct().ToList();
+
+    private JsonObject Group(string group)
     {
-        var version = new JsonObject { ["groupVersion"] = $"{group}/v1", ["version"] = "v1" };
+        var versions = Versions(group).Select(v => new JsonObject { ["groupVersion"] = $"{group}/{v}", ["version"] = v }).ToList();
         return new JsonObject
         {
             ["name"] = group,
-            ["versions"] = new JsonArray(version),
-            ["preferredVersion"] = version.DeepClone(),
+            ["versions"] = new JsonArray([.. versions]),
+            ["preferredVersion"] = versions[0].DeepClone(),
         };
     }
 
@@ -58,7 +64,7 @@ internal sealed partial class ApiServer
     {
         var groupVersion = group.Length == 0 ? version : $"{group}/{version}";
         var resources = new JsonArray();
-        foreach (var definition in ResourceCatalog.All.Where(d => d.Group == group && d.Version == version))
+        foreach (var definition in _store.Registry.All.Select(s => s.Definition).Where(d => d.Group == group && d.Version == version))
         {
             resources.Add(new JsonObject
             {

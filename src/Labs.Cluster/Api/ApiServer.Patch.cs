@@ -11,13 +11,13 @@ internal sealed partial class ApiServer
         var mediaType = PatchMediaType(context);
         var patch = ParsePatch(await ReadBytesAsync(context));
         var origin = new WriteOrigin(mediaType, patch);
-        var existing = _store.Get(target.Resource, target.Namespace, target.Name);
+        var existing = _store.Get(target.Resource, target.Namespace, target.Name) is { } stored ? Out(target.Strategy, stored) : null;
         if (existing is null)
         {
             if (mediaType == "application/apply-patch+yaml" && !statusOnly && patch is JsonObject applied)
             {
                 var created = CreateObject(context, target, applied, origin);
-                await WriteObjectAsync(context, target.Definition, created, 201);
+                await WriteObjectAsync(context, target.Strategy, created, 201);
                 return;
             }
 
@@ -35,12 +35,12 @@ internal sealed partial class ApiServer
                 var result = statusOnly
                     ? UpdateStatusObject(context, target, patched, origin)
                     : UpdateObject(context, target, existing, patched, origin);
-                await WriteObjectAsync(context, target.Definition, result, 200);
+                await WriteObjectAsync(context, target.Strategy, result, 200);
                 return;
             }
             catch (ApiException e) when (e.Reason == "Conflict" && unconditional && attempt < 5)
             {
-                existing = _store.Get(target.Resource, target.Namespace, target.Name) ?? throw ApiErrors.NotFound(target.Resource, target.Name);
+                existing = Out(target.Strategy, _store.Get(target.Resource, target.Namespace, target.Name) ?? throw ApiErrors.NotFound(target.Resource, target.Name));
             }
         }
     }

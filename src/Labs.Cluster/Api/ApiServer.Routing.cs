@@ -1,3 +1,4 @@
+using Labs.Cluster.Registry;
 using Labs.Cluster.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -68,9 +69,10 @@ internal sealed partial class ApiServer
 
     private async Task ServeResourceAsync(HttpContext context, ApiRequest request)
     {
-        var definition = ResourceCatalog.Find(request.Group, request.Version, request.Resource)
+        var strategy = _store.Registry.Find(request.Group, request.Version, request.Resource)
             ?? throw new ApiException(404, "NotFound", "the server could not find the requested resource");
-        var gr = new GroupResource(definition.Group, definition.Plural);
+        var definition = strategy.Definition;
+        var gr = strategy.Resource;
         string? ns = definition.Namespaced && request.Namespace.Length > 0 ? request.Namespace : null;
         if (definition.Namespaced && ns is null && request.Name.Length > 0)
         {
@@ -84,11 +86,11 @@ internal sealed partial class ApiServer
                 throw new ApiException(404, "NotFound", "the server could not find the requested resource");
             }
 
-            await ServeSubresourceAsync(context, request, definition, gr, ns);
+            await ServeSubresourceAsync(context, request, strategy, ns);
             return;
         }
 
-        var target = new Target(definition, gr, ns, request.Name);
+        var target = new Target(strategy, ns, request.Name);
         switch (request.Verb)
         {
             case "get":
@@ -121,5 +123,10 @@ internal sealed partial class ApiServer
     }
 
     /// <summary>The resource, namespace and (possibly empty) name a resource request is about.</summary>
-    private sealed record Target(ResourceDefinition Definition, GroupResource Resource, string? Namespace, string Name);
+    private sealed record Target(ResourceStrategy Strategy, string? Namespace, string Name)
+    {
+        public ResourceDefinition Definition => Strategy.Definition;
+
+        public GroupResource Resource => Strategy.Resource;
+    }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Labs.Cluster.Storage;
+using Labs.Cluster.Registry;
 using Microsoft.AspNetCore.Http;
 
 namespace Labs.Cluster.Api;
@@ -8,24 +8,26 @@ namespace Labs.Cluster.Api;
 internal sealed partial class ApiServer
 {
     /// <summary>The autoscaling/v1 Scale that the scale subresource reads and writes.</summary>
-    private static readonly ResourceDefinition ScaleDefinition = new("autoscaling", "v1", "scale", "scale", "Scale", true, [], [], [], []);
+    private static readonly ResourceStrategy ScaleStrategy = new(new ResourceDefinition("autoscaling", "v1", "scale", "scale", "Scale", true, [], [], [], []));
 
-    private async Task ServeSubresourceAsync(HttpContext context, ApiRequest request, ResourceDefinition definition, GroupResource gr, string? ns)
+    private async Task ServeSubresourceAsync(HttpContext context, ApiRequest request, ResourceStrategy strategy, string? ns)
     {
-        var target = new Target(definition, gr, ns, request.Name);
+        var target = new Target(strategy, ns, request.Name);
+        var definition = strategy.Definition;
+        var gr = strategy.Resource;
         var method = context.Request.Method.ToUpperInvariant();
         var existing = _store.Get(gr, ns, request.Name) ?? throw ApiErrors.NotFound(gr, request.Name);
         using var streaming = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         switch (request.Subresource, method)
         {
             case ("status", "GET"):
-                await WriteJsonAsync(context, 200, existing);
+                await WriteJsonAsync(context, 200, Out(strategy, existing));
                 break;
-            case ("status", "PUT"):
+            case ("status" or "approval", "PUT"):
                 var body = await ReadObjectAsync(context, definition);
-                await WriteJsonAsync(context, 200, UpdateStatusObject(context, target, body, WriteOrigin.Body));
+                await WriteJsonAsync(context, 200, Out(strategy, UpdateStatusObject(context, target, body, WriteOrigin.Body)));
                 break;
-            case ("status", "PATCH"):
+            case ("status" or "approval", "PATCH"):
                 await PatchAsync(context, target, statusOnly: true);
                 break;
             case ("scale", "GET"):
@@ -96,7 +98,7 @@ internal sealed partial class ApiServer
         WriteOrigin origin;
         if (method == "PUT")
         {
-            scale = await ReadObjectAsync(context, ScaleDefinition);
+            scale = await ReadObjectAsync(context, ScaleStrategy.Definition);
             origin = WriteOrigin.Body;
         }
         else
@@ -108,7 +110,7 @@ internal sealed partial class ApiServer
         }
 
         // The Scale is decoded like any other object, so replicas is an int32 from here on.
-        ValidateFields(context, target with { Definition = ScaleDefinition }, scale, origin);
+        ValidateFields(context, target with { Strategy = ScaleStrategy }, scale, origin);
         if (Access.JsonFields.Int64(scale["spec"]?["replicas"]) is not { } replicas || replicas < 0)
         {
             var shown = scale["spec"]?["replicas"]?.ToJsonString() ?? "null";
@@ -128,7 +130,7 @@ internal sealed partial class ApiServer
 
             try
             {
-                var result = IsDryRun(context) ? updated : _store.Update(target.Resource, target.Namespace, updated);
+                var result = _store.Update(target.Resource, target.Namespace, updated, existing, new WriteOptions(IsDryRun(context)));
                 await WriteJsonAsync(context, 200, ScaleOf(result));
                 return;
             }

@@ -5,28 +5,23 @@ using Microsoft.AspNetCore.Http;
 namespace Labs.Cluster.Api;
 
 /// <summary>
-/// The one validation every write goes through (create, update, every patch type, server-side apply, status, scale):
-/// decoding against the type model (types, ranges, unknown fields), the object's own rules, and required fields.
-/// It checks the object that would be stored, so a patch result is held to the same rules as a request body.
+/// The request's part of validating a write (create, update, every patch type, server-side apply, status, scale):
+/// decoding against the type model (types, ranges, unknown fields) and the object against the URL. The object's own
+/// rules are the registry's (<see cref="Registry.ObjectValidation"/>), which every writer goes through. It checks the
+/// object that would be stored, so a patch result is held to the same rules as a request body.
 /// </summary>
 internal sealed partial class ApiServer
 {
-    /// <summary>Validates the object a write would store; throws the real API server's 400 or 422 when it is refused.</summary>
+    /// <summary>Checks the object a write would store against the request; throws the real API server's 400 when it is refused.</summary>
     /// <param name="context">The request (for <c>fieldValidation</c> and warnings).</param>
     /// <param name="target">What is written.</param>
     /// <param name="obj">The object to store: the body, or the patched object.</param>
     /// <param name="origin">Where the object came from.</param>
     /// <param name="urlName">The name on the URL that the object's name must match, or null for a create.</param>
-    private void ValidateObject(HttpContext context, Target target, JsonObject obj, WriteOrigin origin, string? urlName)
+    private void ValidateRequest(HttpContext context, Target target, JsonObject obj, WriteOrigin origin, string? urlName)
     {
         ValidateFields(context, target, obj, origin);
         ObjectValidator.Validate(target.Definition, obj, target.Namespace, urlName);
-        var causes = MetadataValidator.Causes(obj);
-        causes.AddRange((_hooks.FindMissingFields?.Invoke(obj) ?? []).Select(path => ("FieldValueRequired", path, "Required value")));
-        if (causes.Count > 0)
-        {
-            throw ApiErrors.Invalid(target.Definition.Kind, target.Definition.Group, obj.MetaString("name"), causes);
-        }
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal sealed partial class ApiServer
 {
     private async Task WatchAsync(HttpContext context, Target target)
     {
-        var query = ListQuery.Parse(context.Request.Query, target.Definition, watch: true);
+        var query = ListQuery.Parse(context.Request.Query, target.Strategy, watch: true);
         var (labels, fields, fromVersion, timeout, bookmarks) = query;
         var asTable = TableConverter.WantsTable(context.Request.Headers.Accept);
         string? includeObject = context.Request.Query["includeObject"];
@@ -55,7 +55,7 @@ internal sealed partial class ApiServer
         context.Response.ContentType = "application/json";
         context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
         await context.Response.StartAsync(context.RequestAborted);
-        var writer = new WatchWriter(context, target.Definition, asTable, includeObject, _time);
+        var writer = new WatchWriter(context, target.Strategy, asTable, includeObject, _time);
         if (expired is not null)
         {
             await writer.WriteAsync("ERROR", StatusOf(expired));
@@ -144,16 +144,17 @@ internal sealed partial class ApiServer
     };
 
     /// <summary>Writes events, as objects or as one-row Tables, flushing each.</summary>
-    private sealed class WatchWriter(HttpContext context, ResourceDefinition definition, bool asTable, string? includeObject, TimeProvider time)
+    private sealed class WatchWriter(HttpContext context, Registry.ResourceStrategy strategy, bool asTable, string? includeObject, TimeProvider time)
     {
         private bool _columnsSent;
 
-        public async Task WriteAsync(string type, JsonObject obj)
+        public async Task WriteAsync(string type, JsonObject stored)
         {
+            var obj = type is "ADDED" or "MODIFIED" or "DELETED" ? Out(strategy, stored) : stored;
             JsonNode payload = obj;
             if (asTable && type is "ADDED" or "MODIFIED" or "DELETED")
             {
-                payload = TableConverter.Convert(definition, [obj], obj.MetaString("resourceVersion"), includeObject, time.GetUtcNow(), !_columnsSent);
+                payload = TableConverter.Convert(strategy, [obj], obj.MetaString("resourceVersion"), includeObject, time.GetUtcNow(), !_columnsSent);
                 _columnsSent = true;
             }
 

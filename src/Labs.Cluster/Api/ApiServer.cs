@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Labs.Cluster.Registry;
 using Labs.Cluster.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -7,22 +8,25 @@ using Microsoft.Extensions.Logging;
 namespace Labs.Cluster.Api;
 
 /// <summary>
-/// The Kubernetes-compatible REST layer over an <see cref="IObjectStore"/>: routing, discovery, CRUD, patch, watch, tables,
-/// and <c>v1.Status</c> errors. One instance serves every request of an embedded cluster.
+/// The Kubernetes-compatible REST layer over the registry: routing, discovery, one generic handler per verb, patch,
+/// watch, tables, and <c>v1.Status</c> errors. What differs between kinds is read from their <see cref="ResourceStrategy"/>;
+/// every write goes through the <see cref="RegistryStore"/>, as controllers' writes do. One instance serves every
+/// request of an embedded cluster.
 /// </summary>
 internal sealed partial class ApiServer : IDisposable
 {
     private const long MaxBodyBytes = 3 * 1024 * 1024;
 
-    private readonly IObjectStore _store;
+    private readonly RegistryStore _store;
     private readonly ApiServerHooks _hooks;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stopping = new();
 
+    /// <summary>Serves <paramref name="store"/>; a store that is not a <see cref="RegistryStore"/> is wrapped in one.</summary>
     public ApiServer(IObjectStore store, ApiServerHooks hooks, ILogger logger, TimeProvider? time = null)
     {
-        _store = store;
+        _store = store as RegistryStore ?? new RegistryStore(store, time: time);
         _hooks = hooks;
         _logger = logger;
         _time = time ?? TimeProvider.System;

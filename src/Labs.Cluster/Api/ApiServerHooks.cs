@@ -29,24 +29,11 @@ internal sealed class ApiServerHooks
     /// <summary>Values the schema's Go types could not hold (wrong JSON type, out of range, unparsable text); without it none.</summary>
     public Func<JsonObject, IReadOnlyList<FieldTypeMismatch>>? FindTypeMismatches { get; init; }
 
-    /// <summary>Paths of required fields an object leaves out (outside <c>status</c>); without it none.</summary>
-    public Func<JsonObject, IReadOnlyList<string>>? FindMissingFields { get; init; }
-
-    /// <summary>Fills server-side defaults into an object about to be stored.</summary>
-    public Action<JsonObject>? ApplyDefaults { get; init; }
-
     /// <summary>
     /// Checks a create or update of the main resource against the requesting user before it is stored (or dry-run):
     /// RBAC's escalation prevention. Throws an <see cref="ApiException"/> (403) to refuse. Without it nothing is checked.
     /// </summary>
     public Action<HttpContext, GroupResource, string?, JsonObject>? CheckWriter { get; init; }
-
-    /// <summary>
-    /// Runs admission (quota, limit ranges, ...) on a write that <c>dryRun=All</c> keeps from the store, with the old object
-    /// for an update (null for a create); changes the object as admission would and throws its refusals. Stored writes are
-    /// admitted by the store itself. Without it dry runs skip admission.
-    /// </summary>
-    public Action<GroupResource, string?, JsonObject, JsonObject?>? AdmitDryRun { get; init; }
 
     /// <summary>Answers <c>/openapi/v3</c> and below (the path after <c>/openapi/v3</c>, possibly empty); without it 404.</summary>
     public Func<HttpContext, string, Task>? ServeOpenApiAsync { get; init; }

@@ -7,13 +7,18 @@ namespace Labs.Cluster.Api;
 /// <summary>
 /// A parsed field selector: comma-joined <c>field=value</c>, <c>field==value</c> or <c>field!=value</c>, where values
 /// may escape <c>\,</c> <c>\=</c> <c>\\</c>, parsed with apimachinery's rules and messages (fields/selector.go).
-/// Which fields a kind supports is <see cref="FieldLabels"/>' business (<see cref="ForKind"/>).
+/// Which fields a kind supports is its registry entry's business (<see cref="ForKind"/>).
 /// </summary>
 public sealed class FieldSelector
 {
     private readonly List<(string Field, bool Equal, string Value)> _requirements;
+    private readonly Registry.SelectableFields _fields;
 
-    private FieldSelector(List<(string Field, bool Equal, string Value)> requirements) => _requirements = requirements;
+    private FieldSelector(List<(string Field, bool Equal, string Value)> requirements, Registry.SelectableFields? fields = null)
+    {
+        _requirements = requirements;
+        _fields = fields ?? Registry.SelectableFields.MetadataOnly;
+    }
 
     /// <summary>The selector that matches everything.</summary>
     public static FieldSelector Everything { get; } = new([]);
@@ -49,10 +54,10 @@ public sealed class FieldSelector
     /// This selector for one kind: every field must be one the kind supports (else 400, e.g.
     /// <c>field label not supported: spec.bogus</c>), and aliases are resolved (<c>spec.host</c> is <c>spec.nodeName</c>).
     /// </summary>
-    public FieldSelector ForKind(ResourceDefinition definition)
+    internal FieldSelector ForKind(Registry.SelectableFields fields)
     {
-        ArgumentNullException.ThrowIfNull(definition);
-        return new FieldSelector(_requirements.Select(r => (FieldLabels.Resolve(definition, r.Field), r.Equal, r.Value)).ToList());
+        ArgumentNullException.ThrowIfNull(fields);
+        return new FieldSelector(_requirements.Select(r => (fields.Resolve(r.Field), r.Equal, r.Value)).ToList(), fields);
     }
 
     /// <summary>Whether the object's fields satisfy every requirement (a missing field reads as its Go zero value).</summary>
@@ -61,7 +66,7 @@ public sealed class FieldSelector
         ArgumentNullException.ThrowIfNull(obj);
         foreach (var (field, equal, value) in _requirements)
         {
-            if ((FieldLabels.ValueOf(obj, field) == value) != equal)
+            if ((_fields.ValueOf(obj, field) == value) != equal)
             {
                 return false;
             }

@@ -16,6 +16,12 @@ namespace Labs.Cluster.Api;
 /// <param name="AllowWatchBookmarks">Whether a watch may send BOOKMARK events.</param>
 internal sealed record ListQuery(LabelSelector Labels, FieldSelector Fields, long ResourceVersion, TimeSpan Timeout, bool AllowWatchBookmarks)
 {
+    /// <summary>The most items a LIST answers (<c>limit</c>); 0 for all.</summary>
+    public long Limit { get; init; }
+
+    /// <summary>Where a LIST continues (<c>continue</c>), or null for the first page.</summary>
+    public ContinueToken? Continue { get; init; }
+
     // CancellationTokenSource.CancelAfter takes at most about 49 days; a longer watch is as good as endless.
     private static readonly TimeSpan LongestTimeout = TimeSpan.FromDays(30);
 
@@ -29,16 +35,16 @@ internal sealed record ListQuery(LabelSelector Labels, FieldSelector Fields, lon
     public static bool Flag(string? value) =>
         value is not null && value != "0" && !value.Equals("false", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Decodes and checks the parameters of a request on <paramref name="definition"/>.</summary>
-    public static ListQuery Parse(IQueryCollection query, ResourceDefinition definition, bool watch)
+    /// <summary>Decodes and checks the parameters of a request on <paramref name="strategy"/>'s resource.</summary>
+    public static ListQuery Parse(IQueryCollection query, Registry.ResourceStrategy strategy, bool watch)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(strategy);
         string? First(string name) => query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
         // url.Values to v1.ListOptions: numbers first (a bad one is the whole message), then the selectors.
         var timeoutSeconds = First("timeoutSeconds") is { } t ? ParseInt64(t) : (long?)null;
-        _ = First("limit") is { } limit ? ParseInt64(limit) : 0;
+        var limit = First("limit") is { } limitText ? ParseInt64(limitText) : 0;
         var labels = LabelSelector.Parse(First("labelSelector"));
         var fields = FieldSelector.Parse(First("fieldSelector"));
         var resourceVersion = First("resourceVersion") ?? string.Empty;
@@ -52,10 +58,12 @@ internal sealed record ListQuery(LabelSelector Labels, FieldSelector Fields, lon
             throw ApiErrors.Invalid("ListOptions", "meta.k8s.io", string.Empty, invalid);
         }
 
-        fields = fields.ForKind(definition);
+        fields = fields.ForKind(strategy.Fields);
+        ContinueToken? next = null;
         if (!watch && continueToken.Length > 0)
         {
             CheckContinue(continueToken, resourceVersion);
+            next = ContinueToken.Decode(continueToken);
         }
 
         var version = ParseResourceVersion(resourceVersion);
@@ -65,7 +73,11 @@ internal sealed record ListQuery(LabelSelector Labels, FieldSelector Fields, lon
             < 0 => TimeSpan.Zero,
             var seconds => seconds.Value > LongestTimeout.TotalSeconds ? LongestTimeout : TimeSpan.FromSeconds(seconds.Value),
         };
-        return new ListQuery(labels, fields, version, timeout, Flag(First("allowWatchBookmarks")));
+        return new ListQuery(labels, fields, version, timeout, Flag(First("allowWatchBookmarks")))
+        {
+            Limit = watch || limit < 0 ? 0 : limit,
+            Continue = next,
+        };
     }
 
     // apimachinery ValidateListOptions for a list.
@@ -174,10 +186,8 @@ internal sealed record ListQuery(LabelSelector Labels, FieldSelector Fields, lon
                 $"invalid resource version: resourceVersion: Invalid value: {Schema.GoText.Quote(text)}: strconv.ParseUint: parsing {Schema.GoText.Quote(text)}: {problem}");
     }
 
-    /// <summary>
-    /// This server lists everything at once and never hands out continue tokens, so a well-formed one is always too
-    /// old (410); a malformed one is refused as the storage layer words it (400).
-    /// </summary>
+    /// <summary>A malformed continue token is refused as the storage layer words it (400); whether a well-formed one can
+    /// still be served is the listing's business (410 when it cannot).</summary>
     private static void CheckContinue(string token, string resourceVersion)
     {
         var problem = ContinueProblem(token);
@@ -190,9 +200,10 @@ internal sealed record ListQuery(LabelSelector Labels, FieldSelector Fields, lon
         {
             throw ApiErrors.BadRequest("specifying resource version is not allowed when using continue");
         }
-
-        throw new ApiException(410, "Expired", ContinueExpired);
     }
+
+    /// <summary>The 410 answer for a continue token whose snapshot can no longer be listed.</summary>
+    public static ApiException Expired() => new(410, "Expired", ContinueExpired);
 
     // storage.DecodeContinue: base64url (unpadded) JSON {"v":"meta.k8s.io/v1","rv":N,"start":"key"}.
     private static string? ContinueProblem(string token)

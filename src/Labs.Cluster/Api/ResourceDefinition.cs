@@ -23,6 +23,9 @@ public sealed record ResourceDefinition(
     IReadOnlyList<string> Verbs,
     IReadOnlyList<string> Subresources)
 {
+    /// <summary>The verbs of an ordinary resource: get, list, watch, create, update, patch, delete, deletecollection.</summary>
+    public static IReadOnlyList<string> AllVerbs { get; } = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
+
     /// <summary><c>v1</c> or <c>apps/v1</c>.</summary>
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 }

@@ -3,41 +3,29 @@ using System.Text.Json.Nodes;
 
 namespace Labs.Cluster.Api;
 
-/// <summary>The columns kubectl users know for each kind (Kubernetes' pkg/printers/internalversion/printers.go).</summary>
-internal static partial class TableColumns
+/// <summary>
+/// The building blocks of server-side printing (Kubernetes' pkg/printers/internalversion/printers.go): the Name, Age and
+/// Created At columns and cell readers. Each kind's columns are declared with its registry entry.
+/// </summary>
+internal static class TableColumns
 {
-    private const string None = "<none>";
+    internal const string None = "<none>";
 
-    private static readonly TableColumn NameColumn = new("Name", "string", "name",
+    internal static readonly TableColumn NameColumn = new("Name", "string", "name",
         "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically.",
         0, (o, _) => S(o, "metadata.name"));
 
-    private static readonly TableColumn AgeColumn = new("Age", "string", "",
+    internal static readonly TableColumn AgeColumn = new("Age", "string", "",
         "CreationTimestamp is a timestamp representing the server time when this object was created.", 0, (o, now) => Age(o, now));
 
-    private static readonly TableColumn CreatedAtColumn = new("Created At", "date", "",
+    internal static readonly TableColumn CreatedAtColumn = new("Created At", "date", "",
         "CreationTimestamp is a timestamp representing the server time when this object was created.", 0, (o, _) => S(o, "metadata.creationTimestamp"));
 
-    /// <summary>The columns for objects of <paramref name="kind"/>; Name and Created At for kinds without a printer.</summary>
-    public static IReadOnlyList<TableColumn> For(string kind) => kind switch
-    {
-        "Pod" => Pods,
-        "Deployment" => Deployments,
-        "ReplicaSet" => ReplicaSets,
-        "Service" => Services,
-        "ConfigMap" => [NameColumn, Col("Data", "integer", (o, _) => Count(o["data"]) + Count(o["binaryData"])), AgeColumn],
-        "Secret" => [NameColumn, Col("Type", "string", (o, _) => S(o, "type")), Col("Data", "integer", (o, _) => Count(o["data"])), AgeColumn],
-        "Namespace" => [NameColumn, Col("Status", "string", (o, _) => S(o, "status.phase")), AgeColumn],
-        "ServiceAccount" => [NameColumn, Col("Secrets", "integer", (o, _) => Count(o["secrets"])), AgeColumn],
-        "Node" => Nodes,
-        "Role" or "ClusterRole" => [NameColumn, CreatedAtColumn],
-        "RoleBinding" or "ClusterRoleBinding" => Bindings,
-        "Event" => Events,
-        "ResourceQuota" => ResourceQuotas,
-        _ => [NameColumn, CreatedAtColumn],
-    };
+    /// <summary>The columns of kinds without a printer of their own: Name and Created At.</summary>
+    public static IReadOnlyList<TableColumn> Default { get; } = [NameColumn, CreatedAtColumn];
 
-    private static TableColumn Col(string name, string type, Func<JsonObject, DateTimeOffset, JsonNode?> cell, int priority = 0, string description = "") =>
+    /// <summary>A column without a format; the description defaults to the name.</summary>
+    internal static TableColumn Col(string name, string type, Func<JsonObject, DateTimeOffset, JsonNode?> cell, int priority = 0, string description = "") =>
         new(name, type, "", description.Length > 0 ? description : name, priority, cell);
 
     internal static JsonNode? At(JsonObject o, string path)
@@ -80,6 +68,12 @@ internal static partial class TableColumns
         var text = string.Join(',', values);
         return text.Length == 0 ? None : text;
     }
+
+    /// <summary>A label map as labels.FormatLabels prints it: <c>a=b,c=d</c> sorted by key, or <c>&lt;none&gt;</c>.</summary>
+    internal static string Labels(JsonNode? labels) =>
+        labels is JsonObject map && map.Count > 0
+            ? string.Join(',', map.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={(l.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : string.Empty)}"))
+            : None;
 
     internal static string SelectorText(JsonNode? selector)
     {

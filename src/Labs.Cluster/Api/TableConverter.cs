@@ -13,10 +13,10 @@ internal static class TableConverter
     /// A Table of <paramref name="items"/>. <paramref name="includeObject"/> is None, Metadata (default) or Object;
     /// <paramref name="includeColumns"/> is false for watch events after the first, as the real server sends.
     /// </summary>
-    public static JsonObject Convert(ResourceDefinition definition, IEnumerable<JsonObject> items, string resourceVersion,
+    public static JsonObject Convert(Registry.ResourceStrategy strategy, IEnumerable<JsonObject> items, string resourceVersion,
         string? includeObject, DateTimeOffset now, bool includeColumns = true)
     {
-        var columns = TableColumns.For(definition.Kind);
+        var columns = strategy.Columns;
         var rows = new JsonArray();
         foreach (var item in items)
         {

@@ -5,7 +5,8 @@ namespace Labs.Cluster.Schema;
 /// <summary>Pod and PodSpec defaults.</summary>
 public static partial class ObjectDefaults
 {
-    private static void ApplyPod(JsonObject obj)
+    /// <summary>Pod defaults, with those of the ServiceAccount, Priority and DefaultTolerationSeconds admission plugins.</summary>
+    internal static void ApplyPod(JsonObject obj)
     {
         JsonObject spec = Child(obj, "spec");
         ApplyPodSpec(spec);
@@ -23,6 +24,9 @@ public static partial class ObjectDefaults
         SetString(status, "phase", "Pending");
         SetString(status, "qosClass", QosClass(spec));
     }
+
+    /// <summary>The pod defaults of a pod template (<c>{metadata, spec}</c>), as every kind that carries one gets them.</summary>
+    internal static void ApplyPodTemplate(JsonObject template) => ApplyPodSpec(Child(template, "spec"));
 
     private static void ApplyPodSpec(JsonObject spec)
     {

@@ -5,7 +5,8 @@ namespace Labs.Cluster.Schema;
 /// <summary>Service defaults.</summary>
 public static partial class ObjectDefaults
 {
-    private static void ApplyService(JsonObject obj)
+    /// <summary>Service defaults: type, session affinity, protocols and target ports, IP families, traffic policies.</summary>
+    internal static void ApplyService(JsonObject obj)
     {
         JsonObject spec = Child(obj, "spec");
         SetString(spec, "type", "ClusterIP");

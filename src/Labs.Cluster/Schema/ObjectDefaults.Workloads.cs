@@ -5,7 +5,8 @@ namespace Labs.Cluster.Schema;
 /// <summary>Defaults of DaemonSet, StatefulSet, storage and network policy kinds.</summary>
 public static partial class ObjectDefaults
 {
-    private static void ApplyDaemonSet(JsonObject obj)
+    /// <summary>DaemonSet defaults: rolling update (1 unavailable, 0 surge), history 10, pod template defaults.</summary>
+    internal static void ApplyDaemonSet(JsonObject obj)
     {
         JsonObject spec = Child(obj, "spec");
         JsonObject strategy = Child(spec, "updateStrategy");
@@ -21,7 +22,8 @@ public static partial class ObjectDefaults
         ApplyPodSpec(Child(Child(spec, "template"), "spec"));
     }
 
-    private static void ApplyStatefulSet(JsonObject obj)
+    /// <summary>StatefulSet defaults: one replica, OrderedReady, rolling update, retention Retain, pod template defaults.</summary>
+    internal static void ApplyStatefulSet(JsonObject obj)
     {
         JsonObject spec = Child(obj, "spec");
         SetIfMissing(spec, "replicas", 1);
@@ -45,7 +47,8 @@ public static partial class ObjectDefaults
         ApplyPodSpec(Child(Child(spec, "template"), "spec"));
     }
 
-    private static void ApplyNetworkPolicy(JsonObject obj)
+    /// <summary>NetworkPolicy defaults: policyTypes from the rules present, TCP ports.</summary>
+    internal static void ApplyNetworkPolicy(JsonObject obj)
     {
         JsonObject spec = Child(obj, "spec");
         if (spec["policyTypes"] is not JsonArray { Count: > 0 })

@@ -28,65 +28,24 @@ public static partial class ObjectDefaults
     public static void Apply(string apiVersion, string kind, JsonObject obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        switch ((apiVersion, kind))
-        {
-            case ("v1", "Pod"):
-                ApplyPod(obj);
-                break;
-            case ("v1", "Service"):
-                ApplyService(obj);
-                break;
-            case ("v1", "Secret"):
-                SetString(obj, "type", "Opaque");
-                break;
-            case ("v1", "Namespace"):
-                ApplyNamespace(obj);
-                break;
-            case ("apps/v1", "Deployment"):
-                ApplyDeployment(obj);
-                break;
-            case ("apps/v1", "ReplicaSet"):
-                JsonObject rsSpec = Child(obj, "spec");
-                SetIfMissing(rsSpec, "replicas", 1);
-                ApplyPodSpec(Child(Child(rsSpec, "template"), "spec"));
-                break;
-            case ("apps/v1", "DaemonSet"):
-                ApplyDaemonSet(obj);
-                break;
-            case ("apps/v1", "StatefulSet"):
-                ApplyStatefulSet(obj);
-                break;
-            case ("v1", "PersistentVolumeClaim"):
-                SetString(Child(obj, "spec"), "volumeMode", "Filesystem");
-                SetString(Child(obj, "status"), "phase", "Pending");
-                break;
-            case ("v1", "PersistentVolume"):
-                JsonObject pvSpec = Child(obj, "spec");
-                SetString(pvSpec, "persistentVolumeReclaimPolicy", "Retain");
-                SetString(pvSpec, "volumeMode", "Filesystem");
-                SetString(Child(obj, "status"), "phase", "Pending");
-                break;
-            case ("networking.k8s.io/v1", "NetworkPolicy"):
-                ApplyNetworkPolicy(obj);
-                break;
-            case ("batch/v1", "Job"):
-                ApplyJobSpec(Child(obj, "spec"));
-                break;
-            case ("batch/v1", "CronJob"):
-                JsonObject cronSpec = Child(obj, "spec");
-                SetString(cronSpec, "concurrencyPolicy", "Allow");
-                SetIfMissing(cronSpec, "suspend", false);
-                SetIfMissing(cronSpec, "successfulJobsHistoryLimit", 3);
-                SetIfMissing(cronSpec, "failedJobsHistoryLimit", 1);
-                ApplyJobSpec(Child(Child(cronSpec, "jobTemplate"), "spec"));
-                break;
-            case ("rbac.authorization.k8s.io/v1", "RoleBinding" or "ClusterRoleBinding"):
-                ApplySubjects(obj);
-                break;
-        }
+
+        // Each kind's defaults are declared with its registry entry; this is the way in for callers holding only JSON.
+        Registry.ResourceRegistry.Builtin.FindByKind(apiVersion, kind)?.Defaults?.Invoke(obj);
     }
 
-    private static void ApplyDeployment(JsonObject obj)
+    /// <summary>ReplicaSet defaults: one replica, pod template defaults.</summary>
+    internal static void ApplyReplicaSet(JsonObject obj)
+    {
+        JsonObject spec = Child(obj, "spec");
+        SetIfMissing(spec, "replicas", 1);
+        ApplyPodSpec(Child(Child(spec, "template"), "spec"));
+    }
+
+    /// <summary>Secret defaults: type Opaque.</summary>
+    internal static void ApplySecret(JsonObject obj) => SetString(obj, "type", "Opaque");
+
+    /// <summary>Deployment defaults: one replica, rolling update 25%/25%, history 10, deadline 600 s, pod template defaults.</summary>
+    internal static void ApplyDeployment(JsonObject obj)
     {
         JsonObject spec = Child(obj, "spec");
         SetIfMissing(spec, "replicas", 1);
@@ -102,6 +61,36 @@ public static partial class ObjectDefaults
         SetIfMissing(spec, "revisionHistoryLimit", 10);
         SetIfMissing(spec, "progressDeadlineSeconds", 600);
         ApplyPodSpec(Child(Child(spec, "template"), "spec"));
+    }
+
+    /// <summary>PersistentVolumeClaim defaults: volumeMode Filesystem, phase Pending.</summary>
+    internal static void ApplyPersistentVolumeClaim(JsonObject obj)
+    {
+        SetString(Child(obj, "spec"), "volumeMode", "Filesystem");
+        SetString(Child(obj, "status"), "phase", "Pending");
+    }
+
+    /// <summary>PersistentVolume defaults: reclaim policy Retain, volumeMode Filesystem, phase Pending.</summary>
+    internal static void ApplyPersistentVolume(JsonObject obj)
+    {
+        JsonObject spec = Child(obj, "spec");
+        SetString(spec, "persistentVolumeReclaimPolicy", "Retain");
+        SetString(spec, "volumeMode", "Filesystem");
+        SetString(Child(obj, "status"), "phase", "Pending");
+    }
+
+    /// <summary>Job defaults (SetDefaults_Job), pod template defaults included.</summary>
+    internal static void ApplyJob(JsonObject obj) => ApplyJobSpec(Child(obj, "spec"));
+
+    /// <summary>CronJob defaults (SetDefaults_CronJob), the job template's included.</summary>
+    internal static void ApplyCronJob(JsonObject obj)
+    {
+        JsonObject spec = Child(obj, "spec");
+        SetString(spec, "concurrencyPolicy", "Allow");
+        SetIfMissing(spec, "suspend", false);
+        SetIfMissing(spec, "successfulJobsHistoryLimit", 3);
+        SetIfMissing(spec, "failedJobsHistoryLimit", 1);
+        ApplyJobSpec(Child(Child(spec, "jobTemplate"), "spec"));
     }
 
     private static void ApplyJobSpec(JsonObject spec)
@@ -121,7 +110,8 @@ public static partial class ObjectDefaults
         ApplyPodSpec(Child(Child(spec, "template"), "spec"));
     }
 
-    private static void ApplyNamespace(JsonObject obj)
+    /// <summary>Namespace defaults: the name label, the kubernetes finalizer, phase Active.</summary>
+    internal static void ApplyNamespace(JsonObject obj)
     {
         JsonObject metadata = Child(obj, "metadata");
         if (Text(metadata, "name") is { Length: > 0 } name)
@@ -138,7 +128,8 @@ public static partial class ObjectDefaults
         SetString(Child(obj, "status"), "phase", "Active");
     }
 
-    private static void ApplySubjects(JsonObject obj)
+    /// <summary>RoleBinding and ClusterRoleBinding defaults: the RBAC API group on User and Group subjects.</summary>
+    internal static void ApplySubjects(JsonObject obj)
     {
         foreach (JsonObject subject in Items(obj, "subjects"))
         {

@@ -18,7 +18,8 @@ public interface IObjectStore
     StoreList List(GroupResource resource, string? ns);
 
     /// <summary>
-    /// Stores a new object: fills uid, resourceVersion, creationTimestamp, generation 1, a name from generateName.
+    /// Stores a new object: fills resourceVersion, creationTimestamp, generation 1, a name from generateName, and a uid
+    /// unless the object carries one (the registry chooses it before its strategies run, as kube-apiserver does).
     /// Throws AlreadyExists (409), or NotFound (404, <c>namespaces "x" not found</c>) when the namespace is missing.
     /// </summary>
     JsonObject Create(GroupResource resource, string? ns, JsonObject obj);

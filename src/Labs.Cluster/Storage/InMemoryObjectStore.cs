@@ -136,7 +136,10 @@ public sealed partial class InMemoryObjectStore : IObjectStore
                 metadata.Remove("namespace");
             }
 
-            metadata["uid"] = Guid.NewGuid().ToString();
+            // The registry chooses the uid before its strategies run (a Job's selector names it); others get one here.
+            metadata["uid"] = metadata["uid"] is JsonValue uid && uid.TryGetValue<string>(out var given) && given.Length > 0
+                ? given
+                : Guid.NewGuid().ToString();
             metadata["creationTimestamp"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             metadata["generation"] = 1;
             metadata.Remove("deletionTimestamp");

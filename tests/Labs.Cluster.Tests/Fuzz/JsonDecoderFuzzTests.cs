@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Labs.Cluster.Access;
 using Labs.Cluster.Api;
+using Labs.Cluster.Registry;
 using Labs.Cluster.Schema;
 using Labs.Cluster.Storage;
 
@@ -63,9 +64,11 @@ public sealed class JsonDecoderFuzzTests
             return;
         }
 
-        var definition = ResourceCatalog.FindByKind(JsonFields.String(obj, "apiVersion") ?? "", JsonFields.String(obj, "kind") ?? "")
-            ?? ResourceCatalog.Find("", "v1", "configmaps")!;
-        ObjectValidator.Validate(definition, obj, "default", null);
+        var strategy = ResourceRegistry.Builtin.FindByKind(JsonFields.String(obj, "apiVersion") ?? "", JsonFields.String(obj, "kind") ?? "")
+            ?? ResourceRegistry.Builtin.Find("", "v1", "configmaps")!;
+        ObjectValidator.Validate(strategy.Definition, obj, "default", null);
+        ObjectValidation.Validate(strategy, obj, null);
+        strategy.Defaults?.Invoke(obj);
     }
 
     internal static bool IsRefusal(Exception e) =>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Api;
+using Labs.Cluster.Registry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -45,12 +46,12 @@ public sealed class SelectorFuzzTests
         await FuzzRunner.RunAsync("field selector", inputs, t => t, text =>
         {
             var parsed = FieldSelector.Parse(text);
-            foreach (var definition in ResourceCatalog.All)
+            foreach (var strategy in ResourceRegistry.Builtin.All)
             {
                 FieldSelector selector;
                 try
                 {
-                    selector = parsed.ForKind(definition);
+                    selector = parsed.ForKind(strategy.Fields);
                 }
                 catch (ApiException e) when (e.Code == 400)
                 {
@@ -82,7 +83,7 @@ public sealed class SelectorFuzzTests
             {
                 try
                 {
-                    _ = ListQuery.Parse(query, ResourceCatalog.Find("", "v1", "pods")!, watch);
+                    _ = ListQuery.Parse(query, ResourceRegistry.Builtin.Find("", "v1", "pods")!, watch);
                 }
                 catch (ApiException e) when (e.Code is 400 or 410 or 422)
                 {

@@ -19,5 +19,6 @@ internal static class TypeTables
         (nameof(MiscTypes), MiscTypes.Text),
         (nameof(MoreWorkloadTypes), MoreWorkloadTypes.Text),
         (nameof(AutoscalingV2Types), AutoscalingV2Types.Text),
+        (nameof(CertificateTypes), CertificateTypes.Text),
     ];
 }

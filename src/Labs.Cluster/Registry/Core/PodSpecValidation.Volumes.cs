@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace Labs.Cluster.Api;
+namespace Labs.Cluster.Registry.Core;
 
 /// <summary>A pod's volumes and volumeMounts, checked as kube-apiserver's ValidatePodSpec checks them.</summary>
-internal static partial class ObjectValidator
+internal static partial class PodSpecValidation
 {
     private static readonly string[] HostPathTypes = ["", "BlockDevice", "CharDevice", "Directory", "DirectoryOrCreate", "File", "FileOrCreate", "Socket"];
 

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Labs.Cluster.Registry;
+using Labs.Cluster.Storage;
+
+namespace Labs.Cluster;
+
+/// <summary>
+/// What a fresh kubeadm or kind cluster already holds before anyone writes: its namespaces, a default StorageClass and
+/// the two system PriorityClasses. Written through the registry like any other object.
+/// </summary>
+internal static class ClusterSeeds
+{
+    /// <summary>Creates the seed objects in an empty store.</summary>
+    public static void Create(RegistryStore store)
+    {
+        foreach (var name in (string[])["default", "kube-system", "kube-public", "kube-node-lease"])
+        {
+            store.Create(new GroupResource(string.Empty, "namespaces"), null, new JsonObject
+            {
+                ["apiVersion"] = "v1",
+                ["kind"] = "Namespace",
+                ["metadata"] = new JsonObject { ["name"] = name },
+            });
+        }
+
+        // kind's default class: claims that name none are provisioned on the node's disk when a pod first uses them.
+        store.Create(new GroupResource("storage.k8s.io", "storageclasses"), null, new JsonObject
+        {
+            ["apiVersion"] = "storage.k8s.io/v1",
+            ["kind"] = "StorageClass",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = "standard",
+                ["annotations"] = new JsonObject { [Registry.StorageApi.StorageStrategies.DefaultClassAnnotation] = "true" },
+            },
+            ["provisioner"] = "rancher.io/local-path",
+            ["reclaimPolicy"] = "Delete",
+            ["volumeBindingMode"] = "WaitForFirstConsumer",
+        });
+
+        foreach (var (name, value, description) in new (string, int, string)[]
+        {
+            ("system-cluster-critical", 2000000000, "Used for system critical pods that must run in the cluster, but can be moved to another node if necessary."),
+            ("system-node-critical", 2000001000, "Used for system critical pods that must not be moved from their current node."),
+        })
+        {
+            store.Create(new GroupResource("scheduling.k8s.io", "priorityclasses"), null, new JsonObject
+            {
+                ["apiVersion"] = "scheduling.k8s.io/v1",
+                ["kind"] = "PriorityClass",
+                ["metadata"] = new JsonObject { ["name"] = name },
+                ["value"] = value,
+                ["description"] = description,
+            });
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using Labs.Cluster.Admission;
+using Labs.Cluster.Registry.Core;
+
+namespace Labs.Cluster.Registry.Apps;
+
+/// <summary>What every workload with a selector and a pod template must satisfy (ValidateDeploymentSpec and kin).</summary>
+internal static class WorkloadValidation
+{
+    /// <summary>A selector is required, the template's labels must match it, and the template's pod spec must be valid.</summary>
+    public static void Check(JsonObject obj, FieldErrors errors)
+    {
+        var causes = errors.Causes;
+        var spec = obj["spec"] as JsonObject;
+        var matchLabels = spec?["selector"]?["matchLabels"] as JsonObject;
+        if (spec?["selector"] is null)
+        {
+            causes.Add(("FieldValueRequired", "spec.selector", "Required value"));
+        }
+
+        var templateLabels = spec?["template"]?["metadata"]?["labels"] as JsonObject;
+        if (matchLabels is not null && matchLabels.Any(l => Text(templateLabels?[l.Key]) != Text(l.Value)))
+        {
+            var shown = templateLabels is null ? "map[string]string(nil)"
+                : "map[string]string{" + string.Join(", ", templateLabels.Select(l => $"\"{l.Key}\":\"{l.Value}\"")) + "}";
+            causes.Add(("FieldValueInvalid", "spec.template.metadata.labels", $"Invalid value: {shown}: `selector` does not match template `labels`"));
+        }
+
+        PodSpecValidation.Check(spec?["template"]?["spec"] as JsonObject, "spec.template.spec", causes);
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}

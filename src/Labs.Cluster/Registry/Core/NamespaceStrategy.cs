@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Labs.Cluster.Api;
+using Labs.Cluster.Schema;
+using Labs.Cluster.Storage;
+using static Labs.Cluster.Api.TableColumns;
+
+namespace Labs.Cluster.Registry.Core;
+
+/// <summary>
+/// Namespaces (pkg/registry/core/namespace): the name label and the kubernetes finalizer on create, phase Active, and a
+/// delete that terminates the namespace: it turns Terminating, everything in it is removed, then the namespace.
+/// </summary>
+internal static class NamespaceStrategy
+{
+    private static readonly GroupResource Namespaces = new(string.Empty, "namespaces");
+
+    /// <summary>The registry entry of <c>namespaces</c>.</summary>
+    public static ResourceStrategy Entry { get; } = new(new ResourceDefinition(
+        string.Empty, "v1", "namespaces", "namespace", "Namespace", false, ["ns"], [],
+        ["create", "delete", "get", "list", "patch", "update", "watch"], ["status", "finalize"]))
+    {
+        Names = NameRule.Label,
+        PrepareForCreate = Prepare,
+        Defaults = ObjectDefaults.ApplyNamespace,
+        Columns = [NameColumn, Col("Status", "string", (o, _) => S(o, "status.phase")), AgeColumn],
+        Fields = SelectableFields.Only("metadata.name", "status.phase"),
+        Delete = Terminate,
+    };
+
+    private static void Prepare(JsonObject obj)
+    {
+        obj["spec"] ??= new JsonObject { ["finalizers"] = new JsonArray("kubernetes") };
+        var labels = obj.Meta()["labels"] as JsonObject ?? [];
+        obj.Meta()["labels"] = labels;
+        labels["kubernetes.io/metadata.name"] = obj.MetaString("name");
+        obj["status"] = new JsonObject { ["phase"] = "Active" };
+    }
+
+    /// <summary>Marks a namespace Terminating, removes everything in it, then removes it; answers the Terminating object.</summary>
+    private static JsonObject Terminate(RegistryStore store, string? ns, string name, string propagation)
+    {
+        if (name is "default" or "kube-system" or "kube-public")
+        {
+            throw new ApiException(403, "Forbidden", $"namespaces \"{name}\" is forbidden: this namespace may not be deleted",
+                ApiErrors.Details(Namespaces, name));
+        }
+
+        var namespaceObject = store.Get(Namespaces, null, name) ?? throw ApiErrors.NotFound(Namespaces, name);
+        namespaceObject["status"] = new JsonObject { ["phase"] = "Terminating" };
+        namespaceObject.Meta().Remove("resourceVersion");
+        var terminating = store.UpdateStatus(Namespaces, null, namespaceObject);
+        foreach (var strategy in store.Registry.All.Where(s => s.Definition.Namespaced))
+        {
+            foreach (var item in store.List(strategy.Resource, name).Items)
+            {
+                store.Delete(strategy.Resource, name, item.MetaString("name"));
+            }
+        }
+
+        store.Delete(Namespaces, null, name);
+        return terminating;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Labs.Cluster.Api;
+using Labs.Cluster.Schema;
+using static Labs.Cluster.Api.TableColumns;
+
+namespace Labs.Cluster.Registry.Core;
+
+/// <summary>Pods (pkg/registry/core/pod): a new pod starts Pending; the printer's columns; the pod field selectors.</summary>
+internal static class PodStrategy
+{
+    /// <summary>The registry entry of <c>pods</c>.</summary>
+    public static ResourceStrategy Entry { get; } = new(new ResourceDefinition(
+        string.Empty, "v1", "pods", "pod", "Pod", true, ["po"], ["all"], ResourceDefinition.AllVerbs, ["status", "exec", "log"]))
+    {
+        PrepareForCreate = obj => obj["status"] = new JsonObject { ["phase"] = "Pending" },
+        Defaults = ObjectDefaults.ApplyPod,
+        Validate = (obj, errors) => PodSpecValidation.Check(obj["spec"] as JsonObject, "spec", errors.Causes),
+        Columns = Columns(),
+        Fields = SelectableFields.WithMetadata(
+            "spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", FieldLabel.Bool("spec.hostNetwork"),
+            "status.phase", "status.podIP", new FieldLabel("status.podIPs", "status.podIP", string.Empty), "status.nominatedNodeName",
+            new FieldLabel("spec.host", "spec.nodeName", string.Empty)),
+    };
+
+    private static TableColumn[] Columns() =>
+    [
+        NameColumn,
+        Col("Ready", "string", (o, _) => $"{Objects(At(o, "status.containerStatuses")).Count(c => c["ready"]?.ToJsonString() == "true")}/{Count(At(o, "spec.containers"))}",
+            description: "The aggregate readiness state of this pod for accepting traffic."),
+        Col("Status", "string", (o, _) => Status(o), description: "The aggregate status of the containers in this pod."),
+        Col("Restarts", "string", (o, _) => Objects(At(o, "status.containerStatuses")).Sum(c => L(c, "restartCount")).ToString(CultureInfo.InvariantCulture),
+            description: "The number of times the containers in this pod have been restarted and when the last container in this pod has restarted."),
+        AgeColumn,
+        Col("IP", "string", (o, _) => S(o, "status.podIP", None), 1, "IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated."),
+        Col("Node", "string", (o, _) => S(o, "spec.nodeName", None), 1, "Name of the Node this pod is scheduled on."),
+        Col("Nominated Node", "string", (o, _) => S(o, "status.nominatedNodeName", None), 1, "Name of the node this pod is nominated to run on."),
+        Col("Readiness Gates", "string", (o, _) => Count(At(o, "spec.readinessGates")) == 0 ? None : "0/" + Count(At(o, "spec.readinessGates")), 1, "Readiness gates of the pod."),
+    ];
+
+    private static string Status(JsonObject o)
+    {
+        if (At(o, "metadata.deletionTimestamp") is not null)
+        {
+            return "Terminating";
+        }
+
+        var reason = S(o, "status.reason", S(o, "status.phase", "Pending"));
+        foreach (var status in Objects(At(o, "status.containerStatuses")))
+        {
+            if (S(status, "state.waiting.reason") is { Length: > 0 } waiting)
+            {
+                reason = waiting;
+            }
+            else if (S(status, "state.terminated.reason") is { Length: > 0 } terminated)
+            {
+                reason = terminated;
+            }
+        }
+
+        return reason;
+    }
+}

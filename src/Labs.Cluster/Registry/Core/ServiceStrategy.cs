@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Labs.Cluster.Api;
+using Labs.Cluster.Schema;
+using static Labs.Cluster.Api.TableColumns;
+
+namespace Labs.Cluster.Registry.Core;
+
+/// <summary>Services (pkg/registry/core/service): a cluster IP on create, DNS label names, the printer's columns.</summary>
+internal static class ServiceStrategy
+{
+    /// <summary>The registry entry of <c>services</c>.</summary>
+    public static ResourceStrategy Entry { get; } = new(new ResourceDefinition(
+        string.Empty, "v1", "services", "service", "Service", true, ["svc"], ["all"], ResourceDefinition.AllVerbs, ["status"]))
+    {
+        Names = NameRule.Label,
+        PrepareForCreate = AllocateClusterIp,
+        Defaults = ObjectDefaults.ApplyService,
+        Columns = Columns(),
+        Fields = SelectableFields.WithMetadata("spec.clusterIP", "spec.type"),
+    };
+
+    private static void AllocateClusterIp(JsonObject obj)
+    {
+        var spec = obj["spec"] as JsonObject ?? [];
+        obj["spec"] = spec;
+        if ((string?)spec["type"] != "ExternalName" && spec["clusterIP"] is null)
+        {
+            // The service CIDR allocator of a real cluster; 10.96.0.0/12 is kubeadm's default range.
+            var ip = $"10.96.{RandomNumberGenerator.GetInt32(1, 255)}.{RandomNumberGenerator.GetInt32(1, 255)}";
+            spec["clusterIP"] = ip;
+            spec["clusterIPs"] = new JsonArray(ip);
+        }
+    }
+
+    private static TableColumn[] Columns() =>
+    [
+        NameColumn,
+        Col("Type", "string", (o, _) => S(o, "spec.type", "ClusterIP"), description: "Type determines how the Service is exposed."),
+        Col("Cluster-IP", "string", (o, _) => S(o, "spec.clusterIP", None), description: "ClusterIP is the IP address of the service."),
+        Col("External-IP", "string", (o, _) => ExternalIp(o), description: "External IPs of the service."),
+        Col("Port(s)", "string", (o, _) => Join(Objects(At(o, "spec.ports")).Select(Port)), description: "The list of ports that are exposed by this service."),
+        AgeColumn,
+        Col("Selector", "string", (o, _) => At(o, "spec.selector") is JsonObject s && s.Count > 0 ? string.Join(',', s.Select(l => $"{l.Key}={l.Value}")) : None, 1,
+            "Route service traffic to pods with label keys and values matching this selector."),
+    ];
+
+    private static string ExternalIp(JsonObject o)
+    {
+        var ips = (At(o, "spec.externalIPs") as JsonArray)?.Select(v => v?.ToString() ?? "").ToList() ?? [];
+        ips.AddRange(Objects(At(o, "status.loadBalancer.ingress")).Select(i => S(i, "ip", S(i, "hostname"))));
+        if (ips.Count == 0 && S(o, "spec.type") == "LoadBalancer")
+        {
+            return "<pending>";
+        }
+
+        return Join(ips);
+    }
+
+    private static string Port(JsonObject p)
+    {
+        var protocol = S(p, "protocol", "TCP");
+        var nodePort = L(p, "nodePort");
+        return nodePort > 0 ? $"{L(p, "port")}:{nodePort}/{protocol}" : $"{L(p, "port")}/{protocol}";
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json.Nodes;
+using Labs.Cluster.Api;
+using Labs.Cluster.Storage;
+
+namespace Labs.Cluster.Registry;
+
+/// <summary>
+/// The one write path of the embedded cluster, kube-apiserver's generic registry store: every create and update, from
+/// the API or from a controller or bootstrap code, is prepared by its kind's <see cref="ResourceStrategy"/> (status
+/// cleared or kept, PrepareForCreate), validated and defaulted, then admitted and stored by the inner store (admission:
+/// quotas, limit ranges). Reads and watches pass straight through.
+/// </summary>
+internal sealed partial class RegistryStore : IObjectStore
+{
+    private readonly IObjectStore _inner;
+    private readonly Action<GroupResource, string?, JsonObject, JsonObject?>? _admitDryRun;
+    private readonly TimeProvider _time;
+
+    /// <summary>Wraps <paramref name="inner"/>.</summary>
+    /// <param name="inner">The store that admits and holds the objects.</param>
+    /// <param name="registry">The kinds served; <see cref="ResourceRegistry.Builtin"/> when null.</param>
+    /// <param name="admitDryRun">
+    /// Runs admission on a write that is not stored, changing the object as admission would (the inner store admits the
+    /// others); without it dry runs skip admission.
+    /// </param>
+    /// <param name="time">Clock for the creation time of dry-run objects; the system clock when null.</param>
+    public RegistryStore(IObjectStore inner, ResourceRegistry? registry = null,
+        Action<GroupResource, string?, JsonObject, JsonObject?>? admitDryRun = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        _inner = inner;
+        Registry = registry ?? ResourceRegistry.Builtin;
+        _admitDryRun = admitDryRun;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The kinds this store serves.</summary>
+    public ResourceRegistry Registry { get; }
+
+    /// <inheritdoc />
+    public long CurrentResourceVersion => _inner.CurrentResourceVersion;
+
+    /// <inheritdoc />
+    public JsonObject? Get(GroupResource resource, string? ns, string name) => _inner.Get(resource, ns, name);
+
+    /// <inheritdoc />
+    public StoreList List(GroupResource resource, string? ns) => _inner.List(resource, ns);
+
+    /// <inheritdoc />
+    public IDisposable Subscribe(long fromResourceVersion, Action<StoreEvent> handler) => _inner.Subscribe(fromResourceVersion, handler);
+
+    /// <inheritdoc />
+    public JsonObject Create(GroupResource resource, string? ns, JsonObject obj) => Create(resource, ns, obj, WriteOptions.Default);
+
+    /// <inheritdoc />
+    public JsonObject Update(GroupResource resource, string? ns, JsonObject obj) => Update(resource, ns, obj, null, WriteOptions.Default);
+
+    /// <inheritdoc />
+    public JsonObject UpdateStatus(GroupResource resource, string? ns, JsonObject obj) => UpdateStatus(resource, ns, obj, WriteOptions.Default);
+
+    /// <summary>Removes an object without touching its dependents (see <see cref="Delete(GroupResource, string?, string, string?, bool)"/>).</summary>
+    public JsonObject? Delete(GroupResource resource, string? ns, string name) => _inner.Delete(resource, ns, name);
+
+    /// <summary>Validates, prepares and defaults a new object, then admits and stores it (or, for a dry run, only answers it).</summary>
+    public JsonObject Create(GroupResource resource, string? ns, JsonObject obj, WriteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        ArgumentNullException.ThrowIfNull(options);
+        var copy = obj.DeepClone().AsObject();
+
+        // FillObjectMetaSystemFields: a new uid whatever the client sent, known to PrepareForCreate.
+        copy.Meta()["uid"] = Guid.NewGuid().ToString();
+        if (Registry.For(resource) is { } strategy)
+        {
+            ObjectValidator.CheckKind(strategy.Definition, copy);
+            if (strategy.HasStatus)
+            {
+                // Status belongs to controllers: a client cannot create an object with one, as on a real cluster.
+                copy.Remove("status");
+            }
+
+            strategy.PrepareForCreate?.Invoke(copy);
+            ObjectValidation.Validate(strategy, copy, null);
+            strategy.Defaults?.Invoke(copy);
+        }
+
+        options.Admit?.Invoke(copy);
+        return options.DryRun ? DryRunCreate(resource, ns, copy) : _inner.Create(resource, ns, copy);
+    }
+
+    /// <summary>
+    /// Validates and defaults a replacement of a stored object (<paramref name="existing"/>, read when null), keeping its
+    /// status when the kind has a status subresource, then admits and stores it (or, for a dry run, only answers it).
+    /// </summary>
+    public JsonObject Update(GroupResource resource, string? ns, JsonObject obj, JsonObject? existing, WriteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        ArgumentNullException.ThrowIfNull(options);
+        var copy = obj.DeepClone().AsObject();
+        existing ??= _inner.Get(resource, ns, copy.MetaString("name"));
+        if (Registry.For(resource) is { } strategy)
+        {
+            ObjectValidator.CheckKind(strategy.Definition, copy);
+            if (strategy.HasStatus)
+            {
+                // The main resource cannot change status; that is what the status subresource is for.
+                copy.Remove("status");
+                if (existing?["status"] is { } status)
+                {
+                    copy["status"] = status.DeepClone();
+                }
+            }
+
+            strategy.PrepareForUpdate?.Invoke(copy);
+            ObjectValidation.Validate(strategy, copy, existing);
+            strategy.Defaults?.Invoke(copy);
+        }
+
+        options.Admit?.Invoke(copy);
+        if (!options.DryRun)
+        {
+            return _inner.Update(resource, ns, copy);
+        }
+
+        var name = copy.MetaString("name");
+        return DryRunUpdate(resource, ns, copy, existing ?? throw ApiErrors.NotFound(resource, name));
+    }
+
+    /// <summary>Validates a write of the status subresource, then stores it (or, for a dry run, only answers it).</summary>
+    public JsonObject UpdateStatus(GroupResource resource, string? ns, JsonObject obj, WriteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        ArgumentNullException.ThrowIfNull(options);
+        var copy = obj.DeepClone().AsObject();
+        if (Registry.For(resource) is { } strategy)
+        {
+            ObjectValidator.CheckKind(strategy.Definition, copy);
+            ObjectValidation.Validate(strategy, copy, null);
+        }
+
+        return options.DryRun ? copy : _inner.UpdateStatus(resource, ns, copy);
+    }
+}

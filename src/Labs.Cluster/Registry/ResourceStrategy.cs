@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using Labs.Cluster.Admission;
+using Labs.Cluster.Api;
+using Labs.Cluster.Storage;
+
+namespace Labs.Cluster.Registry;
+
+/// <summary>
+/// One entry of the registry: everything the embedded cluster knows about one resource type, in kube-apiserver's
+/// terms (the REST strategy and the printer of the kind). The generic handlers and the shared write path
+/// (<see cref="RegistryStore"/>) read it; no other code asks which kind an object is. Entries are declared as data in
+/// a file per kind or API group (<c>Registry/Core/PodStrategy.cs</c>, <c>Registry/Apps/AppsStrategies.cs</c>...).
+/// </summary>
+internal sealed class ResourceStrategy
+{
+    /// <summary>Creates the entry of a resource type; everything but its discovery data has a default.</summary>
+    public ResourceStrategy(ResourceDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        Definition = definition;
+        Resource = new GroupResource(definition.Group, definition.Plural);
+    }
+
+    /// <summary>What discovery publishes: group, version, names, scope, verbs, short names, categories, subresources.</summary>
+    public ResourceDefinition Definition { get; }
+
+    /// <summary>The storage key of the type.</summary>
+    public GroupResource Resource { get; }
+
+    /// <summary>Which names objects may have (NameIsDNSSubdomain unless the kind's validation says otherwise).</summary>
+    public NameRule Names { get; init; } = NameRule.Subdomain;
+
+    /// <summary>The columns of <c>kubectl get</c> (the kind's printer); Name and Created At for kinds without one.</summary>
+    public IReadOnlyList<TableColumn> Columns { get; init; } = TableColumns.Default;
+
+    /// <summary>The fields a field selector may name (the kind's field label conversion).</summary>
+    public SelectableFields Fields { get; init; } = SelectableFields.MetadataOnly;
+
+    /// <summary>
+    /// What a DELETE without a propagation policy does to dependents (the strategy's DefaultGarbageCollectionPolicy):
+    /// <c>Background</c> for most kinds, <c>Orphan</c> where Kubernetes keeps the old default.
+    /// </summary>
+    public string DefaultPropagation { get; init; } = "Background";
+
+    /// <summary>Whether the type has a <c>status</c> subresource, so the main resource cannot write status.</summary>
+    public bool HasStatus => Definition.Subresources.Contains("status");
+
+    /// <summary>Clears or sets fields on create as the API server does (PrepareForCreate), after validation.</summary>
+    public Action<JsonObject>? PrepareForCreate { get; init; }
+
+    /// <summary>
+    /// Sets fields on update before validation (PrepareForUpdate, and defaults that must precede validation, such as a
+    /// ReplicationController's selector taken from its template).
+    /// </summary>
+    public Action<JsonObject>? PrepareForUpdate { get; init; }
+
+    /// <summary>Server-side defaults (SetDefaults_* and the defaulting admission plugins), on every create and update.</summary>
+    public Action<JsonObject>? Defaults { get; init; }
+
+    /// <summary>The kind's own validation on create and update (Validate*), adding to the error list.</summary>
+    public Action<JsonObject, FieldErrors>? Validate { get; init; }
+
+    /// <summary>The kind's rules on update beyond <see cref="Validate"/>, chiefly immutable fields (ValidateUpdate*).</summary>
+    public Action<JsonObject, JsonObject, FieldErrors>? ValidateUpdate { get; init; }
+
+    /// <summary>
+    /// For a version other than the one objects are stored in: turns an object of this version into the stored one.
+    /// Null when this version is the stored one (<see cref="FromStorage"/> then is null too).
+    /// </summary>
+    public Func<JsonObject, JsonObject>? ToStorage { get; init; }
+
+    /// <summary>For a version other than the stored one: turns a stored object into this version.</summary>
+    public Func<JsonObject, JsonObject>? FromStorage { get; init; }
+
+    /// <summary>
+    /// Replaces the generic delete (remove, then collect dependents) for kinds whose deletion is a process of its own,
+    /// such as a namespace's termination. Null for the generic delete.
+    /// </summary>
+    public DeleteHandler? Delete { get; init; }
+}
