@@ -17,7 +17,8 @@ namespace Labs.Cluster;
 
 /// <summary>
 /// An in-process Kubernetes-compatible cluster: an HTTPS API server on 127.0.0.1 that the real kubectl works against,
-/// with an in-memory store, RBAC, and simulated nodes and workloads. The web host starts one; tests start their own.
+/// with a durable store (<c>&lt;DataDirectory&gt;/store/objects.db</c>), RBAC, and simulated nodes and workloads. The web host
+/// starts one; tests start their own.
 /// </summary>
 public sealed partial class EmbeddedCluster : IAsyncDisposable
 {
@@ -31,11 +32,13 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
     private readonly ClusterAccess _access;
     private readonly WorkloadSimulator? _workloads;
     private readonly NamespaceBootstrapper _bootstrapper;
+    private readonly DurableObjectStore _durable;
     private int _disposed;
 
     private EmbeddedCluster(WebApplication app, ApiServer apiServer, ClusterAccess access, WorkloadSimulator? workloads, NamespaceBootstrapper bootstrapper,
-        IObjectStore store, Uri server, string kubeconfigPath)
+        DurableObjectStore durable, IObjectStore store, Uri server, string kubeconfigPath)
     {
+        _durable = durable;
         _app = app;
         _apiServer = apiServer;
         _access = access;
@@ -69,6 +72,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
     /// <param name="loggerFactory">Where the cluster logs.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="ArgumentException">The options are invalid (missing data directory, bad port or node count).</exception>
+    /// <exception cref="ClusterSetupException">The store file is damaged, in use or not writable, or the machine cannot host pod sandboxes.</exception>
     public static async Task<EmbeddedCluster> StartAsync(EmbeddedClusterOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -91,7 +95,25 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         var logger = loggerFactory.CreateLogger<EmbeddedCluster>();
-        var store = new AdmittingObjectStore(new InMemoryObjectStore());
+        var durable = DurableObjectStore.Open(StorePath(dataDirectory), logger: loggerFactory.CreateLogger<DurableObjectStore>());
+        try
+        {
+            return await StartAsync(options, loggerFactory, dataDirectory, durable, logger, cancellationToken);
+        }
+        catch
+        {
+            durable.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Where the store file of a cluster with data directory <paramref name="dataDirectory"/> is.</summary>
+    public static string StorePath(string dataDirectory) => Path.Combine(Path.GetFullPath(dataDirectory), "store", DurableObjectStore.FileName);
+
+    private static async Task<EmbeddedCluster> StartAsync(EmbeddedClusterOptions options, ILoggerFactory loggerFactory, string dataDirectory,
+        DurableObjectStore durable, ILogger logger, CancellationToken cancellationToken)
+    {
+        var store = new AdmittingObjectStore(durable);
         SeedNamespaces(store);
         var access = new ClusterAccess(dataDirectory, store);
         var bootstrapper = new NamespaceBootstrapper(store, access.CertificateAuthorityPem, logger);
@@ -167,7 +189,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         }
 
         logger.LogInformation("Embedded cluster serving {Server}; admin kubeconfig {Path}", server, kubeconfigPath);
-        return new EmbeddedCluster(app, apiServer, access, workloads, bootstrapper, store, server, kubeconfigPath);
+        return new EmbeddedCluster(app, apiServer, access, workloads, bootstrapper, durable, store, server, kubeconfigPath);
     }
 
     /// <summary>Stops the API server and the simulated workloads.</summary>
@@ -190,6 +212,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
 
         await _bootstrapper.DisposeAsync();
         _access.Dispose();
+        _durable.Dispose();
     }
 
     /// <summary>
@@ -208,6 +231,11 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
     {
         foreach (var name in (string[])["default", "kube-system", "kube-public", "kube-node-lease"])
         {
+            if (store.Get(Namespaces, null, name) is not null)
+            {
+                continue; // Kept by the store from an earlier run.
+            }
+
             store.Create(Namespaces, null, new JsonObject
             {
                 ["apiVersion"] = "v1",

@@ -85,10 +85,13 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
 
         _nodes.Register();
 
-        // Subscribe before listing so that nothing written in between is missed; duplicates are harmless.
+        // Subscribe before listing so that nothing written in between is missed; duplicates are harmless. The store
+        // is durable: the pods of the last run are still there, Running, with their files under pods/ and their IPs.
         _subscription = _store.Subscribe(0, OnStoreEvent);
+        var pods = _store.List(WorkloadResources.Pods, null).Items;
+        _kubelet.Resume(pods);
+        ReleaseOrphans(pods);
         Resync();
-        ReleaseOrphans();
         _loop = Task.Run(() => RunAsync(_stopping.Token));
     }
 
@@ -144,12 +147,13 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// Removes what pods that no longer exist left on the node (after a restart with a store that forgot them), as the
-    /// kubelet cleans up orphaned pod directories.
+    /// Removes what pods that no longer exist left on the node, as the kubelet cleans up orphaned pod directories: those
+    /// of pods deleted while the platform was down, or of a store that was moved aside. The directories of the pods the
+    /// store kept (a learner's home among them) stay, with their owners.
     /// </summary>
-    private void ReleaseOrphans()
+    private void ReleaseOrphans(IReadOnlyList<JsonObject> pods)
     {
-        var live = _store.List(WorkloadResources.Pods, null).Items.Select(p => p.Uid()).ToHashSet(StringComparer.Ordinal);
+        var live = pods.Select(p => p.Uid()).ToHashSet(StringComparer.Ordinal);
         foreach (var dir in Directory.EnumerateDirectories(_sandboxes.PodsDirectory))
         {
             if (!live.Contains(Path.GetFileName(dir)))
