@@ -179,9 +179,11 @@ public sealed partial class InMemoryObjectStore
                 forgetThrough = _oldestReplayable;
             }
 
+            List<JournalEntry> durable;
             try
             {
                 _journal!.Append(batch.Entries, forgetThrough);
+                durable = batch.Entries.ConvertAll(Compact);
             }
 #pragma warning disable CA1031 // Whatever the journal throws, its writers must hear of it and the store must stop writing.
             catch (Exception e)
@@ -193,7 +195,7 @@ public sealed partial class InMemoryObjectStore
 
             lock (_lock)
             {
-                foreach (var entry in batch.Entries)
+                foreach (var entry in durable)
                 {
                     Apply(entry);
                 }
@@ -202,6 +204,13 @@ public sealed partial class InMemoryObjectStore
             batch.Complete();
         }
     }
+
+    /// <summary>
+    /// The change with its object read back from the JSON just written, off the lock: an object over its parsed text
+    /// takes a fraction of the memory of the tree a writer built, and is what a restart would load anyway.
+    /// </summary>
+    private static JournalEntry Compact(JournalEntry entry) =>
+        entry with { Change = entry.Change with { Object = JsonObject.Create(StoredJson.Parse(entry.Json))! } };
 
     /// <summary>
     /// Nothing staged is durable now, and what the journal holds is uncertain (a failed fsync may or may not have

@@ -34,10 +34,10 @@ public sealed partial class InMemoryObjectStore
         }
     }
 
-    // Called under the lock, so subscribers see changes in resourceVersion order.
-    private void Publish(StoreEvent stored, DateTimeOffset at)
+    // Called under the lock, so subscribers see changes in resourceVersion order. The history shares the stored
+    // object (stored objects are replaced, never changed in place); every subscriber gets a copy of its own.
+    private void Publish(StoreEvent change, DateTimeOffset at)
     {
-        var change = stored with { Object = stored.Object.DeepClone().AsObject() };
         _history.Enqueue((change, at));
         TrimHistory(_time.GetUtcNow());
 

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 
 namespace Labs.Cluster.Storage;
 
-/// <summary>Reading the whole file back at start-up, checking every row: damage is reported, never skipped.</summary>
+/// <summary>
+/// Reading the whole file back at start-up, checking every row: damage is reported, never skipped. Rows are read in
+/// order, then checked and parsed on every core; a change whose object is still the current one shares it.
+/// </summary>
 internal sealed partial class SqliteJournal
 {
     private static readonly string[] ChangeTypes = ["ADDED", "MODIFIED", "DELETED"];
@@ -14,8 +16,8 @@ internal sealed partial class SqliteJournal
     {
         CheckStructure();
         var resourceVersion = ReadResourceVersion();
-        var objects = ReadObjects(resourceVersion);
-        var history = ReadHistory(resourceVersion);
+        var (objects, versions) = ReadObjects(resourceVersion);
+        var history = ReadHistory(resourceVersion, objects, versions);
         return new StoreSnapshot(resourceVersion, objects, history);
     }
 
@@ -44,79 +46,107 @@ internal sealed partial class SqliteJournal
         return command.ExecuteScalar() is long value ? value : 0;
     }
 
-    private List<(GroupResource Resource, string Key, JsonObject Object)> ReadObjects(long resourceVersion)
+    private ((GroupResource Resource, string Key, JsonObject Object)[] Objects, long[] Versions) ReadObjects(long resourceVersion)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT grp, resource, ns, name, json, crc FROM objects";
-        using var reader = command.ExecuteReader();
-        var objects = new List<(GroupResource, string, JsonObject)>();
-        while (reader.Read())
+        var rows = new List<Row>();
+        using (var command = _connection.CreateCommand())
         {
-            var resource = new GroupResource(reader.GetString(0), reader.GetString(1));
-            var ns = reader.GetString(2);
-            var name = reader.GetString(3);
-            var json = (byte[])reader.GetValue(4);
-            var where = $"object {resource} {(ns.Length == 0 ? name : ns + "/" + name)}";
-            if (StoreChecksums.OfObject(resource, ns, name, json) != (uint)reader.GetInt64(5))
+            command.CommandText = "SELECT grp, resource, ns, name, json, crc FROM objects";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add(new Row(0, "", new GroupResource(reader.GetString(0), reader.GetString(1)), reader.GetString(2), reader.GetString(3),
+                    (byte[])reader.GetValue(4), (uint)reader.GetInt64(5), 0));
+            }
+        }
+
+        var objects = new (GroupResource, string, JsonObject)[rows.Count];
+        var versions = new long[rows.Count];
+        ForEachInParallel(rows.Count, i =>
+        {
+            var row = rows[i];
+            var where = $"object {row.Resource} {(row.Namespace.Length == 0 ? row.Name : row.Namespace + "/" + row.Name)}";
+            if (StoreChecksums.OfObject(row.Resource, row.Namespace, row.Name, row.Json) != row.Crc)
             {
                 throw StoreFileErrors.Damaged(Path, $"{where} does not match its checksum");
             }
 
-            var obj = ParseRow(json, where);
-            if ((string?)obj["metadata"]?["name"] != name || ((string?)obj["metadata"]?["namespace"] ?? string.Empty) != ns)
+            var element = ParseRow(row.Json, where);
+            var metadata = element.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+            if (Text(metadata, "name") != row.Name || (Text(metadata, "namespace") ?? string.Empty) != row.Namespace)
             {
                 throw StoreFileErrors.Damaged(Path, $"{where} holds the object of another name");
             }
 
-            if (RowVersion(obj) is not { } rv || rv > resourceVersion)
+            if (!long.TryParse(Text(metadata, "resourceVersion"), NumberStyles.None, CultureInfo.InvariantCulture, out var rv) || rv > resourceVersion)
             {
                 throw StoreFileErrors.Damaged(Path,
-                    $"{where} has resourceVersion {(string?)obj["metadata"]?["resourceVersion"] ?? "(none)"}, the store only {resourceVersion.ToString(CultureInfo.InvariantCulture)}");
+                    $"{where} has resourceVersion {Text(metadata, "resourceVersion") ?? "(none)"}, the store only {resourceVersion.ToString(CultureInfo.InvariantCulture)}");
             }
 
-            objects.Add((resource, InMemoryObjectStore.Key(ns.Length == 0 ? null : ns, name), obj));
-        }
-
-        return objects;
+            objects[i] = (row.Resource, InMemoryObjectStore.Key(row.Namespace.Length == 0 ? null : row.Namespace, row.Name), JsonObject.Create(element)!);
+            versions[i] = rv;
+        });
+        return (objects, versions);
     }
 
-    private List<(StoreEvent Change, DateTimeOffset At)> ReadHistory(long resourceVersion)
+    private List<(StoreEvent Change, DateTimeOffset At)> ReadHistory(
+        long resourceVersion, (GroupResource Resource, string Key, JsonObject Object)[] objects, long[] versions)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT rv, type, grp, resource, json, crc, at FROM changes ORDER BY rv";
-        using var reader = command.ExecuteReader();
-        var history = new List<(StoreEvent, DateTimeOffset)>();
-        while (reader.Read())
+        var rows = new List<Row>();
+        using (var command = _connection.CreateCommand())
         {
-            var rv = reader.GetInt64(0);
-            var type = reader.GetString(1);
-            var resource = new GroupResource(reader.GetString(2), reader.GetString(3));
-            var json = (byte[])reader.GetValue(4);
-            var where = $"change {rv.ToString(CultureInfo.InvariantCulture)}";
-            if (StoreChecksums.OfChange(rv, type, resource, json) != (uint)reader.GetInt64(5) || !ChangeTypes.Contains(type))
+            command.CommandText = "SELECT rv, type, grp, resource, ns, name, json, crc, at FROM changes ORDER BY rv";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var row = new Row(reader.GetInt64(0), reader.GetString(1), new GroupResource(reader.GetString(2), reader.GetString(3)),
+                    reader.GetString(4), reader.GetString(5), (byte[])reader.GetValue(6), (uint)reader.GetInt64(7), reader.GetInt64(8));
+                if (rows.Count > 0 && row.ResourceVersion != rows[^1].ResourceVersion + 1)
+                {
+                    throw StoreFileErrors.Damaged(Path,
+                        $"the change history skips from {rows[^1].ResourceVersion.ToString(CultureInfo.InvariantCulture)} to {row.ResourceVersion.ToString(CultureInfo.InvariantCulture)}");
+                }
+
+                rows.Add(row);
+            }
+        }
+
+        if (rows.Count > 0 && rows[^1].ResourceVersion != resourceVersion)
+        {
+            throw StoreFileErrors.Damaged(Path,
+                $"the last change is {rows[^1].ResourceVersion.ToString(CultureInfo.InvariantCulture)} but the store's resourceVersion is {resourceVersion.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        // The latest change of an object that is still there holds that very object: share it rather than keep a second copy.
+        // Only looked up from the threads below: a JsonObject is not safe to read from two threads before its tree is built.
+        var current = new Dictionary<(GroupResource, string), (JsonObject Object, long Version)>(objects.Length);
+        for (var i = 0; i < objects.Length; i++)
+        {
+            current[(objects[i].Resource, objects[i].Key)] = (objects[i].Object, versions[i]);
+        }
+
+        var history = new (StoreEvent, DateTimeOffset)[rows.Count];
+        ForEachInParallel(rows.Count, i =>
+        {
+            var row = rows[i];
+            var where = $"change {row.ResourceVersion.ToString(CultureInfo.InvariantCulture)}";
+            if (StoreChecksums.OfChange(row.ResourceVersion, row.Type, row.Resource, row.Namespace, row.Name, row.Json) != row.Crc
+                || !ChangeTypes.Contains(row.Type))
             {
                 throw StoreFileErrors.Damaged(Path, $"{where} does not match its checksum");
             }
 
-            if (history.Count > 0 && rv != history[^1].Item1.ResourceVersion + 1)
-            {
-                throw StoreFileErrors.Damaged(Path,
-                    $"the change history skips from {history[^1].Item1.ResourceVersion.ToString(CultureInfo.InvariantCulture)} to {rv.ToString(CultureInfo.InvariantCulture)}");
-            }
-
-            history.Add((new StoreEvent(type, resource, ParseRow(json, where), rv), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
-        }
-
-        if (history.Count > 0 && history[^1].Item1.ResourceVersion != resourceVersion)
-        {
-            throw StoreFileErrors.Damaged(Path,
-                $"the last change is {history[^1].Item1.ResourceVersion.ToString(CultureInfo.InvariantCulture)} but the store's resourceVersion is {resourceVersion.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        return history;
+            var key = InMemoryObjectStore.Key(row.Namespace.Length == 0 ? null : row.Namespace, row.Name);
+            var obj = row.Type != "DELETED" && current.TryGetValue((row.Resource, key), out var live) && live.Version == row.ResourceVersion
+                ? live.Object
+                : JsonObject.Create(ParseRow(row.Json, where))!;
+            history[i] = (new StoreEvent(row.Type, row.Resource, obj, row.ResourceVersion), DateTimeOffset.FromUnixTimeMilliseconds(row.At));
+        });
+        return [.. history];
     }
 
-    private JsonObject ParseRow(byte[] json, string where)
+    private JsonElement ParseRow(byte[] json, string where)
     {
         try
         {
@@ -128,6 +158,32 @@ internal sealed partial class SqliteJournal
         }
     }
 
-    private static long? RowVersion(JsonObject obj) =>
-        long.TryParse((string?)obj["metadata"]?["resourceVersion"], NumberStyles.None, CultureInfo.InvariantCulture, out var rv) ? rv : null;
+    /// <summary>Runs <paramref name="body"/> for 0..count-1 on every core; a failure is the one of the lowest index, as reading in order would meet it.</summary>
+    private static void ForEachInParallel(int count, Action<int> body)
+    {
+        var failures = new System.Collections.Concurrent.ConcurrentBag<(int Index, Exception Failure)>();
+        Parallel.For(0, count, i =>
+        {
+            try
+            {
+                body(i);
+            }
+#pragma warning disable CA1031 // Collected and the first one rethrown below.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failures.Add((i, e));
+            }
+        });
+        if (!failures.IsEmpty)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failures.MinBy(f => f.Index).Failure);
+        }
+    }
+
+    private static string? Text(JsonElement obj, string property) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>A row as read, before it is checked (objects have no resourceVersion, type or time of their own).</summary>
+    private readonly record struct Row(long ResourceVersion, string Type, GroupResource Resource, string Namespace, string Name, byte[] Json, uint Crc, long At);
 }

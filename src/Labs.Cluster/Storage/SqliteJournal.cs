@@ -24,7 +24,7 @@ internal sealed partial class SqliteJournal : IStoreJournal
             json BLOB NOT NULL, crc INTEGER NOT NULL,
             PRIMARY KEY (grp, resource, ns, name));
         CREATE TABLE changes (
-            rv INTEGER PRIMARY KEY, type TEXT NOT NULL, grp TEXT NOT NULL, resource TEXT NOT NULL,
+            rv INTEGER PRIMARY KEY, type TEXT NOT NULL, grp TEXT NOT NULL, resource TEXT NOT NULL, ns TEXT NOT NULL, name TEXT NOT NULL,
             json BLOB NOT NULL, crc INTEGER NOT NULL, at INTEGER NOT NULL);
         CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
         """;
@@ -46,8 +46,8 @@ internal sealed partial class SqliteJournal : IStoreJournal
             """, "$grp", "$resource", "$ns", "$name", "$json", "$crc");
         _delete = Command("DELETE FROM objects WHERE grp = $grp AND resource = $resource AND ns = $ns AND name = $name",
             "$grp", "$resource", "$ns", "$name");
-        _change = Command("INSERT INTO changes (rv, type, grp, resource, json, crc, at) VALUES ($rv, $type, $grp, $resource, $json, $crc, $at)",
-            "$rv", "$type", "$grp", "$resource", "$json", "$crc", "$at");
+        _change = Command("INSERT INTO changes (rv, type, grp, resource, ns, name, json, crc, at) VALUES ($rv, $type, $grp, $resource, $ns, $name, $json, $crc, $at)",
+            "$rv", "$type", "$grp", "$resource", "$ns", "$name", "$json", "$crc", "$at");
         _version = Command("INSERT OR REPLACE INTO meta (name, value) VALUES ('resourceVersion', $rv)", "$rv");
         _forget = Command("DELETE FROM changes WHERE rv <= $rv", "$rv");
     }
@@ -80,6 +80,13 @@ internal sealed partial class SqliteJournal : IStoreJournal
             // (or someone else's) stays as it was found.
             Pragma(connection, "locking_mode = EXCLUSIVE");
             var fresh = IsFresh(connection, path);
+            if (fresh)
+            {
+                // Objects are a few KB of JSON: 16 KiB pages hold several each, where 4 KiB pages would hold one
+                // and leave the rest empty (a larger file to read at start-up). Only a new file can take it.
+                Pragma(connection, "page_size = 16384");
+            }
+
             var mode = Pragma(connection, "journal_mode = WAL");
             if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
             {
@@ -139,8 +146,9 @@ internal sealed partial class SqliteJournal : IStoreJournal
             }
 
             target.ExecuteNonQuery();
-            Set(_change, change.ResourceVersion, change.Type, change.Resource.Group, change.Resource.Resource, entry.Json,
-                (long)StoreChecksums.OfChange(change.ResourceVersion, change.Type, change.Resource, entry.Json), entry.At.ToUnixTimeMilliseconds());
+            Set(_change, change.ResourceVersion, change.Type, change.Resource.Group, change.Resource.Resource, entry.Namespace, entry.Name, entry.Json,
+                (long)StoreChecksums.OfChange(change.ResourceVersion, change.Type, change.Resource, entry.Namespace, entry.Name, entry.Json),
+                entry.At.ToUnixTimeMilliseconds());
             _change.ExecuteNonQuery();
         }
 

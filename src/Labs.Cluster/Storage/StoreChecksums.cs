@@ -13,8 +13,8 @@ internal static class StoreChecksums
     public static uint OfObject(GroupResource resource, string ns, string name, ReadOnlySpan<byte> json) =>
         Of(json, resource.Group, resource.Resource, ns, name);
 
-    public static uint OfChange(long rv, string type, GroupResource resource, ReadOnlySpan<byte> json) =>
-        Of(json, rv.ToString(CultureInfo.InvariantCulture), type, resource.Group, resource.Resource);
+    public static uint OfChange(long rv, string type, GroupResource resource, string ns, string name, ReadOnlySpan<byte> json) =>
+        Of(json, rv.ToString(CultureInfo.InvariantCulture), type, resource.Group, resource.Resource, ns, name);
 
     private static uint Of(ReadOnlySpan<byte> json, params ReadOnlySpan<string> columns)
     {

@@ -12,7 +12,7 @@ internal static class StoredJson
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     // Deeper than anything StorableObject lets in, so that every stored object parses again.
-    private static readonly JsonDocumentOptions ReaderOptions = new() { MaxDepth = (StorableObject.MaxDepth * 2) + 8 };
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = (StorableObject.MaxDepth * 2) + 8 };
 
     public static byte[] Serialize(JsonObject obj)
     {
@@ -25,8 +25,25 @@ internal static class StoredJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Parses a stored object; throws <see cref="JsonException"/> (or <see cref="InvalidDataException"/> for a non-object) when it is not one.</summary>
-    public static JsonObject Parse(ReadOnlySpan<byte> utf8) =>
-        JsonNode.Parse(utf8, documentOptions: ReaderOptions) as JsonObject
-            ?? throw new InvalidDataException("the stored value is not a JSON object");
+    /// <summary>
+    /// Parses a stored object into an element (its own exactly-sized document) that a <see cref="JsonObject"/> wraps
+    /// without reading it further until it is used. Throws <see cref="JsonException"/> for bad JSON and
+    /// <see cref="InvalidDataException"/> for JSON that is not an object.
+    /// </summary>
+    public static JsonElement Parse(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, ReaderOptions);
+        var element = JsonElement.ParseValue(ref reader);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException("the stored value is not a JSON object");
+        }
+
+        if (reader.Read())
+        {
+            throw new InvalidDataException("the stored value goes on after its object");
+        }
+
+        return element;
+    }
 }

@@ -85,14 +85,14 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
 
         _nodes.Register();
 
-        // Subscribe before listing so that nothing written in between is missed; duplicates are harmless. The store
-        // is durable: the pods of the last run are still there, Running, with their files under pods/ and their IPs.
+        // Subscribe before listing so that nothing written in between is missed; duplicates are harmless. The loop
+        // catches up first, so that the API serves at once however many objects the store kept.
         _subscription = _store.Subscribe(0, OnStoreEvent);
-        var pods = _store.List(WorkloadResources.Pods, null).Items;
-        _kubelet.Resume(pods);
-        ReleaseOrphans(pods);
-        Resync();
-        _loop = Task.Run(() => RunAsync(_stopping.Token));
+        _loop = Task.Run(() =>
+        {
+            CatchUp();
+            return RunAsync(_stopping.Token);
+        });
     }
 
     /// <summary>
@@ -135,14 +135,27 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private void Resync()
+    /// <summary>
+    /// Takes up what the store kept from the last run (it is durable: pods are still there, Running, with their files
+    /// under pods/ and their IPs) before any reconcile: the kept pods hold their IPs and directories, what is left of
+    /// deleted pods goes, and every object is queued for a reconcile.
+    /// </summary>
+    private void CatchUp()
     {
-        foreach (var resource in new[] { WorkloadResources.Deployments, WorkloadResources.ReplicaSets, WorkloadResources.Pods })
+        var pods = _store.List(WorkloadResources.Pods, null).Items;
+        _kubelet.Resume(pods);
+        ReleaseOrphans(pods);
+        foreach (var resource in new[] { WorkloadResources.Deployments, WorkloadResources.ReplicaSets })
         {
             foreach (var item in _store.List(resource, null).Items)
             {
                 Enqueue(new WorkItem(resource, item.Namespace(), item.Name()));
             }
+        }
+
+        foreach (var pod in pods)
+        {
+            Enqueue(new WorkItem(WorkloadResources.Pods, pod.Namespace(), pod.Name()));
         }
     }
 
