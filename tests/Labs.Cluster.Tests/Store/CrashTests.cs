@@ -51,7 +51,8 @@ public sealed class CrashTests : IDisposable
     /// <summary>Starts a child, kills it with SIGKILL <paramref name="delay"/> after it started (or after it was ready), and returns its acknowledgements.</summary>
     private async Task<List<(string Key, long Seq, long ResourceVersion)>> RunAndKillAsync(int run, bool fromStart, TimeSpan delay)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // The dotnet that runs the tests (dotnet test says which), else the one on PATH.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             ArgumentList = { typeof(CrashWorkload).Assembly.Location, _directory.FilePath, run.ToString(System.Globalization.CultureInfo.InvariantCulture), Writers.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             RedirectStandardOutput = true,

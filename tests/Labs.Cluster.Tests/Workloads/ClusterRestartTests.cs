@@ -66,6 +66,20 @@ public sealed class ClusterRestartTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_cluster_whose_store_is_damaged_does_not_start_and_names_the_file()
+    {
+        var store = EmbeddedCluster.StorePath(_dataDirectory);
+        Directory.CreateDirectory(Path.GetDirectoryName(store)!);
+        await File.WriteAllTextAsync(store, "not a store", TestContext.Current.CancellationToken);
+
+        var e = await Assert.ThrowsAsync<ClusterSetupException>(StartAsync);
+
+        Assert.StartsWith($"the embedded cluster's store {store} is damaged: ", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.Equal("not a store", await File.ReadAllTextAsync(store, TestContext.Current.CancellationToken));
+    }
+
     private Task<EmbeddedCluster> StartAsync() => EmbeddedCluster.StartAsync(
         new EmbeddedClusterOptions { DataDirectory = _dataDirectory, NodeCount = 1 }, NullLoggerFactory.Instance, TestContext.Current.CancellationToken);
 
