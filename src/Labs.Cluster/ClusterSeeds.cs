@@ -10,9 +10,17 @@ namespace Labs.Cluster;
 /// </summary>
 internal static class ClusterSeeds
 {
-    /// <summary>Creates the seed objects in an empty store.</summary>
-    public static void Create(RegistryStore store)
+    /// <summary>
+    /// Creates the seed objects in a new cluster's store. A store kept from an earlier run already has them, or what
+    /// its users made of them (a deleted StorageClass stays deleted).
+    /// </summary>
+    public static void CreateIfNew(RegistryStore store)
     {
+        if (store.List(new GroupResource(string.Empty, "namespaces"), null).Items.Count > 0)
+        {
+            return;
+        }
+
         foreach (var name in (string[])["default", "kube-system", "kube-public", "kube-node-lease"])
         {
             store.Create(new GroupResource(string.Empty, "namespaces"), null, new JsonObject

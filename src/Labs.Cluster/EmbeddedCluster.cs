@@ -18,7 +18,8 @@ namespace Labs.Cluster;
 
 /// <summary>
 /// An in-process Kubernetes-compatible cluster: an HTTPS API server on 127.0.0.1 that the real kubectl works against,
-/// with an in-memory store, RBAC, and simulated nodes and workloads. The web host starts one; tests start their own.
+/// with a durable store (<c>&lt;DataDirectory&gt;/store/objects.db</c>), RBAC, and simulated nodes and workloads. The web host
+/// starts one; tests start their own.
 /// </summary>
 public sealed partial class EmbeddedCluster : IAsyncDisposable
 {
@@ -30,11 +31,13 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
     private readonly ClusterAccess _access;
     private readonly WorkloadSimulator? _workloads;
     private readonly NamespaceBootstrapper _bootstrapper;
+    private readonly DurableObjectStore _durable;
     private int _disposed;
 
     private EmbeddedCluster(WebApplication app, ApiServer apiServer, ClusterAccess access, WorkloadSimulator? workloads, NamespaceBootstrapper bootstrapper,
-        IObjectStore store, Uri server, string kubeconfigPath)
+        DurableObjectStore durable, IObjectStore store, Uri server, string kubeconfigPath)
     {
+        _durable = durable;
         _app = app;
         _apiServer = apiServer;
         _access = access;
@@ -68,6 +71,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
     /// <param name="loggerFactory">Where the cluster logs.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="ArgumentException">The options are invalid (missing data directory, bad port or node count).</exception>
+    /// <exception cref="ClusterSetupException">The store file is damaged, in use or not writable, or the machine cannot host pod sandboxes.</exception>
     public static async Task<EmbeddedCluster> StartAsync(EmbeddedClusterOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -90,10 +94,28 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         var logger = loggerFactory.CreateLogger<EmbeddedCluster>();
+        var durable = DurableObjectStore.Open(StorePath(dataDirectory), logger: loggerFactory.CreateLogger<DurableObjectStore>());
+        try
+        {
+            return await StartAsync(options, loggerFactory, dataDirectory, durable, logger, cancellationToken);
+        }
+        catch
+        {
+            durable.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Where the store file of a cluster with data directory <paramref name="dataDirectory"/> is.</summary>
+    public static string StorePath(string dataDirectory) => Path.Combine(Path.GetFullPath(dataDirectory), "store", DurableObjectStore.FileName);
+
+    private static async Task<EmbeddedCluster> StartAsync(EmbeddedClusterOptions options, ILoggerFactory loggerFactory, string dataDirectory,
+        DurableObjectStore durable, ILogger logger, CancellationToken cancellationToken)
+    {
         // Every writer (the API, controllers, bootstrap code) shares the registry's write path, and admission behind it.
-        var admitting = new AdmittingObjectStore(new InMemoryObjectStore());
+        var admitting = new AdmittingObjectStore(durable);
         var store = new RegistryStore(admitting, admitDryRun: admitting.AdmitDryRun);
-        ClusterSeeds.Create(store);
+        ClusterSeeds.CreateIfNew(store);
         var access = new ClusterAccess(dataDirectory, store);
         var bootstrapper = new NamespaceBootstrapper(store, access.CertificateAuthorityPem, logger);
         WorkloadSimulator? workloads = null;
@@ -168,7 +190,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         }
 
         logger.LogInformation("Embedded cluster serving {Server}; admin kubeconfig {Path}", server, kubeconfigPath);
-        return new EmbeddedCluster(app, apiServer, access, workloads, bootstrapper, store, server, kubeconfigPath);
+        return new EmbeddedCluster(app, apiServer, access, workloads, bootstrapper, durable, store, server, kubeconfigPath);
     }
 
     /// <summary>Stops the API server and the simulated workloads.</summary>
@@ -191,6 +213,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
 
         await _bootstrapper.DisposeAsync();
         _access.Dispose();
+        _durable.Dispose();
     }
 
     /// <summary>

@@ -4,7 +4,8 @@ namespace Labs.Cluster;
 public sealed class EmbeddedClusterOptions
 {
     /// <summary>
-    /// Required. Where the cluster keeps its CA, tokens, pod files and <c>admin.kubeconfig</c>. Created when missing.
+    /// Required. Where the cluster keeps its objects (<c>store/objects.db</c>), CA, tokens, pod files and
+    /// <c>admin.kubeconfig</c>. Created when missing; a second cluster cannot use it while one runs.
     /// </summary>
     public string DataDirectory { get; set; } = "";
 

@@ -7,7 +7,9 @@ namespace Labs.Cluster.Storage;
 /// The embedded cluster's object store: the one place objects live, with Kubernetes metadata semantics
 /// (uid, resourceVersion, creationTimestamp, generation, generateName). The REST layer, the authorizer and the
 /// controllers all go through it. Every object handed in or out is a deep copy the caller owns.
-/// Failures are <see cref="ApiException"/>s carrying the exact Kubernetes status (NotFound, AlreadyExists, Conflict...).
+/// Failures are <see cref="ApiException"/>s carrying the exact Kubernetes status (NotFound, AlreadyExists, Conflict...;
+/// 500 InternalError when a durable store cannot write). A write returns once it is durable, and no reader or watch
+/// sees it before.
 /// </summary>
 public interface IObjectStore
 {
@@ -40,8 +42,9 @@ public interface IObjectStore
 
     /// <summary>
     /// Subscribes to every change after <paramref name="fromResourceVersion"/> (0: from now on), for all types.
-    /// The handler runs synchronously on the writer's thread, after the write, in resourceVersion order: keep it short
-    /// (enqueue into a channel). Throws Expired (410) when that version is too old to replay. Dispose to unsubscribe.
+    /// The handler runs synchronously once a change is durable and before its writer returns, in resourceVersion order,
+    /// on the writer's thread or the store's commit thread: keep it short (enqueue into a channel) and never write to
+    /// the store from it. Throws Expired (410) when that version is too old to replay. Dispose to unsubscribe.
     /// </summary>
     IDisposable Subscribe(long fromResourceVersion, Action<StoreEvent> handler);
 

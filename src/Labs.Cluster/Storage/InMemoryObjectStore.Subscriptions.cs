@@ -34,16 +34,12 @@ public sealed partial class InMemoryObjectStore
         }
     }
 
-    // Called under the lock, so subscribers see changes in resourceVersion order.
-    private void Publish(string type, GroupResource resource, JsonObject obj, long rv)
+    // Called under the lock, so subscribers see changes in resourceVersion order. The history shares the stored
+    // object (stored objects are replaced, never changed in place); every subscriber gets a copy of its own.
+    private void Publish(StoreEvent change, DateTimeOffset at)
     {
-        var change = new StoreEvent(type, resource, obj.DeepClone().AsObject(), rv);
-        var now = _time.GetUtcNow();
-        _history.Enqueue((change, now));
-        while (_history.Count > _historyLimit || (_history.Count > 1 && now - _history.Peek().At > HistoryWindow))
-        {
-            _oldestReplayable = _history.Dequeue().Change.ResourceVersion;
-        }
+        _history.Enqueue((change, at));
+        TrimHistory(_time.GetUtcNow());
 
         foreach (var subscription in _subscriptions.ToArray())
         {
@@ -57,6 +53,14 @@ public sealed partial class InMemoryObjectStore
             {
                 _subscriptions.Remove(subscription);
             }
+        }
+    }
+
+    private void TrimHistory(DateTimeOffset now)
+    {
+        while (_history.Count > _historyLimit || (_history.Count > 1 && now - _history.Peek().At > HistoryWindow))
+        {
+            _oldestReplayable = _history.Dequeue().Change.ResourceVersion;
         }
     }
 

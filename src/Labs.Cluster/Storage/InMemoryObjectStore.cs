@@ -7,6 +7,8 @@ namespace Labs.Cluster.Storage;
 /// <summary>
 /// The embedded cluster's <see cref="IObjectStore"/>: everything in memory behind one lock, one global resourceVersion
 /// counter (as etcd's revision), and a bounded history of changes so watches can resume from a recent resourceVersion.
+/// Made with a journal (<see cref="DurableObjectStore"/>), every write is durable before anyone sees it: readers,
+/// subscribers and the writer itself (see InMemoryObjectStore.Commit.cs).
 /// </summary>
 public sealed partial class InMemoryObjectStore : IObjectStore
 {
@@ -31,14 +33,22 @@ public sealed partial class InMemoryObjectStore : IObjectStore
     private long _resourceVersion;
     private long _oldestReplayable;
 
-    /// <summary>Creates an empty store.</summary>
+    /// <summary>Creates an empty store that lives in memory only.</summary>
     /// <param name="historyLimit">Changes kept for replay (default <see cref="DefaultHistoryLimit"/>); older resourceVersions answer 410 Expired.</param>
     /// <param name="timeProvider">Clock for creationTimestamp; the system clock when null.</param>
     public InMemoryObjectStore(int historyLimit = DefaultHistoryLimit, TimeProvider? timeProvider = null)
+        : this(null, StoreSnapshot.Empty, historyLimit, timeProvider)
+    {
+    }
+
+    /// <summary>Creates a store holding <paramref name="snapshot"/> whose writes are made durable in <paramref name="journal"/> (none: memory only).</summary>
+    internal InMemoryObjectStore(IStoreJournal? journal, StoreSnapshot snapshot, int historyLimit, TimeProvider? timeProvider)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(historyLimit, 1);
         _historyLimit = historyLimit;
         _time = timeProvider ?? TimeProvider.System;
+        _journal = journal;
+        Restore(snapshot);
     }
 
     /// <inheritdoc />
@@ -91,8 +101,10 @@ public sealed partial class InMemoryObjectStore : IObjectStore
         StorableObject.Check(obj);
         var copy = Clone(obj);
         var metadata = Metadata(copy);
+        CommitBatch? batch;
         lock (_lock)
         {
+            ThrowIfUnwritable();
             var name = (string?)metadata["name"] ?? string.Empty;
             if (name.Length == 0)
             {
@@ -107,21 +119,19 @@ public sealed partial class InMemoryObjectStore : IObjectStore
                 {
                     name = GeneratedNames.From(generateName);
                 }
-                while (TryGet(resource, ns, name) is not null);
+                while (Latest(resource, Key(ns, name)) is not null);
             }
 
             if (ns is not null)
             {
-                var namespaceObject = TryGet(Namespaces, null, ns) ?? throw ApiErrors.NotFound(Namespaces, ns);
+                var namespaceObject = Latest(Namespaces, Key(null, ns)) ?? throw ApiErrors.NotFound(Namespaces, ns);
                 if ((string?)namespaceObject["status"]?["phase"] == "Terminating")
                 {
                     throw ApiErrors.NamespaceTerminating(resource, name, ns);
                 }
             }
 
-            var table = Table(resource);
-            var key = Key(ns, name);
-            if (table.ContainsKey(key))
+            if (Latest(resource, Key(ns, name)) is not null)
             {
                 throw ApiErrors.AlreadyExists(resource, name);
             }
@@ -143,12 +153,14 @@ public sealed partial class InMemoryObjectStore : IObjectStore
             metadata["creationTimestamp"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             metadata["generation"] = 1;
             metadata.Remove("deletionTimestamp");
-            var rv = ++_resourceVersion;
+            var rv = ++_stagedVersion;
             metadata["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
-            table[key] = copy;
-            Publish("ADDED", resource, copy, rv);
-            return Clone(copy);
+            batch = Stage("ADDED", resource, ns, name, copy, rv);
+            obj = Clone(copy);
         }
+
+        AwaitDurable(batch);
+        return obj;
     }
 
     /// <inheritdoc />
@@ -160,18 +172,29 @@ public sealed partial class InMemoryObjectStore : IObjectStore
     /// <inheritdoc />
     public JsonObject? Delete(GroupResource resource, string? ns, string name)
     {
+        CommitBatch? batch;
+        JsonObject? removed;
         lock (_lock)
         {
-            if (!_objects.TryGetValue(resource, out var table) || !table.Remove(Key(ns, name), out var removed))
+            ThrowIfUnwritable();
+            if (Latest(resource, Key(ns, name)) is not { } existing)
             {
-                return null;
+                // Absent, perhaps by a delete still being made durable: answered once it is.
+                batch = PendingBatch(resource, Key(ns, name));
+                removed = null;
             }
-
-            var rv = ++_resourceVersion;
-            Metadata(removed)["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
-            Publish("DELETED", resource, removed, rv);
-            return removed;
+            else
+            {
+                var rv = ++_stagedVersion;
+                var last = Clone(existing);
+                Metadata(last)["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
+                batch = Stage("DELETED", resource, ns, name, last, rv);
+                removed = Clone(last);
+            }
         }
+
+        AwaitDurable(batch);
+        return removed;
     }
 
     private JsonObject Replace(GroupResource resource, string? ns, JsonObject obj, bool statusOnly)
@@ -181,11 +204,12 @@ public sealed partial class InMemoryObjectStore : IObjectStore
         var incoming = Clone(obj);
         var incomingMetadata = Metadata(incoming);
         var name = (string?)incomingMetadata["name"] ?? string.Empty;
+        CommitBatch? batch;
+        JsonObject result;
         lock (_lock)
         {
-            var table = Table(resource);
-            var key = Key(ns, name);
-            if (!table.TryGetValue(key, out var existing))
+            ThrowIfUnwritable();
+            if (Latest(resource, Key(ns, name)) is not { } existing)
             {
                 throw ApiErrors.NotFound(resource, name);
             }
@@ -236,18 +260,24 @@ public sealed partial class InMemoryObjectStore : IObjectStore
             }
 
             // A write that changes nothing is not a change: no new resourceVersion, no event (as the real API server).
+            // It is acknowledged once the state it found is durable.
             Metadata(updated)["resourceVersion"] = existingMetadata["resourceVersion"]?.DeepClone();
             if (JsonNode.DeepEquals(existing, updated))
             {
-                return Clone(existing);
+                batch = PendingBatch(resource, Key(ns, name));
+                result = Clone(existing);
             }
-
-            var rv = ++_resourceVersion;
-            Metadata(updated)["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
-            table[key] = updated;
-            Publish("MODIFIED", resource, updated, rv);
-            return Clone(updated);
+            else
+            {
+                var rv = ++_stagedVersion;
+                Metadata(updated)["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
+                batch = Stage("MODIFIED", resource, ns, name, updated, rv);
+                result = Clone(updated);
+            }
         }
+
+        AwaitDurable(batch);
+        return result;
     }
 
     private JsonObject? TryGet(GroupResource resource, string? ns, string name) =>
@@ -264,8 +294,8 @@ public sealed partial class InMemoryObjectStore : IObjectStore
         return table;
     }
 
-    // "\0" sorts before every name character, so ordinal order is namespace first, then name.
-    private static string Key(string? ns, string name) => (ns ?? string.Empty) + "\0" + name;
+    /// <summary>An object's key in its table. "\0" sorts before every name character, so ordinal order is namespace first, then name.</summary>
+    internal static string Key(string? ns, string name) => (ns ?? string.Empty) + "\0" + name;
 
     private static JsonObject Clone(JsonObject obj) => obj.DeepClone().AsObject();
 

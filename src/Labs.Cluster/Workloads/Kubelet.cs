@@ -77,6 +77,21 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         return null;
     }
 
+    /// <summary>
+    /// At start-up, before any pod is reconciled: the pods the store kept from the last run on these nodes hold on to
+    /// their IPs, so that a pod started now is never given the address of one still running.
+    /// </summary>
+    public void Resume(IEnumerable<JsonObject> pods)
+    {
+        foreach (var pod in pods)
+        {
+            if (nodes.IndexOf(pod.Str("spec", "nodeName")) != 0 && pod.Str("status", "podIP") is { } ip)
+            {
+                _ips.Reserve(pod.Uid(), ip);
+            }
+        }
+    }
+
     /// <summary>Forgets a deleted pod: kills its processes, frees its IP, its cgroup, storage and uid, and removes its files.</summary>
     public void Release(string uid)
     {

@@ -85,11 +85,14 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
 
         _nodes.Register();
 
-        // Subscribe before listing so that nothing written in between is missed; duplicates are harmless.
+        // Subscribe before listing so that nothing written in between is missed; duplicates are harmless. The loop
+        // catches up first, so that the API serves at once however many objects the store kept.
         _subscription = _store.Subscribe(0, OnStoreEvent);
-        Resync();
-        ReleaseOrphans();
-        _loop = Task.Run(() => RunAsync(_stopping.Token));
+        _loop = Task.Run(() =>
+        {
+            CatchUp();
+            return RunAsync(_stopping.Token);
+        });
     }
 
     /// <summary>
@@ -132,24 +135,38 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private void Resync()
+    /// <summary>
+    /// Takes up what the store kept from the last run (it is durable: pods are still there, Running, with their files
+    /// under pods/ and their IPs) before any reconcile: the kept pods hold their IPs and directories, what is left of
+    /// deleted pods goes, and every object is queued for a reconcile.
+    /// </summary>
+    private void CatchUp()
     {
-        foreach (var resource in new[] { WorkloadResources.Deployments, WorkloadResources.ReplicaSets, WorkloadResources.Pods })
+        var pods = _store.List(WorkloadResources.Pods, null).Items;
+        _kubelet.Resume(pods);
+        ReleaseOrphans(pods);
+        foreach (var resource in new[] { WorkloadResources.Deployments, WorkloadResources.ReplicaSets })
         {
             foreach (var item in _store.List(resource, null).Items)
             {
                 Enqueue(new WorkItem(resource, item.Namespace(), item.Name()));
             }
         }
+
+        foreach (var pod in pods)
+        {
+            Enqueue(new WorkItem(WorkloadResources.Pods, pod.Namespace(), pod.Name()));
+        }
     }
 
     /// <summary>
-    /// Removes what pods that no longer exist left on the node (after a restart with a store that forgot them), as the
-    /// kubelet cleans up orphaned pod directories.
+    /// Removes what pods that no longer exist left on the node, as the kubelet cleans up orphaned pod directories: those
+    /// of pods deleted while the platform was down, or of a store that was moved aside. The directories of the pods the
+    /// store kept (a learner's home among them) stay, with their owners.
     /// </summary>
-    private void ReleaseOrphans()
+    private void ReleaseOrphans(IReadOnlyList<JsonObject> pods)
     {
-        var live = _store.List(WorkloadResources.Pods, null).Items.Select(p => p.Uid()).ToHashSet(StringComparer.Ordinal);
+        var live = pods.Select(p => p.Uid()).ToHashSet(StringComparer.Ordinal);
         foreach (var dir in Directory.EnumerateDirectories(_sandboxes.PodsDirectory))
         {
             if (!live.Contains(Path.GetFileName(dir)))
