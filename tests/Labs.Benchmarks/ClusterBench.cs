@@ -1,16 +1,18 @@
 using Labs.Cluster;
+using k8s;
 using Labs.Kube;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Labs.Benchmarks;
 
-/// <summary>An embedded cluster in a temporary directory with an admin client, for a benchmark's lifetime.</summary>
+/// <summary>An embedded cluster in a temporary directory with an admin KubernetesClient, for a benchmark's lifetime.</summary>
 internal sealed class ClusterBench : IAsyncDisposable
 {
-    private ClusterBench(string dataDirectory, EmbeddedCluster cluster, KubeClient client)
+    private ClusterBench(string dataDirectory, EmbeddedCluster cluster, KubernetesClientConfiguration configuration, Kubernetes client)
     {
         DataDirectory = dataDirectory;
         Cluster = cluster;
+        Configuration = configuration;
         Client = client;
     }
 
@@ -18,15 +20,17 @@ internal sealed class ClusterBench : IAsyncDisposable
 
     public EmbeddedCluster Cluster { get; }
 
-    public KubeClient Client { get; }
+    public KubernetesClientConfiguration Configuration { get; }
+
+    public Kubernetes Client { get; }
 
     public static async Task<ClusterBench> StartAsync()
     {
         var dataDirectory = Directory.CreateTempSubdirectory("labs-bench-").FullName;
         var cluster = await EmbeddedCluster.StartAsync(
             new EmbeddedClusterOptions { DataDirectory = dataDirectory }, NullLoggerFactory.Instance, CancellationToken.None);
-        var client = new KubeClient(KubeConnection.FromKubeconfigFile(cluster.AdminKubeconfigPath));
-        return new ClusterBench(dataDirectory, cluster, client);
+        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(cluster.AdminKubeconfigPath));
+        return new ClusterBench(dataDirectory, cluster, configuration, KubeClients.Create(configuration));
     }
 
     public async ValueTask DisposeAsync()
