@@ -9,18 +9,50 @@ internal sealed partial class ApiServer
 {
     private static readonly GroupResource NamespacesResource = new(string.Empty, "namespaces");
 
+    /// <summary>
+    /// Kinds whose DELETE answers the deleted object, as kube-apiserver's registries do (ReturnDeletedObject for pods,
+    /// serviceaccounts and resourcequotas; namespaces and services by their own REST code). Every other kind answers
+    /// a Status of Success, which is what KubernetesClient's typed delete calls expect for them.
+    /// </summary>
+    private static readonly HashSet<string> s_deleteAnswersObject = new(StringComparer.Ordinal) { "Namespace", "Pod", "Service", "ServiceAccount", "ResourceQuota" };
+
     private async Task DeleteAsync(HttpContext context, Target target)
     {
         var policy = await ReadPropagationPolicyAsync(context);
         var existing = _store.Get(target.Resource, target.Namespace, target.Name) ?? throw ApiErrors.NotFound(target.Resource, target.Name);
         if (IsDryRun(context))
         {
-            await WriteJsonAsync(context, 200, existing);
+            await WriteJsonAsync(context, 200, DeleteAnswer(target, existing));
             return;
         }
 
         var deleted = target.Definition.Kind == "Namespace" ? TerminateNamespace(target.Name) : DeleteWithDependents(target, existing, policy);
-        await WriteJsonAsync(context, 200, deleted);
+        await WriteJsonAsync(context, 200, DeleteAnswer(target, deleted));
+    }
+
+    private static JsonObject DeleteAnswer(Target target, JsonObject deleted)
+    {
+        if (s_deleteAnswersObject.Contains(target.Definition.Kind))
+        {
+            return deleted;
+        }
+
+        var details = ApiErrors.Details(target.Resource, target.Name);
+        if (target.Resource.Group.Length == 0)
+        {
+            // Go's omitempty: the core group's empty name is not written.
+            details.Remove("group");
+        }
+
+        details["uid"] = deleted.MetaString("uid");
+        return new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Success",
+            ["details"] = details,
+        };
     }
 
     private async Task DeleteCollectionAsync(HttpContext context, Target target)
