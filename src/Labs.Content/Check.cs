@@ -14,4 +14,9 @@ namespace Labs.Content;
 /// <param name="Expect">Partial object every given leaf of which must match; null when not given.</param>
 /// <param name="Absent">The object must not exist.</param>
 /// <param name="Line">1-based line of the check in lab.md, for reports.</param>
-public sealed record Check(string Resource, string ApiVersion, string Kind, string Name, JsonObject? Expect, bool Absent, int Line);
+/// <param name="File">Display path of the lab.md that holds the check (e.g. <c>labs/services-101/lab.md</c>), for reports.</param>
+public sealed record Check(string Resource, string ApiVersion, string Kind, string Name, JsonObject? Expect, bool Absent, int Line, string File = "lab.md")
+{
+    /// <summary>Where the check is written: <c>labs/services-101/lab.md:42</c>.</summary>
+    public string Source => $"{File}:{Line}";
+}

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Labs.Content;
 
 /// <summary>A loaded and validated lab: <c>labs/ID/lab.md</c> with its optional setup and solution files.</summary>
@@ -48,7 +46,7 @@ public sealed class Lab
     public IReadOnlyList<string> SetupManifests { get; init; } = [];
 
     /// <summary>The objects of <see cref="SetupManifests"/>, in file then document order, without namespaces.</summary>
-    public IReadOnlyList<JsonObject> SetupObjects { get; init; } = [];
+    public IReadOnlyList<SetupObject> SetupObjects { get; init; } = [];
 
     /// <summary>Full path of <c>setup/setup.sh</c>, or null.</summary>
     public string? SetupScript { get; init; }

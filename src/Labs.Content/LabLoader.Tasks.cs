@@ -72,7 +72,7 @@ public sealed partial class LabLoader
             expect = (JsonObject)YamlJson.ToJson(block, expectNode)!;
         }
         var line = (int)node.Start.Line + block.FirstLine - 1;
-        return new Check(resource, apiVersion, match.Groups["kind"].Value, match.Groups["name"].Value, expect, absent, line);
+        return new Check(resource, apiVersion, match.Groups["kind"].Value, match.Groups["name"].Value, expect, absent, line, block.Path);
     }
 
     [GeneratedRegex(@"^(?:(?<group>[a-z0-9.-]+)/)?(?<version>v[0-9]+(?:(?:alpha|beta)[0-9]+)?)/(?<kind>[A-Z][A-Za-z0-9]*)/(?<name>[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)$")]

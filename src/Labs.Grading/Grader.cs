@@ -5,18 +5,19 @@ using Labs.Kube;
 namespace Labs.Grading;
 
 /// <summary>
-/// Grades tasks by reading objects from the learner's namespace through the Kubernetes API and comparing
-/// them with each check. Never throws for cluster errors: they become failed results that say why.
+/// Grades tasks by reading objects from the learner's namespace through KubernetesClient (the kind's resource from
+/// the cluster's discovery) and comparing them with each check. Never throws for cluster errors: they become failed
+/// results that say why.
 /// </summary>
 public sealed class Grader
 {
-    private readonly IKubeClient _client;
+    private readonly KubeObjects _objects;
 
-    /// <summary>Creates a grader that reads through <paramref name="client"/>.</summary>
-    public Grader(IKubeClient client)
+    /// <summary>Creates a grader that reads through <paramref name="objects"/>.</summary>
+    public Grader(KubeObjects objects)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        _client = client;
+        ArgumentNullException.ThrowIfNull(objects);
+        _objects = objects;
     }
 
     /// <summary>
@@ -48,19 +49,22 @@ public sealed class Grader
     private async Task<IEnumerable<string>> EvaluateAsync(Check check, string ns, CancellationToken cancellationToken)
     {
         var subject = $"{check.Kind} {check.Name}";
-        var type = KindResources.Resolve(check.ApiVersion, check.Kind);
         System.Text.Json.Nodes.JsonObject? actual;
         try
         {
-            actual = await _client.GetAsync(type, type.Namespaced ? ns : null, check.Name, cancellationToken);
+            actual = await _objects.GetAsync(check.ApiVersion, check.Kind, ns, check.Name, cancellationToken);
         }
-        catch (KubeApiException ex)
+        catch (UnknownKindException ex)
         {
-            return [$"The grader could not read {subject}: {ex.Reason} ({ex.Code}): {ex.Message}"];
+            return [$"The grader could not read {subject} (the check at {check.Source}): {ex.Message}"];
         }
         catch (HttpRequestException ex)
         {
             return [$"The grader could not read {subject}: the cluster did not answer ({ex.Message})"];
+        }
+        catch (Exception ex) when (ex.IsApiFailure())
+        {
+            return [$"The grader could not read {subject}: {ex.Describe()}"];
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

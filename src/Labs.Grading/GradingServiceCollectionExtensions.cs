@@ -7,7 +7,7 @@ namespace Labs.Grading;
 public static class GradingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="Grader"/> as a singleton. It reads through the <see cref="Labs.Kube.IKubeClient"/>
+    /// Registers <see cref="Grader"/> as a singleton. It reads through the <see cref="Labs.Kube.KubeObjects"/>
     /// registered by <c>AddKube</c>, which must be added too.
     /// </summary>
     public static IServiceCollection AddGrading(this IServiceCollection services)

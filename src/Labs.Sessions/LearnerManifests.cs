@@ -1,9 +1,10 @@
+using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
+using k8s.Models;
 
 namespace Labs.Sessions;
 
-/// <summary>The Kubernetes objects that make up one learner's environment, as JSON bodies.</summary>
+/// <summary>The Kubernetes objects that make up one learner's environment, as KubernetesClient's typed models.</summary>
 internal static class LearnerManifests
 {
     /// <summary>The learner's service account and role name, in their namespace.</summary>
@@ -15,9 +16,9 @@ internal static class LearnerManifests
     /// <summary>Label carrying the lab id.</summary>
     public const string LabLabel = "labs.dev/lab";
 
-    public static JsonObject Namespace(string name, string? sessionId, string? labId)
+    public static V1Namespace Namespace(string name, string? sessionId, string? labId)
     {
-        var labels = new JsonObject { ["app.kubernetes.io/managed-by"] = "labs" };
+        var labels = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "labs" };
         if (sessionId is not null)
         {
             labels[SessionLabel] = sessionId;
@@ -28,97 +29,97 @@ internal static class LearnerManifests
             labels[LabLabel] = labId;
         }
 
-        return new JsonObject
-        {
-            ["apiVersion"] = "v1",
-            ["kind"] = "Namespace",
-            ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = labels },
-        };
+        return new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = new V1ObjectMeta { Name = name, Labels = labels } };
     }
 
-    public static JsonObject ServiceAccount(string ns) => new()
+    public static V1ServiceAccount ServiceAccount(string ns) => new()
     {
-        ["apiVersion"] = "v1",
-        ["kind"] = "ServiceAccount",
-        ["metadata"] = new JsonObject { ["name"] = LearnerName, ["namespace"] = ns },
+        ApiVersion = "v1",
+        Kind = "ServiceAccount",
+        Metadata = new V1ObjectMeta { Name = LearnerName, NamespaceProperty = ns },
     };
 
     /// <summary>Everything inside the learner's own namespace except changing its budget, nothing outside it.</summary>
-    public static JsonObject Role(string ns) => new()
+    public static V1Role Role(string ns) => new()
     {
-        ["apiVersion"] = "rbac.authorization.k8s.io/v1",
-        ["kind"] = "Role",
-        ["metadata"] = new JsonObject { ["name"] = LearnerName, ["namespace"] = ns },
-        ["rules"] = LearnerRules.All(),
+        ApiVersion = "rbac.authorization.k8s.io/v1",
+        Kind = "Role",
+        Metadata = new V1ObjectMeta { Name = LearnerName, NamespaceProperty = ns },
+        Rules = LearnerRules.All(),
     };
 
-    public static JsonObject RoleBinding(string ns) => new()
+    public static V1RoleBinding RoleBinding(string ns) => new()
     {
-        ["apiVersion"] = "rbac.authorization.k8s.io/v1",
-        ["kind"] = "RoleBinding",
-        ["metadata"] = new JsonObject { ["name"] = LearnerName, ["namespace"] = ns },
-        ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "Role", ["name"] = LearnerName },
-        ["subjects"] = new JsonArray(new JsonObject { ["kind"] = "ServiceAccount", ["name"] = LearnerName, ["namespace"] = ns }),
+        ApiVersion = "rbac.authorization.k8s.io/v1",
+        Kind = "RoleBinding",
+        Metadata = new V1ObjectMeta { Name = LearnerName, NamespaceProperty = ns },
+        RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = LearnerName },
+        Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = LearnerName, NamespaceProperty = ns }],
     };
 
-    public static JsonObject TokenRequest(int expirationSeconds) => new()
+    public static Authenticationv1TokenRequest TokenRequest(int expirationSeconds) => new()
     {
-        ["apiVersion"] = "authentication.k8s.io/v1",
-        ["kind"] = "TokenRequest",
-        ["spec"] = new JsonObject { ["expirationSeconds"] = expirationSeconds },
+        ApiVersion = "authentication.k8s.io/v1",
+        Kind = "TokenRequest",
+        Spec = new V1TokenRequestSpec { ExpirationSeconds = expirationSeconds },
     };
 
-    public static JsonObject ToolboxSecret(string systemNamespace, string name, string sessionId, string kubeconfig, string bashrc) => new()
+    public static V1Secret ToolboxSecret(string systemNamespace, string name, string sessionId, string kubeconfig, string bashrc) => new()
     {
-        ["apiVersion"] = "v1",
-        ["kind"] = "Secret",
-        ["metadata"] = new JsonObject
+        ApiVersion = "v1",
+        Kind = "Secret",
+        Metadata = new V1ObjectMeta
         {
-            ["name"] = name,
-            ["namespace"] = systemNamespace,
-            ["labels"] = new JsonObject { [SessionLabel] = sessionId },
+            Name = name,
+            NamespaceProperty = systemNamespace,
+            Labels = new Dictionary<string, string> { [SessionLabel] = sessionId },
         },
-        ["type"] = "Opaque",
-        ["data"] = new JsonObject
+        Type = "Opaque",
+        Data = new Dictionary<string, byte[]>
         {
-            ["kubeconfig"] = Base64(kubeconfig),
-            ["bashrc"] = Base64(bashrc),
+            ["kubeconfig"] = Encoding.UTF8.GetBytes(kubeconfig),
+            ["bashrc"] = Encoding.UTF8.GetBytes(bashrc),
         },
     };
 
     /// <summary>The learner's shell; its resource limits are the sandbox's limits, its pids limit an annotation the embedded kubelet reads.</summary>
-    public static JsonObject ToolboxPod(string systemNamespace, string name, string sessionId, string secretName, string image, SessionBudget budget) => new()
+    public static V1Pod ToolboxPod(string systemNamespace, string name, string sessionId, string secretName, string image, SessionBudget budget) => new()
     {
-        ["apiVersion"] = "v1",
-        ["kind"] = "Pod",
-        ["metadata"] = new JsonObject
+        ApiVersion = "v1",
+        Kind = "Pod",
+        Metadata = new V1ObjectMeta
         {
-            ["name"] = name,
-            ["namespace"] = systemNamespace,
-            ["labels"] = new JsonObject { ["app.kubernetes.io/name"] = "labs-toolbox", [SessionLabel] = sessionId },
-            ["annotations"] = new JsonObject
+            Name = name,
+            NamespaceProperty = systemNamespace,
+            Labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "labs-toolbox", [SessionLabel] = sessionId },
+            Annotations = new Dictionary<string, string>
             {
-                [SessionBudgets.PidsLimitAnnotation] = budget.PidsLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [SessionBudgets.PidsLimitAnnotation] = budget.PidsLimit.ToString(CultureInfo.InvariantCulture),
             },
         },
-        ["spec"] = new JsonObject
+        Spec = new V1PodSpec
         {
-            ["containers"] = new JsonArray(new JsonObject
-            {
-                ["name"] = "shell",
-                ["image"] = image,
-                ["command"] = new JsonArray("sleep", "infinity"),
-                ["env"] = new JsonArray(new JsonObject { ["name"] = "KUBECONFIG", ["value"] = $"{ToolboxFiles.MountPath}/kubeconfig" }),
-                ["volumeMounts"] = new JsonArray(new JsonObject { ["name"] = "toolbox", ["mountPath"] = ToolboxFiles.MountPath, ["readOnly"] = true }),
-                ["resources"] = BudgetManifests.Resources(budget.Toolbox),
-            }),
-            ["volumes"] = new JsonArray(new JsonObject
-            {
-                ["name"] = "toolbox",
-                ["secret"] = new JsonObject { ["secretName"] = secretName, ["defaultMode"] = 384 /* 0600: the kubeconfig holds the learner's token */ },
-            }),
+            Containers =
+            [
+                new V1Container
+                {
+                    Name = "shell",
+                    Image = image,
+                    Command = ["sleep", "infinity"],
+                    Env = [new V1EnvVar { Name = "KUBECONFIG", Value = $"{ToolboxFiles.MountPath}/kubeconfig" }],
+                    VolumeMounts = [new V1VolumeMount { Name = "toolbox", MountPath = ToolboxFiles.MountPath, ReadOnlyProperty = true }],
+                    Resources = BudgetManifests.Resources(budget.Toolbox),
+                },
+            ],
+            Volumes =
+            [
+                new V1Volume
+                {
+                    Name = "toolbox",
+                    // 0600: the kubeconfig holds the learner's token.
+                    Secret = new V1SecretVolumeSource { SecretName = secretName, DefaultMode = 384 },
+                },
+            ],
         },
     };
-
-    private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using k8s.Models;
 
 namespace Labs.Sessions;
 
@@ -35,17 +35,15 @@ internal static class LearnerRules
     /// <summary>Every verb of a namespaced resource except the RBAC escape hatches <c>escalate</c> and <c>bind</c>.</summary>
     private static readonly string[] EditVerbs = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"];
 
-    public static JsonArray All() => new(
+    public static List<V1PolicyRule> All() =>
+    [
         Rule([""], CoreResources, ["*"]),
         Rule([""], BudgetResources, ["get", "list", "watch", "create"]),
         Rule([""], ["resourcequotas/status"], ["get", "list", "watch"]),
         Rule(["rbac.authorization.k8s.io"], ["roles", "rolebindings"], EditVerbs),
-        Rule(OtherGroups, ["*"], ["*"]));
+        Rule(OtherGroups, ["*"], ["*"]),
+    ];
 
-    private static JsonObject Rule(string[] groups, string[] resources, string[] verbs) => new()
-    {
-        ["apiGroups"] = new JsonArray([.. groups.Select(g => JsonValue.Create(g))]),
-        ["resources"] = new JsonArray([.. resources.Select(r => JsonValue.Create(r))]),
-        ["verbs"] = new JsonArray([.. verbs.Select(v => JsonValue.Create(v))]),
-    };
+    private static V1PolicyRule Rule(string[] groups, string[] resources, string[] verbs) =>
+        new() { ApiGroups = [.. groups], Resources = [.. resources], Verbs = [.. verbs] };
 }

@@ -8,7 +8,7 @@ public static class SessionsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="SessionManager"/>, the <see cref="ISessionRegistry"/> and <see cref="LabSessionOptions"/> bound from
-    /// the <c>Sessions</c> section. Needs an <c>IKubeClient</c>.
+    /// the <c>Sessions</c> section. Needs the Kubernetes client of <c>AddKube</c>.
     /// </summary>
     public static IServiceCollection AddSessions(this IServiceCollection services)
     {

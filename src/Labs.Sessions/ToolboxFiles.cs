@@ -1,5 +1,6 @@
-using System.Globalization;
 using System.Text;
+using k8s;
+using k8s.KubeConfigModels;
 
 namespace Labs.Sessions;
 
@@ -15,32 +16,32 @@ internal static class ToolboxFiles
     /// <summary>The interactive shell a terminal runs: bash with the toolbox rc file.</summary>
     public static IReadOnlyList<string> ShellCommand { get; } = ["bash", "--rcfile", $"{MountPath}/bashrc", "-i"];
 
-    /// <summary>A kubeconfig that points kubectl at the cluster as the learner, in their namespace.</summary>
+    /// <summary>
+    /// A kubeconfig that points kubectl at the cluster as the learner, in their namespace: KubernetesClient's kubeconfig
+    /// model, written by its YAML serializer (so a token or URL is always quoted as YAML needs).
+    /// </summary>
     public static string Kubeconfig(Uri server, string? caPem, string token, string ns)
     {
-        var caLine = caPem is null
-            ? $"    certificate-authority: {InClusterCaPath}"
-            : $"    certificate-authority-data: {Convert.ToBase64String(Encoding.UTF8.GetBytes(caPem))}";
-        var builder = new StringBuilder();
-        builder.AppendLine("apiVersion: v1");
-        builder.AppendLine("kind: Config");
-        builder.AppendLine("clusters:");
-        builder.AppendLine("- name: labs");
-        builder.AppendLine("  cluster:");
-        builder.AppendLine(CultureInfo.InvariantCulture, $"    server: {server.AbsoluteUri.TrimEnd('/')}");
-        builder.AppendLine(caLine);
-        builder.AppendLine("users:");
-        builder.AppendLine("- name: learner");
-        builder.AppendLine("  user:");
-        builder.AppendLine(CultureInfo.InvariantCulture, $"    token: {token}");
-        builder.AppendLine("contexts:");
-        builder.AppendLine("- name: lab");
-        builder.AppendLine("  context:");
-        builder.AppendLine("    cluster: labs");
-        builder.AppendLine("    user: learner");
-        builder.AppendLine(CultureInfo.InvariantCulture, $"    namespace: {ns}");
-        builder.AppendLine("current-context: lab");
-        return builder.ToString();
+        var endpoint = new ClusterEndpoint { Server = server.AbsoluteUri.TrimEnd('/') };
+        if (caPem is null)
+        {
+            endpoint.CertificateAuthority = InClusterCaPath;
+        }
+        else
+        {
+            endpoint.CertificateAuthorityData = Convert.ToBase64String(Encoding.UTF8.GetBytes(caPem));
+        }
+
+        var config = new K8SConfiguration
+        {
+            ApiVersion = "v1",
+            Kind = "Config",
+            Clusters = [new Cluster { Name = "labs", ClusterEndpoint = endpoint }],
+            Users = [new User { Name = "learner", UserCredentials = new UserCredentials { Token = token } }],
+            Contexts = [new Context { Name = "lab", ContextDetails = new ContextDetails { Cluster = "labs", User = "learner", Namespace = ns } }],
+            CurrentContext = "lab",
+        };
+        return KubernetesYaml.Serialize(config);
     }
 
     /// <summary>

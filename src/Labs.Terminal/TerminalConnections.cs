@@ -30,25 +30,25 @@ public sealed partial class TerminalConnections : IAsyncDisposable
     // Makes "count the session's shells, then add one" atomic, so the per-session cap holds under concurrent attaches.
     private readonly Lock _attachGate = new();
     private readonly TerminalOptions _options;
-    private readonly IKubeClient _kube;
+    private readonly IPodExec _exec;
     private readonly ISessionRegistry _sessions;
     private readonly IHubContext<TerminalHub> _hub;
     private readonly ILogger<TerminalConnections> _logger;
 
     /// <summary>Creates the bridge; registered as a singleton by <see cref="TerminalServiceCollectionExtensions.AddTerminal"/>.</summary>
-    /// <param name="kube">Opens the exec streams.</param>
+    /// <param name="exec">Opens the exec streams.</param>
     /// <param name="sessions">Resolves session ids to namespaces and toolbox pods.</param>
     /// <param name="hub">Sends output, exit and errors to one connection.</param>
     /// <param name="logger">Logs failures the learner only sees as a short message.</param>
     /// <param name="options">The terminal's limits.</param>
-    public TerminalConnections(IKubeClient kube, ISessionRegistry sessions, IHubContext<TerminalHub> hub, ILogger<TerminalConnections> logger, IOptions<TerminalOptions> options)
+    public TerminalConnections(IPodExec exec, ISessionRegistry sessions, IHubContext<TerminalHub> hub, ILogger<TerminalConnections> logger, IOptions<TerminalOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(kube);
+        ArgumentNullException.ThrowIfNull(exec);
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(options);
-        _kube = kube;
+        _exec = exec;
         _sessions = sessions;
         _hub = hub;
         _logger = logger;
@@ -108,7 +108,7 @@ public sealed partial class TerminalConnections : IAsyncDisposable
         try
         {
             var request = new ExecRequest(session.ToolboxNamespace, session.ToolboxPod, session.ShellCommand, Tty: true);
-            exec = await _kube.ExecAsync(request, cancellationToken);
+            exec = await _exec.StartAsync(request, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -7,7 +7,7 @@ public static class TerminalServiceCollectionExtensions
 {
     /// <summary>
     /// Adds SignalR (with a receive limit that fits one maximal <c>Input</c>), <see cref="TerminalOptions"/> bound from
-    /// the <c>Terminal</c> section and the <see cref="TerminalConnections"/> singleton. Needs <c>IKubeClient</c>,
+    /// the <c>Terminal</c> section and the <see cref="TerminalConnections"/> singleton. Needs <c>IPodExec</c> (from <c>AddKube</c>),
     /// <c>ISessionRegistry</c> and an authentication scheme (the hub requires an authenticated learner) as well.
     /// </summary>
     public static IServiceCollection AddTerminal(this IServiceCollection services)

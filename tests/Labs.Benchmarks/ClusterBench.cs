@@ -1,38 +1,47 @@
+using k8s;
 using Labs.Cluster;
+using Labs.Hosting;
 using Labs.Kube;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Labs.Benchmarks;
 
-/// <summary>An embedded cluster in a temporary directory with an admin client, for a benchmark's lifetime.</summary>
+/// <summary>
+/// An embedded cluster in a temporary directory, connected to as the platform connects (<see cref="ClusterConnection"/>),
+/// with the platform's KubernetesClient, for a benchmark's lifetime.
+/// </summary>
 internal sealed class ClusterBench : IAsyncDisposable
 {
-    private ClusterBench(string dataDirectory, EmbeddedCluster cluster, KubeClient client)
+    private readonly ClusterConnection _connection;
+
+    private ClusterBench(string dataDirectory, ClusterConnection connection)
     {
         DataDirectory = dataDirectory;
-        Cluster = cluster;
-        Client = client;
+        _connection = connection;
+        Client = KubeClients.Create(connection.Configuration);
     }
 
     public string DataDirectory { get; }
 
-    public EmbeddedCluster Cluster { get; }
+    public EmbeddedCluster Cluster => _connection.Embedded!;
 
-    public KubeClient Client { get; }
+    public KubernetesClientConfiguration Configuration => _connection.Configuration;
+
+    public Kubernetes Client { get; }
 
     public static async Task<ClusterBench> StartAsync()
     {
         var dataDirectory = Directory.CreateTempSubdirectory("labs-bench-").FullName;
-        var cluster = await EmbeddedCluster.StartAsync(
-            new EmbeddedClusterOptions { DataDirectory = dataDirectory }, NullLoggerFactory.Instance, CancellationToken.None);
-        var client = new KubeClient(KubeConnection.FromKubeconfigFile(cluster.AdminKubeconfigPath));
-        return new ClusterBench(dataDirectory, cluster, client);
+        var connection = new ClusterConnection(Options.Create(new ClusterOptions { DataDirectory = dataDirectory }), NullLoggerFactory.Instance);
+        await connection.StartAsync();
+        return new ClusterBench(dataDirectory, connection);
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await Cluster.DisposeAsync();
+        await _connection.DisposeAsync();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using Labs.Kube;
+using k8s;
 
 namespace Labs.Benchmarks;
 
 /// <summary>
 /// What a learner waits for on every command: the real kubectl against the embedded cluster (process start,
-/// version check, discovery from a warm cache, one request), and the same read through the platform's own client.
+/// version check, discovery from a warm cache, one request), and the same read through the platform's client (KubernetesClient).
 /// </summary>
 [PlatformJob]
 public class KubectlRoundTripBenchmarks
@@ -41,7 +41,7 @@ public class KubectlRoundTripBenchmarks
     }
 
     [Benchmark(Description = "API GET namespace (platform client)")]
-    public Task ClientGetNamespaceAsync() => _bench.Client.GetAsync(ResourceType.Namespaces, null, "default");
+    public Task ClientGetNamespaceAsync() => _bench.Client.CoreV1.ReadNamespaceAsync("default");
 
     [GlobalCleanup]
     public void Cleanup() => _bench.DisposeAsync().AsTask().GetAwaiter().GetResult();

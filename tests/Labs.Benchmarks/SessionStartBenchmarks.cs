@@ -16,6 +16,7 @@ public class SessionStartBenchmarks
 {
     private ClusterBench _bench = null!;
     private SessionManager _sessions = null!;
+    private PodExec _exec = null!;
     private LabSession? _session;
 
     [GlobalSetup]
@@ -27,14 +28,17 @@ public class SessionStartBenchmarks
             ToolboxServer = _bench.Cluster.Server,
             ToolboxCertificateAuthorityPem = _bench.Cluster.CertificateAuthorityPem,
         };
-        _sessions = new SessionManager(_bench.Client, new SessionRegistry(), Options.Create(options), NullLogger<SessionManager>.Instance, TimeProvider.System);
+        _exec = new PodExec(_bench.Client);
+        _sessions = new SessionManager(
+            _bench.Client, new KubeObjects(_bench.Client, new KindCatalog(_bench.Client)), _exec, KubeEndpoint.From(_bench.Configuration),
+            new SessionRegistry(), Options.Create(options), NullLogger<SessionManager>.Instance, TimeProvider.System);
     }
 
     [Benchmark(Description = "Session start: click to prompt")]
     public async Task StartToPromptAsync()
     {
         _session = await _sessions.StartAsync("benchmark", "benchmark-learner");
-        await using var shell = await _bench.Client.ExecAsync(new ExecRequest(_session.ToolboxNamespace, _session.ToolboxPod, _session.ShellCommand));
+        await using var shell = await _exec.StartAsync(new ExecRequest(_session.ToolboxNamespace, _session.ToolboxPod, _session.ShellCommand));
         var seen = new StringBuilder();
         await foreach (var chunk in shell.ReadOutputAsync())
         {

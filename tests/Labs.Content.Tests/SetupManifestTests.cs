@@ -36,9 +36,9 @@ public sealed class SetupManifestTests
             ---
             """);
 
-        Assert.Equal(["one", "two", "three"], lab.SetupObjects.Select(o => o["metadata"]!["name"]!.GetValue<string>()));
-        Assert.Equal("2", lab.SetupObjects[0]["data"]!["replicas"]!.GetValue<string>());
-        Assert.Equal(2L, lab.SetupObjects[2]["spec"]!["replicas"]!.GetValue<long>());
+        Assert.Equal(["one", "two", "three"], lab.SetupObjects.Select(o => o.Manifest["metadata"]!["name"]!.GetValue<string>()));
+        Assert.Equal("2", lab.SetupObjects[0].Manifest["data"]!["replicas"]!.GetValue<string>());
+        Assert.Equal(2L, lab.SetupObjects[2].Manifest["spec"]!["replicas"]!.GetValue<long>());
     }
 
     [Fact]

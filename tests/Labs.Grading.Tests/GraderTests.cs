@@ -1,4 +1,5 @@
-using Labs.Kube;
+using System.Net;
+using Labs.Testing;
 
 namespace Labs.Grading.Tests;
 
@@ -9,20 +10,20 @@ public sealed class GraderTests
     [Fact]
     public async Task A_matching_deployment_passes()
     {
-        var client = new FakeKubeClient().Add(ResourceType.Deployments, Ns, Tasks.Deployment(2, 2));
+        var client = new FakeKubernetesApi().Add("deployments", Ns, Tasks.Deployment(2, 2));
 
-        var result = await new Grader(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await new Grader(client.Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(new TaskResult("web-deployment", true, []), result with { Messages = [] });
         Assert.True(result.Passed);
         Assert.Empty(result.Messages);
-        Assert.Equal((ResourceType.Deployments, (string?)Ns, "web"), Assert.Single(client.Reads));
+        Assert.Contains($"GET /apis/apps/v1/namespaces/{Ns}/deployments/web", client.Requests);
     }
 
     [Fact]
     public async Task A_missing_deployment_is_not_found()
     {
-        var result = await new Grader(new FakeKubeClient()).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await new Grader(new FakeKubernetesApi().Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
         Assert.False(result.Passed);
         Assert.Equal(["Deployment web not found"], result.Messages);
@@ -31,9 +32,9 @@ public sealed class GraderTests
     [Fact]
     public async Task The_wrong_number_of_replicas_is_explained_as_a_count()
     {
-        var client = new FakeKubeClient().Add(ResourceType.Deployments, Ns, Tasks.Deployment(1, 1));
+        var client = new FakeKubernetesApi().Add("deployments", Ns, Tasks.Deployment(1, 1));
 
-        var result = await new Grader(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await new Grader(client.Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
         Assert.False(result.Passed);
         Assert.Equal(["Deployment web: expected 2 replicas, found 1", "Deployment web: expected 2 available replicas, found 1"], result.Messages);
@@ -42,9 +43,9 @@ public sealed class GraderTests
     [Fact]
     public async Task A_partially_available_deployment_says_how_many_are_available()
     {
-        var client = new FakeKubeClient().Add(ResourceType.Deployments, Ns, Tasks.Deployment(2, 1));
+        var client = new FakeKubernetesApi().Add("deployments", Ns, Tasks.Deployment(2, 1));
 
-        var result = await new Grader(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await new Grader(client.Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(["Deployment web: expected 2 available replicas, found 1"], result.Messages);
     }
@@ -52,9 +53,9 @@ public sealed class GraderTests
     [Fact]
     public async Task A_status_field_that_is_not_set_yet_is_reported_as_not_set()
     {
-        var client = new FakeKubeClient().Add(ResourceType.Deployments, Ns, Tasks.Deployment(2, available: null));
+        var client = new FakeKubernetesApi().Add("deployments", Ns, Tasks.Deployment(2, available: null));
 
-        var result = await new Grader(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await new Grader(client.Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(["Deployment web: expected status.availableReplicas to be 2, but it is not set"], result.Messages);
     }
@@ -62,9 +63,9 @@ public sealed class GraderTests
     [Fact]
     public async Task A_nested_list_element_is_matched_partially_and_explained_by_path()
     {
-        var client = new FakeKubeClient().Add(ResourceType.Deployments, Ns, Tasks.Deployment(2, 2, image: "httpd"));
+        var client = new FakeKubernetesApi().Add("deployments", Ns, Tasks.Deployment(2, 2, image: "httpd"));
 
-        var result = await new Grader(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await new Grader(client.Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(["Deployment web: expected spec.template.spec.containers[0].image to be \"nginx\", found \"httpd\""], result.Messages);
     }
@@ -79,9 +80,9 @@ public sealed class GraderTests
               - resource: apps/v1/Deployment/web
                 expect: {spec: {template: {spec: {containers: [{image: nginx}, {image: busybox}]}}}}
             """);
-        var client = new FakeKubeClient().Add(ResourceType.Deployments, Ns, Tasks.Deployment(2, 2));
+        var client = new FakeKubernetesApi().Add("deployments", Ns, Tasks.Deployment(2, 2));
 
-        var result = await new Grader(client).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+        var result = await new Grader(client.Generic).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(["Deployment web: expected spec.template.spec.containers to have 2 items, found 1"], result.Messages);
     }
@@ -96,9 +97,9 @@ public sealed class GraderTests
               - resource: v1/ConfigMap/old
                 absent: true
             """);
-        var empty = await new Grader(new FakeKubeClient()).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
-        var client = new FakeKubeClient().Add(ResourceType.ConfigMaps, Ns, """{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "old"}}""");
-        var present = await new Grader(client).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+        var empty = await new Grader(new FakeKubernetesApi().Generic).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+        var client = new FakeKubernetesApi().Add("configmaps", Ns, """{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "old"}}""");
+        var present = await new Grader(client.Generic).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
 
         Assert.True(empty.Passed);
         Assert.False(present.Passed);
@@ -108,14 +109,13 @@ public sealed class GraderTests
     [Fact]
     public async Task A_forbidden_read_becomes_a_failed_result_that_says_why()
     {
-        var client = new FakeKubeClient().Fail(ResourceType.Deployments, Ns, "web",
-            new KubeApiException(403, "Forbidden", "deployments.apps \"web\" is forbidden: User \"grader\" cannot get resource \"deployments\""));
+        var client = new FakeKubernetesApi().Fail("get", "deployments", HttpStatusCode.Forbidden, "forbidden: User \"grader\" cannot get resource \"deployments\"");
 
-        var result = await new Grader(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await new Grader(client.Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
         Assert.False(result.Passed);
         var message = Assert.Single(result.Messages);
-        Assert.StartsWith("The grader could not read Deployment web: Forbidden (403): deployments.apps \"web\" is forbidden", message, StringComparison.Ordinal);
+        Assert.Equal("The grader could not read Deployment web: Forbidden (403): deployments is forbidden: User \"grader\" cannot get resource \"deployments\"", message);
     }
 
     [Fact]
@@ -129,9 +129,9 @@ public sealed class GraderTests
                 expect: {data: {mode: fast, "app.kubernetes.io/tier": web}}
               - resource: v1/Service/web
             """);
-        var client = new FakeKubeClient().Add(ResourceType.ConfigMaps, Ns, """{"metadata": {"name": "settings"}, "data": {"mode": "slow"}}""");
+        var client = new FakeKubernetesApi().Add("configmaps", Ns, """{"metadata": {"name": "settings"}, "data": {"mode": "slow"}}""");
 
-        var result = await new Grader(client).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+        var result = await new Grader(client.Generic).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(
             [
@@ -151,21 +151,21 @@ public sealed class GraderTests
             checks:
               - resource: v1/Namespace/team-a
             """);
-        var client = new FakeKubeClient().Add(ResourceType.Namespaces, null, """{"metadata": {"name": "team-a"}}""");
+        var client = new FakeKubernetesApi().Add("namespaces", null, """{"metadata": {"name": "team-a"}}""");
 
-        var result = await new Grader(client).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+        var result = await new Grader(client.Generic).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
 
         Assert.True(result.Passed);
-        Assert.Null(Assert.Single(client.Reads).Ns);
+        Assert.Contains("GET /api/v1/namespaces/team-a", client.Requests);
     }
 
     [Fact]
     public async Task Checking_a_whole_lab_grades_every_task_in_order()
     {
         var lab = Labs.Content.LabCatalog.Load(RepoLabs.Directory).Find("deployments-101")!;
-        var client = new FakeKubeClient().Add(ResourceType.Deployments, Ns, Tasks.Deployment(2, 2));
+        var client = new FakeKubernetesApi().Add("deployments", Ns, Tasks.Deployment(2, 2));
 
-        var results = await new Grader(client).CheckAllAsync(lab, Ns, TestContext.Current.CancellationToken);
+        var results = await new Grader(client.Generic).CheckAllAsync(lab, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(["web-deployment"], results.Select(r => r.TaskId));
         Assert.All(results, r => Assert.True(r.Passed));
@@ -174,9 +174,9 @@ public sealed class GraderTests
     [Fact]
     public async Task A_client_timeout_becomes_a_failed_result()
     {
-        var client = new FakeKubeClient().Fail(ResourceType.Deployments, Ns, "web", new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout."));
+        var client = new FakeKubernetesApi().Throw("get", "deployments", new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout."));
 
-        var result = await new Grader(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await new Grader(client.Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(["The grader could not read Deployment web: the cluster did not answer in time; try again"], result.Messages);
     }
@@ -187,21 +187,37 @@ public sealed class GraderTests
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Grader(new FakeKubeClient()).CheckAsync(Tasks.WebDeployment, Ns, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Grader(new FakeKubernetesApi().Generic).CheckAsync(Tasks.WebDeployment, Ns, cts.Token));
     }
 
     [Fact]
     public async Task ConfigMaps_101_passes_after_its_solution_and_fails_before_it()
     {
         var lab = Labs.Content.LabCatalog.Load(RepoLabs.Directory).Find("configmaps-101")!;
-        var before = new FakeKubeClient().Add(ResourceType.ConfigMaps, Ns, """{"metadata": {"name": "legacy"}, "data": {"mode": "slow"}}""");
-        var after = new FakeKubeClient().Add(ResourceType.ConfigMaps, Ns, """{"metadata": {"name": "settings"}, "data": {"mode": "fast", "retries": "3"}}""");
+        var before = new FakeKubernetesApi().Add("configmaps", Ns, """{"metadata": {"name": "legacy"}, "data": {"mode": "slow"}}""");
+        var after = new FakeKubernetesApi().Add("configmaps", Ns, """{"metadata": {"name": "settings"}, "data": {"mode": "fast", "retries": "3"}}""");
 
-        var failing = await new Grader(before).CheckAllAsync(lab, Ns, TestContext.Current.CancellationToken);
-        var passing = await new Grader(after).CheckAllAsync(lab, Ns, TestContext.Current.CancellationToken);
+        var failing = await new Grader(before.Generic).CheckAllAsync(lab, Ns, TestContext.Current.CancellationToken);
+        var passing = await new Grader(after.Generic).CheckAllAsync(lab, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(["ConfigMap settings not found"], failing[0].Messages);
         Assert.Equal(["ConfigMap legacy exists, but it should not"], failing[1].Messages);
         Assert.All(passing, r => Assert.True(r.Passed, string.Join("; ", r.Messages)));
+    }
+
+    [Fact]
+    public async Task A_check_of_a_kind_the_cluster_does_not_serve_names_the_kind_and_where_the_check_is()
+    {
+        var task = Tasks.FromYaml("""
+            id: widget
+            title: A widget
+            checks:
+              - resource: example.com/v1/Widget/w
+            """);
+
+        var result = await new Grader(new FakeKubernetesApi().Generic).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+
+        var message = Assert.Single(result.Messages);
+        Assert.Matches(@"^The grader could not read Widget w \(the check at labs/sample/lab\.md:\d+\): the cluster serves no apiVersion example\.com/v1, so it has no kind Widget there$", message);
     }
 }

@@ -1,17 +1,15 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Labs.Testing;
 
 namespace Labs.Sessions.Tests;
 
 public sealed class SessionBudgetTests
 {
-    private readonly FakeKubeClient _kube = new();
+    private readonly FakeKubernetesApi _kube = new();
 
     private Task<LabSession> StartAsync(SessionBudget? budget = null) =>
-        new SessionManager(_kube, new SessionRegistry(), Options.Create(new LabSessionOptions { ToolboxReadyTimeout = TimeSpan.FromSeconds(1) }),
-                NullLogger<SessionManager>.Instance, TimeProvider.System)
+        Managers.Create(_kube, new SessionRegistry(), new LabSessionOptions { ToolboxReadyTimeout = TimeSpan.FromSeconds(1) })
             .StartAsync("lab", "learner-1", new LabSetup([], Budget: budget), TestContext.Current.CancellationToken);
 
     [Fact]
@@ -19,7 +17,7 @@ public sealed class SessionBudgetTests
     {
         var session = await StartAsync();
 
-        var quota = _kube.Objects[("resourcequotas", session.Namespace, "labs-budget")];
+        var quota = _kube.Stored[("resourcequotas", session.Namespace, "labs-budget")];
         var hard = quota["spec"]!["hard"]!;
         Assert.Equal("10", (string?)hard["pods"]);
         Assert.Equal("2", (string?)hard["limits.cpu"]);
@@ -27,7 +25,7 @@ public sealed class SessionBudgetTests
         Assert.Equal("10", (string?)hard["count/deployments.apps"]);
         Assert.Equal("small", (string?)quota["metadata"]!["labels"]!["labs.dev/budget"]);
 
-        var item = _kube.Objects[("limitranges", session.Namespace, "labs-budget")]["spec"]!["limits"]![0]!;
+        var item = _kube.Stored[("limitranges", session.Namespace, "labs-budget")]["spec"]!["limits"]![0]!;
         Assert.Equal("Container", (string?)item["type"]);
         Assert.Equal("200m", (string?)item["default"]!["cpu"]);
         Assert.Equal("64Mi", (string?)item["defaultRequest"]!["memory"]);
@@ -39,7 +37,7 @@ public sealed class SessionBudgetTests
     {
         var session = await StartAsync();
 
-        var pod = _kube.Objects[("pods", "labs-system", session.ToolboxPod)];
+        var pod = _kube.Stored[("pods", "labs-system", session.ToolboxPod)];
         var limits = pod["spec"]!["containers"]![0]!["resources"]!["limits"]!;
         Assert.Equal("1", (string?)limits["cpu"]);
         Assert.Equal("512Mi", (string?)limits["memory"]);
@@ -53,8 +51,8 @@ public sealed class SessionBudgetTests
     {
         var session = await StartAsync(SessionBudgets.Medium);
 
-        Assert.Equal("20", (string?)_kube.Objects[("resourcequotas", session.Namespace, "labs-budget")]["spec"]!["hard"]!["pods"]);
-        var pod = _kube.Objects[("pods", "labs-system", session.ToolboxPod)];
+        Assert.Equal("20", (string?)_kube.Stored[("resourcequotas", session.Namespace, "labs-budget")]["spec"]!["hard"]!["pods"]);
+        var pod = _kube.Stored[("pods", "labs-system", session.ToolboxPod)];
         Assert.Equal("2", (string?)pod["spec"]!["containers"]![0]!["resources"]!["limits"]!["cpu"]);
         Assert.Equal("512", (string?)pod["metadata"]!["annotations"]!["labs.dev/pids-limit"]);
     }
@@ -63,7 +61,7 @@ public sealed class SessionBudgetTests
     public async Task The_learner_may_read_but_not_change_the_budget_nor_grant_themselves_more_and_may_change_everything_else()
     {
         var session = await StartAsync();
-        var role = _kube.Objects[("roles", session.Namespace, "learner")];
+        var role = _kube.Stored[("roles", session.Namespace, "learner")];
 
         foreach (var verb in new[] { "update", "patch", "delete", "deletecollection" })
         {

@@ -1,8 +1,7 @@
+using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Labs.Kube;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Labs.Testing;
 
 namespace Labs.Sessions.Tests;
 
@@ -10,7 +9,8 @@ public sealed class SessionManagerTests
 {
     private const string Learner = "learner-1";
 
-    private readonly FakeKubeClient _kube = new();
+    private readonly FakeKubernetesApi _kube = new();
+    private readonly FakePodExec _exec = new();
     private readonly SessionRegistry _registry = new();
 
     private SessionManager Manager(Action<LabSessionOptions>? configure = null)
@@ -22,7 +22,7 @@ public sealed class SessionManagerTests
             ToolboxReadyTimeout = TimeSpan.FromSeconds(1),
         };
         configure?.Invoke(options);
-        return new SessionManager(_kube, _registry, Options.Create(options), NullLogger<SessionManager>.Instance, TimeProvider.System);
+        return Managers.Create(_kube, _registry, options, _exec);
     }
 
     [Fact]
@@ -53,10 +53,10 @@ public sealed class SessionManagerTests
     {
         var session = await Manager().StartAsync("lab", Learner, null, TestContext.Current.CancellationToken);
 
-        var binding = _kube.Objects[("rolebindings", session.Namespace, "learner")];
+        var binding = _kube.Stored[("rolebindings", session.Namespace, "learner")];
         Assert.Equal("Role", binding["roleRef"]!["kind"]!.GetValue<string>());
         Assert.Equal(session.Namespace, binding["subjects"]![0]!["namespace"]!.GetValue<string>());
-        Assert.False(_kube.Objects.ContainsKey(("clusterrolebindings", null, "learner")));
+        Assert.False(_kube.Stored.ContainsKey(("clusterrolebindings", null, "learner")));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class SessionManagerTests
     {
         var session = await Manager().StartAsync("lab", Learner, null, TestContext.Current.CancellationToken);
 
-        var secret = _kube.Objects[("secrets", "labs-system", session.ToolboxPod)];
+        var secret = _kube.Stored[("secrets", "labs-system", session.ToolboxPod)];
         var kubeconfig = Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["kubeconfig"]!.GetValue<string>()));
         Assert.Contains($"token: token-for-{session.Namespace}-learner", kubeconfig, StringComparison.Ordinal);
         Assert.Contains($"namespace: {session.Namespace}", kubeconfig, StringComparison.Ordinal);
@@ -77,12 +77,12 @@ public sealed class SessionManagerTests
     [Fact]
     public async Task A_failed_step_removes_what_was_created_and_names_the_step()
     {
-        _kube.FailOnKind = "RoleBinding";
+        _kube.Fail("create", "rolebindings", HttpStatusCode.Forbidden, "forbidden");
 
         var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", Learner, null, TestContext.Current.CancellationToken));
 
         Assert.Contains("failed to create the learner's RoleBinding", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(_kube.Objects.Keys, k => k.Plural == "namespaces" && k.Name.StartsWith("lab-", StringComparison.Ordinal));
+        Assert.DoesNotContain(_kube.Stored.Keys, k => k.Plural == "namespaces" && k.Name.StartsWith("lab-", StringComparison.Ordinal));
         Assert.Empty(_registry.All);
     }
 
@@ -116,7 +116,6 @@ public sealed class SessionManagerTests
         var ids = Enumerable.Range(0, 200).Select(_ => SessionIds.New()).ToHashSet();
         Assert.Equal(200, ids.Count);
         Assert.All(ids, id => Assert.Matches("^[a-z0-9]{16}$", id));
-        _ = ResourceType.Namespaces;
     }
 
     [Fact]
@@ -129,9 +128,9 @@ public sealed class SessionManagerTests
             ["metadata"] = new JsonObject { ["name"] = "legacy" },
         };
 
-        var session = await Manager().StartAsync("lab", Learner, new LabSetup([configMap]), TestContext.Current.CancellationToken);
+        var session = await Manager().StartAsync("lab", Learner, new LabSetup([new LabSetupObject(configMap, "labs/lab/setup/cm.yaml:1")]), TestContext.Current.CancellationToken);
 
-        Assert.True(_kube.Objects.ContainsKey(("configmaps", session.Namespace, "legacy")));
+        Assert.True(_kube.Stored.ContainsKey(("configmaps", session.Namespace, "legacy")));
         Assert.True(_kube.Log.IndexOf($"create ConfigMap {session.Namespace}/legacy") < _kube.Log.IndexOf($"create Pod labs-system/{session.ToolboxPod}"));
         Assert.Null(configMap["metadata"]!["namespace"]);
     }
@@ -146,35 +145,83 @@ public sealed class SessionManagerTests
             ["metadata"] = new JsonObject { ["name"] = "too-much" },
         };
 
-        var error = await Assert.ThrowsAsync<SessionStartException>(() => Manager().StartAsync("lab", Learner, new LabSetup([clusterRole]), TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<SessionStartException>(
+            () => Manager().StartAsync("lab", Learner, new LabSetup([new LabSetupObject(clusterRole, "labs/lab/setup/role.yaml:1")]), TestContext.Current.CancellationToken));
 
-        Assert.Contains("ClusterRole is cluster-scoped", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(_kube.Objects.Keys, k => k.Plural == "namespaces" && k.Name.StartsWith("lab-", StringComparison.Ordinal));
+        Assert.Contains("labs/lab/setup/role.yaml:1: ClusterRole is cluster-scoped", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_kube.Stored.Keys, k => k.Plural == "namespaces" && k.Name.StartsWith("lab-", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task The_labs_setup_script_runs_in_the_toolbox_once_it_runs()
     {
-        var exec = new FakeExecSession("ok\n", 0);
-        _kube.NextExec = exec;
+        var exec = FakeExecSession.Scripted("ok\n", 0);
+        _exec.Then(exec);
 
         var session = await Manager().StartAsync("lab", Learner, new LabSetup([], "kubectl create configmap x\n"), TestContext.Current.CancellationToken);
 
-        Assert.Equal($"exec labs-system/{session.ToolboxPod} bash -s", _kube.Log[^1]);
-        Assert.False(Assert.Single(_kube.Execs).Tty);
-        Assert.Equal("kubectl create configmap x\n", exec.Stdin.ToString());
+        var request = Assert.Single(_exec.Requests);
+        Assert.Equal(("labs-system", session.ToolboxPod, "bash -s"), (request.Namespace, request.Pod, string.Join(' ', request.Command)));
+        Assert.False(request.Tty);
+        Assert.Equal("kubectl create configmap x\n", exec.StdinText);
+        Assert.True(exec.StdinClosed);
     }
 
     [Fact]
     public async Task A_failing_setup_script_fails_the_start_with_its_last_words_and_cleans_up()
     {
-        _kube.NextExec = new FakeExecSession("step 1\nerror: no such thing\n", 3);
+        _exec.Then(FakeExecSession.Scripted("step 1\nerror: no such thing\n", 3));
 
         var error = await Assert.ThrowsAsync<SessionStartException>(
             () => Manager().StartAsync("lab", Learner, new LabSetup([], "exit 3"), TestContext.Current.CancellationToken));
 
         Assert.Equal("Could not start the lab: its setup script exited with code 3: step 1\nerror: no such thing", error.Message);
-        Assert.DoesNotContain(_kube.Objects.Keys, k => k.Plural == "pods");
+        Assert.DoesNotContain(_kube.Stored.Keys, k => k.Plural == "pods");
         Assert.Empty(_registry.All);
+    }
+
+    [Fact]
+    public async Task A_setup_object_of_a_kind_the_cluster_does_not_serve_names_the_kind_and_the_lab_file()
+    {
+        var widget = new JsonObject
+        {
+            ["apiVersion"] = "example.com/v1",
+            ["kind"] = "Widget",
+            ["metadata"] = new JsonObject { ["name"] = "w" },
+        };
+
+        var error = await Assert.ThrowsAsync<SessionStartException>(
+            () => Manager().StartAsync("lab", Learner, new LabSetup([new LabSetupObject(widget, "labs/lab/setup/widget.yaml:4")]), TestContext.Current.CancellationToken));
+
+        Assert.Equal(
+            "Could not start the lab: labs/lab/setup/widget.yaml:4: the cluster serves no apiVersion example.com/v1, so it has no kind Widget there.",
+            error.Message);
+        Assert.DoesNotContain(_kube.Stored.Keys, k => k.Plural == "namespaces" && k.Name.StartsWith("lab-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_setup_object_of_an_unknown_kind_in_a_served_group_lists_the_kinds_it_has()
+    {
+        var thing = new JsonObject
+        {
+            ["apiVersion"] = "apps/v1",
+            ["kind"] = "Deploymnet",
+            ["metadata"] = new JsonObject { ["name"] = "web" },
+        };
+
+        var error = await Assert.ThrowsAsync<SessionStartException>(
+            () => Manager().StartAsync("lab", Learner, new LabSetup([new LabSetupObject(thing, "labs/lab/setup/web.yaml:1")]), TestContext.Current.CancellationToken));
+
+        Assert.Contains("labs/lab/setup/web.yaml:1: the cluster has no kind Deploymnet in apiVersion apps/v1 (it serves Deployment)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_configured_toolbox_server_the_learners_kubeconfig_points_where_the_platform_does()
+    {
+        var session = await Manager(o => o.ToolboxServer = null).StartAsync("lab", Learner, null, TestContext.Current.CancellationToken);
+
+        var secret = _kube.Stored[("secrets", "labs-system", session.ToolboxPod)];
+        var kubeconfig = Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["kubeconfig"]!.GetValue<string>()));
+        Assert.Contains("server: https://127.0.0.1:16443", kubeconfig, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Labs.Testing;
 
 namespace Labs.Sessions.Tests;
 
@@ -7,15 +6,13 @@ public sealed class SessionOwnershipTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly FakeKubeClient _kube = new();
+    private readonly FakeKubernetesApi _kube = new();
     private readonly SessionRegistry _registry = new();
 
-    private SessionManager Manager(int maxLive = 3) => new(
+    private SessionManager Manager(int maxLive = 3) => Managers.Create(
         _kube,
         _registry,
-        Options.Create(new LabSessionOptions { ToolboxServer = new Uri("https://127.0.0.1:6443"), ToolboxReadyTimeout = TimeSpan.FromSeconds(1), MaxLiveSessionsPerLearner = maxLive }),
-        NullLogger<SessionManager>.Instance,
-        TimeProvider.System);
+        new LabSessionOptions { ToolboxServer = new Uri("https://127.0.0.1:6443"), ToolboxReadyTimeout = TimeSpan.FromSeconds(1), MaxLiveSessionsPerLearner = maxLive });
 
     [Fact]
     public async Task A_session_records_its_owner_and_is_found_only_for_them()
@@ -62,9 +59,9 @@ public sealed class SessionOwnershipTests
     public async Task A_failed_start_gives_its_place_back()
     {
         var manager = Manager(maxLive: 1);
-        _kube.FailOnKind = "Role";
+        _kube.Fail("create", "roles", System.Net.HttpStatusCode.Forbidden, "forbidden");
         await Assert.ThrowsAsync<SessionStartException>(() => manager.StartAsync("one", "alice", null, Ct));
-        _kube.FailOnKind = null;
+        _kube.Heal("create", "roles");
 
         Assert.Equal("alice", (await manager.StartAsync("one", "alice", null, Ct)).OwnerId);
     }

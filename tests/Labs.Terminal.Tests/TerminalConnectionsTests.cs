@@ -5,6 +5,8 @@ using Labs.Terminal.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
+using Labs.Testing;
+
 namespace Labs.Terminal.Tests;
 
 public sealed class TerminalConnectionsTests : IAsyncDisposable
@@ -13,7 +15,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     private const string Learner = FakeSessionRegistry.Owner;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly FakeKubeClient _kube = new();
+    private readonly FakePodExec _kube = new();
     private readonly FakeSessionRegistry _sessions = new();
     private readonly FakeHubContext _hub = new();
     private readonly TerminalConnections _connections;
@@ -32,7 +34,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
         var attached = await _connections.AttachAsync(Connection, Learner, "s-1", 120, 40, Ct);
 
         Assert.True(attached);
-        var request = Assert.Single(_kube.ExecRequests);
+        var request = Assert.Single(_kube.Requests);
         Assert.Equal("labs-toolbox", request.Namespace);
         Assert.Equal("toolbox-s-1", request.Pod);
         Assert.Equal(["/bin/bash", "-l"], request.Command);
@@ -116,7 +118,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
         Assert.False(attached);
         var error = Assert.Single(_hub.To(Connection, TerminalClientMethods.Error));
         Assert.Equal("Session not found: it may have expired. Start the lab again.", error.Arg);
-        Assert.Empty(_kube.ExecRequests);
+        Assert.Empty(_kube.Requests);
         Assert.False(_connections.IsAttached(Connection));
     }
 
@@ -131,7 +133,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
     [Fact]
     public async Task Exec_failure_is_reported_with_the_reason()
     {
-        _kube.ExecFailure = new KubeApiException(400, "BadRequest", "container toolbox is not ready");
+        _kube.Failure = new k8s.KubernetesException("container toolbox is not ready");
 
         await _connections.AttachAsync(Connection, Learner, "s-1", 80, 24, Ct);
 
@@ -150,7 +152,7 @@ public sealed class TerminalConnectionsTests : IAsyncDisposable
 
         var error = Assert.Single(_hub.To(Connection, TerminalClientMethods.Error));
         Assert.Contains($"{columns}x{rows}", (string)error.Arg!, StringComparison.Ordinal);
-        Assert.Empty(_kube.ExecRequests);
+        Assert.Empty(_kube.Requests);
     }
 
     [Fact]

@@ -12,12 +12,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using Labs.Testing;
+
 namespace Labs.Terminal.Tests;
 
 /// <summary>The hub hosted in Kestrel on 127.0.0.1, spoken to over SignalR's JSON protocol on a raw WebSocket.</summary>
 public sealed class TerminalHubTests : IAsyncDisposable
 {
-    private readonly FakeKubeClient _kube = new();
+    private readonly FakePodExec _kube = new();
     private readonly FakeSessionRegistry _sessions = new();
     private WebApplication? _app;
 
@@ -113,7 +115,7 @@ public sealed class TerminalHubTests : IAsyncDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, negotiate.StatusCode);
         Assert.Contains("401", socket.Message, StringComparison.Ordinal);
-        Assert.Empty(_kube.ExecRequests);
+        Assert.Empty(_kube.Requests);
     }
 
     [Fact]
@@ -127,7 +129,7 @@ public sealed class TerminalHubTests : IAsyncDisposable
         Assert.False((bool?)attach["result"]);
         var error = await client.ReceiveInvocationAsync("Error", Ct);
         Assert.Equal(TerminalConnections.SessionNotFoundMessage, (string?)error["arguments"]![0]);
-        Assert.Empty(_kube.ExecRequests);
+        Assert.Empty(_kube.Requests);
     }
 
     private static Task<SignalRJsonClient> ConnectAsync(Uri hub, string learner = FakeSessionRegistry.Owner) =>
@@ -140,7 +142,7 @@ public sealed class TerminalHubTests : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IKubeClient>(_kube);
+        builder.Services.AddSingleton<IPodExec>(_kube);
         builder.Services.AddSingleton<ISessionRegistry>(_sessions);
         builder.Services.AddAuthentication(TestLearnerAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TestLearnerAuthentication>(TestLearnerAuthentication.SchemeName, null);

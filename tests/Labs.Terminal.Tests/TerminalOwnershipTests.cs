@@ -2,6 +2,8 @@ using Labs.Terminal.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
+using Labs.Testing;
+
 namespace Labs.Terminal.Tests;
 
 /// <summary>Who may attach to a session's terminal, how many shells it may have, and what its end releases.</summary>
@@ -10,7 +12,7 @@ public sealed class TerminalOwnershipTests : IAsyncDisposable
     private const string Owner = FakeSessionRegistry.Owner;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly FakeKubeClient _kube = new();
+    private readonly FakePodExec _kube = new();
     private readonly FakeSessionRegistry _sessions = new();
     private readonly FakeHubContext _hub = new();
     private readonly TerminalConnections _connections;
@@ -39,7 +41,7 @@ public sealed class TerminalOwnershipTests : IAsyncDisposable
         Assert.False(attached);
         Assert.Equal(TerminalConnections.SessionNotFoundMessage, Assert.Single(_hub.To("intruder", TerminalClientMethods.Error)).Arg);
         Assert.Empty(_hub.To("intruder", TerminalClientMethods.Output));
-        Assert.Single(_kube.ExecRequests);
+        Assert.Single(_kube.Requests);
         Assert.False(_connections.IsAttached("intruder"));
     }
 
@@ -54,7 +56,7 @@ public sealed class TerminalOwnershipTests : IAsyncDisposable
         Assert.False(third);
         var error = (string)Assert.Single(_hub.To("tab-3", TerminalClientMethods.Error)).Arg!;
         Assert.StartsWith("This lab already has 2 terminals open, the most one lab may have.", error, StringComparison.Ordinal);
-        Assert.Equal(2, _kube.ExecRequests.Count);
+        Assert.Equal(2, _kube.Requests.Count);
     }
 
     [Fact]

@@ -4,9 +4,10 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
-using Labs.Kube;
+using k8s;
+using k8s.Models;
+using Labs.Hosting;
 using Labs.Sessions;
-using Labs.Web.Platform;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Labs.Web.Tests;
@@ -38,15 +39,11 @@ public sealed class LearnerAccessMatrixTests(PlatformFactory factory) : IClassFi
         var sessions = factory.Services.GetRequiredService<SessionManager>();
         var mine = await sessions.StartAsync("deployments-101", "learner-a", null, Cancel);
         var theirs = await sessions.StartAsync("deployments-101", "learner-b", null, Cancel);
-        var kube = factory.Services.GetRequiredService<IKubeClient>();
-        var token = await kube.CreateSubresourceAsync(ResourceType.ServiceAccounts, mine.Namespace, "learner", "token", new JsonObject
-        {
-            ["apiVersion"] = "authentication.k8s.io/v1",
-            ["kind"] = "TokenRequest",
-            ["spec"] = new JsonObject { ["expirationSeconds"] = 3600 },
-        }, Cancel);
+        var kube = factory.Services.GetRequiredService<IKubernetes>();
+        var token = await kube.CoreV1.CreateNamespacedServiceAccountTokenAsync(
+            new Authenticationv1TokenRequest { Spec = new V1TokenRequestSpec { ExpirationSeconds = 3600 } }, "learner", mine.Namespace, cancellationToken: Cancel);
         var cluster = factory.Services.GetRequiredService<ClusterConnection>().Embedded!;
-        return (mine, theirs, Client(cluster.Server, cluster.CertificateAuthorityPem, token["status"]!["token"]!.GetValue<string>()));
+        return (mine, theirs, Client(cluster.Server, cluster.CertificateAuthorityPem, token.Status.Token));
     }
 
     private static HttpClient Client(Uri server, string caPem, string token)

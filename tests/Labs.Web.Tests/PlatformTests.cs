@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using k8s;
 using Labs.Kube;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -66,8 +67,7 @@ public sealed class PlatformTests(PlatformFactory factory) : IClassFixture<Platf
         Assert.False(failing["passed"]!.GetValue<bool>());
         Assert.Contains("Deployment web not found", failing["messages"]!.AsArray().Select(m => m!.GetValue<string>()));
 
-        var kube = factory.Services.GetRequiredService<IKubeClient>();
-        await kube.CreateAsync(ResourceType.Deployments, ns, Deployment("web", "nginx", 2), Cancel);
+        await factory.Services.GetRequiredService<KubeObjects>().CreateNamespacedAsync(Deployment("web", "nginx", 2), ns, Cancel);
 
         var deadline = DateTime.UtcNow.AddMinutes(1);
         JsonObject result;
@@ -96,10 +96,9 @@ public sealed class PlatformTests(PlatformFactory factory) : IClassFixture<Platf
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var ns = (await started.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["namespace"]!.GetValue<string>();
 
-        var legacy = await factory.Services.GetRequiredService<IKubeClient>().GetAsync(ResourceType.ConfigMaps, ns, "legacy", Cancel);
+        var legacy = await factory.Services.GetRequiredService<IKubernetes>().CoreV1.ReadNamespacedConfigMapAsync("legacy", ns, cancellationToken: Cancel);
 
-        Assert.NotNull(legacy);
-        Assert.Equal("slow", legacy["data"]!["mode"]!.GetValue<string>());
+        Assert.Equal("slow", legacy.Data["mode"]);
     }
 
     private static async Task<JsonObject> CheckAsync(HttpClient client, string sessionId)

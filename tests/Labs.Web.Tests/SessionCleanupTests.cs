@@ -1,4 +1,6 @@
 using System.Net;
+using k8s;
+using k8s.Models;
 using Labs.Kube;
 using Labs.Sessions;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,10 +12,17 @@ public sealed class SessionCleanupTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly ResourceType[] s_namespacedKinds =
+    /// <summary>Every namespaced kind a session makes or a lab sets up, listed across namespaces.</summary>
+    private static readonly (string Kind, Func<IKubernetes, Task<IEnumerable<V1ObjectMeta>>> List)[] s_namespacedKinds =
     [
-        ResourceType.Pods, ResourceType.Secrets, ResourceType.ConfigMaps, ResourceType.ServiceAccounts,
-        ResourceType.Roles, ResourceType.RoleBindings, ResourceType.Deployments, ResourceType.ReplicaSets,
+        ("Pod", async k => (await k.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: Ct)).Items.Select(i => i.Metadata)),
+        ("Secret", async k => (await k.CoreV1.ListSecretForAllNamespacesAsync(cancellationToken: Ct)).Items.Select(i => i.Metadata)),
+        ("ConfigMap", async k => (await k.CoreV1.ListConfigMapForAllNamespacesAsync(cancellationToken: Ct)).Items.Select(i => i.Metadata)),
+        ("ServiceAccount", async k => (await k.CoreV1.ListServiceAccountForAllNamespacesAsync(cancellationToken: Ct)).Items.Select(i => i.Metadata)),
+        ("Role", async k => (await k.RbacAuthorizationV1.ListRoleForAllNamespacesAsync(cancellationToken: Ct)).Items.Select(i => i.Metadata)),
+        ("RoleBinding", async k => (await k.RbacAuthorizationV1.ListRoleBindingForAllNamespacesAsync(cancellationToken: Ct)).Items.Select(i => i.Metadata)),
+        ("Deployment", async k => (await k.AppsV1.ListDeploymentForAllNamespacesAsync(cancellationToken: Ct)).Items.Select(i => i.Metadata)),
+        ("ReplicaSet", async k => (await k.AppsV1.ListReplicaSetForAllNamespacesAsync(cancellationToken: Ct)).Items.Select(i => i.Metadata)),
     ];
 
     [Fact]
@@ -33,7 +42,7 @@ public sealed class SessionCleanupTests
         }
 
         Assert.Empty(platform.Services.GetRequiredService<SessionRegistry>().All);
-        var kube = platform.Services.GetRequiredService<IKubeClient>();
+        var kube = platform.Services.GetRequiredService<IKubernetes>();
         var left = await LeftOverAsync(kube, ids);
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (left.Count > 0 && DateTime.UtcNow < deadline)
@@ -46,29 +55,32 @@ public sealed class SessionCleanupTests
         Assert.Empty(left);
     }
 
-    private static async Task<List<string>> LeftOverAsync(IKubeClient kube, IReadOnlyList<string> sessionIds)
+    private static async Task<List<string>> LeftOverAsync(IKubernetes kube, IReadOnlyList<string> sessionIds)
     {
         var left = new List<string>();
         var namespaces = sessionIds.Select(id => "lab-" + id).ToHashSet(StringComparer.Ordinal);
         foreach (var ns in namespaces)
         {
-            if (await kube.GetAsync(ResourceType.Namespaces, null, ns, Ct) is not null)
+            try
             {
+                await kube.CoreV1.ReadNamespaceAsync(ns, cancellationToken: Ct);
                 left.Add($"Namespace {ns}");
+            }
+            catch (Exception e) when (e.HasCode(HttpStatusCode.NotFound))
+            {
+                // Gone, as it should be.
             }
         }
 
-        foreach (var type in s_namespacedKinds)
+        foreach (var (kind, list) in s_namespacedKinds)
         {
-            var list = await kube.ListAsync(type, null, null, Ct);
-            foreach (var item in list["items"]!.AsArray())
+            foreach (var metadata in await list(kube))
             {
-                var metadata = item!["metadata"]!;
-                var ns = metadata["namespace"]?.GetValue<string>();
-                var session = metadata["labels"]?["labs.dev/session"]?.GetValue<string>();
+                var ns = metadata.NamespaceProperty;
+                var session = metadata.Labels is { } labels && labels.TryGetValue("labs.dev/session", out var label) ? label : null;
                 if ((ns is not null && namespaces.Contains(ns)) || (session is not null && sessionIds.Contains(session)))
                 {
-                    left.Add($"{type.Kind} {ns}/{metadata["name"]}");
+                    left.Add($"{kind} {ns}/{metadata.Name}");
                 }
             }
         }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Labs.Kube;
+using k8s;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,8 +55,8 @@ public sealed class SetupScriptTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var ns = (await started.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["namespace"]!.GetValue<string>();
-        var made = await _factory.Services.GetRequiredService<IKubeClient>().GetAsync(ResourceType.ConfigMaps, ns, "from-script", Cancel);
-        Assert.Equal("setup", made?["data"]?["made-by"]?.GetValue<string>());
+        var made = await _factory.Services.GetRequiredService<IKubernetes>().CoreV1.ReadNamespacedConfigMapAsync("from-script", ns, cancellationToken: Cancel);
+        Assert.Equal("setup", made.Data["made-by"]);
     }
 
     [Fact]
@@ -77,17 +77,16 @@ public sealed class SetupScriptTests : IAsyncLifetime
 
         Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync(Cancel));
         var ns = (await started.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["namespace"]!.GetValue<string>();
-        var kube = _factory.Services.GetRequiredService<IKubeClient>();
-        var attempt = await kube.GetAsync(ResourceType.ConfigMaps, ns, "attempt", Cancel);
+        var kube = _factory.Services.GetRequiredService<IKubernetes>();
+        var attempt = await kube.CoreV1.ReadNamespacedConfigMapAsync("attempt", ns, cancellationToken: Cancel);
         Assert.Equal(
             $"Error from server (Forbidden): resourcequotas \"labs-budget\" is forbidden: User \"system:serviceaccount:{ns}:learner\" cannot delete resource \"resourcequotas\" in API group \"\" in the namespace \"{ns}\"",
-            attempt?["data"]?["delete"]?.GetValue<string>());
-        Assert.Contains($"rolebindings.rbac.authorization.k8s.io \"me\" is forbidden: user \"system:serviceaccount:{ns}:learner\"",
-            attempt?["data"]?["grant"]?.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("is attempting to grant RBAC permissions not currently held", attempt?["data"]?["grant"]?.GetValue<string>(), StringComparison.Ordinal);
-        var quota = await kube.GetAsync(new ResourceType("", "v1", "resourcequotas", "ResourceQuota", true), ns, "labs-budget", Cancel);
-        Assert.Equal("20", quota?["spec"]?["hard"]?["pods"]?.GetValue<string>());
-        Assert.Equal("20", quota?["status"]?["hard"]?["pods"]?.GetValue<string>());
+            attempt.Data["delete"]);
+        Assert.Contains($"rolebindings.rbac.authorization.k8s.io \"me\" is forbidden: user \"system:serviceaccount:{ns}:learner\"", attempt.Data["grant"], StringComparison.Ordinal);
+        Assert.Contains("is attempting to grant RBAC permissions not currently held", attempt.Data["grant"], StringComparison.Ordinal);
+        var quota = await kube.CoreV1.ReadNamespacedResourceQuotaAsync("labs-budget", ns, cancellationToken: Cancel);
+        Assert.Equal("20", quota.Spec.Hard["pods"].ToString());
+        Assert.Equal("20", quota.Status.Hard["pods"].ToString());
     }
 
     private void WriteLab(string id, string script, string frontMatter = "")

@@ -11,7 +11,28 @@ internal sealed partial class ApiServer
     {
         var policy = await ReadPropagationPolicyAsync(context);
         var deleted = _store.Delete(target.Resource, target.Namespace, target.Name, policy, IsDryRun(context));
-        await WriteJsonAsync(context, 200, Out(target.Strategy, deleted));
+        await WriteJsonAsync(context, 200, target.Strategy.ReturnsDeletedObject ? Out(target.Strategy, deleted) : DeletedStatus(target, deleted));
+    }
+
+    /// <summary>The Status of Success a DELETE answers for most kinds, naming what was deleted.</summary>
+    private static JsonObject DeletedStatus(Target target, JsonObject deleted)
+    {
+        var details = ApiErrors.Details(target.Resource, target.Name);
+        if (target.Resource.Group.Length == 0)
+        {
+            // Go's omitempty: the core group's empty name is not written.
+            details.Remove("group");
+        }
+
+        details["uid"] = deleted.MetaString("uid");
+        return new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Success",
+            ["details"] = details,
+        };
     }
 
     private async Task DeleteCollectionAsync(HttpContext context, Target target)

@@ -42,6 +42,13 @@ internal sealed class ResourceStrategy
     /// </summary>
     public string DefaultPropagation { get; init; } = "Background";
 
+    /// <summary>
+    /// Whether a DELETE answers the deleted object (kube-apiserver's ReturnDeletedObject: pods, serviceaccounts,
+    /// resourcequotas; namespaces and services by their own REST code) rather than a Status of Success, which is
+    /// what clients' typed delete calls expect of every other kind.
+    /// </summary>
+    public bool ReturnsDeletedObject { get; init; }
+
     /// <summary>Whether the type has a <c>status</c> subresource, so the main resource cannot write status.</summary>
     public bool HasStatus => Definition.Subresources.Contains("status");
 

@@ -10,7 +10,7 @@ namespace Labs.Content.Yaml;
 /// </summary>
 internal static class ManifestReader
 {
-    public static IReadOnlyList<JsonObject> Read(string path, string displayPath)
+    public static IReadOnlyList<SetupObject> Read(string path, string displayPath)
     {
         var block = new YamlBlock(displayPath, firstLine: 1, columnOffset: 0);
         var stream = new YamlStream();
@@ -27,7 +27,7 @@ internal static class ManifestReader
             throw new LabFormatException(displayPath, 1, 1, $"invalid YAML: {ex.Message}");
         }
 
-        var objects = new List<JsonObject>();
+        var objects = new List<SetupObject>();
         foreach (var document in stream.Documents)
         {
             if (document.RootNode is YamlScalarNode { Value: null or "" })
@@ -40,13 +40,14 @@ internal static class ManifestReader
                 throw block.Error(document.RootNode.Start, "a manifest must be a mapping with apiVersion, kind and metadata");
             }
 
+            var source = $"{displayPath}:{document.RootNode.Start.Line}";
             if (manifest["kind"]?.GetValue<object>() is string kind && kind.EndsWith("List", StringComparison.Ordinal) && manifest["items"] is JsonArray items)
             {
-                objects.AddRange(items.Select(item => Validate(block, document.RootNode, item as JsonObject)));
+                objects.AddRange(items.Select(item => new SetupObject(Validate(block, document.RootNode, item as JsonObject), source)));
             }
             else
             {
-                objects.Add(Validate(block, document.RootNode, manifest));
+                objects.Add(new SetupObject(Validate(block, document.RootNode, manifest), source));
             }
         }
 

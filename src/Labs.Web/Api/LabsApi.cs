@@ -47,7 +47,7 @@ public static class LabsApi
         try
         {
             var script = lab.SetupScript is null ? null : await File.ReadAllTextAsync(lab.SetupScript, cancellationToken);
-            var session = await sessions.StartAsync(lab.Id, LearnerIdentity.LearnerIdOf(user)!, new LabSetup(lab.SetupObjects, script, LabBudgets.For(lab.Budget)), cancellationToken);
+            var session = await sessions.StartAsync(lab.Id, LearnerIdentity.LearnerIdOf(user)!, new LabSetup([.. lab.SetupObjects.Select(o => new LabSetupObject(o.Manifest, o.Source))], script, LabBudgets.For(lab.Budget)), cancellationToken);
             return TypedResults.Created($"/api/sessions/{session.Id}", SessionResponse.From(session));
         }
         catch (SessionLimitException ex)

@@ -1,6 +1,6 @@
 using Labs.Content;
 using Labs.Grading;
-using Labs.Kube;
+using Labs.Hosting;
 using Labs.Sessions;
 using Labs.Terminal;
 using Labs.Web.Api;
@@ -17,20 +17,12 @@ public static class PlatformComposition
     {
         var services = builder.Services;
         services.AddProblemDetails();
-        services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<ClusterConnection>();
-        services.AddHostedService<ClusterStartupService>();
-        services.AddKube(sp => sp.GetRequiredService<ClusterConnection>().Connection);
+        services.AddLabsCluster();
+        services.AddHostedService<ReadyAnnouncement>();
 
         services.AddContent();
         services.AddGrading();
         services.AddSessions();
-        services.AddOptions<LabSessionOptions>().PostConfigure<ClusterConnection>((options, cluster) =>
-        {
-            // Learners' kubeconfigs point where the platform itself points, unless configured otherwise.
-            options.ToolboxServer ??= cluster.Connection.Server;
-            options.ToolboxCertificateAuthorityPem ??= cluster.CertificateAuthorityPem;
-        });
         services.AddTerminal();
         services.AddPlatformSecurity();
         return builder;

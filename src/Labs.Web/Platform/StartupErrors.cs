@@ -1,5 +1,5 @@
 using Labs.Content;
-using Labs.Kube;
+using Labs.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Labs.Web.Platform;
@@ -12,7 +12,7 @@ public static class StartupErrors
 
     /// <summary>Whether the failure is about input (labs, configuration) rather than a bug.</summary>
     public static bool IsUserFixable(Exception exception) =>
-        exception is LabFormatException or OptionsValidationException or KubeConfigException or Cluster.ClusterSetupException;
+        exception is LabFormatException or OptionsValidationException or ClusterConnectionException or Cluster.ClusterSetupException;
 
     /// <summary>The message to print.</summary>
     public static string Describe(Exception exception) =>

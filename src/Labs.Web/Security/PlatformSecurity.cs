@@ -1,4 +1,4 @@
-using Labs.Web.Platform;
+using Labs.Hosting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;

@@ -27,6 +27,7 @@ internal static class ConfigStrategies
     public static ResourceStrategy ServiceAccounts { get; } = new(new ResourceDefinition(
         string.Empty, "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true, ["sa"], [], ResourceDefinition.AllVerbs, ["token"]))
     {
+        ReturnsDeletedObject = true,
         Columns = [NameColumn, Col("Secrets", "integer", (o, _) => Count(o["secrets"])), AgeColumn],
     };
 }

@@ -19,6 +19,7 @@ internal static class NamespaceStrategy
         string.Empty, "v1", "namespaces", "namespace", "Namespace", false, ["ns"], [],
         ["create", "delete", "get", "list", "patch", "update", "watch"], ["status", "finalize"]))
     {
+        ReturnsDeletedObject = true,
         Names = NameRule.Label,
         PrepareForCreate = Prepare,
         Defaults = ObjectDefaults.ApplyNamespace,

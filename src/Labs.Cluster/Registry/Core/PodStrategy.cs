@@ -13,6 +13,7 @@ internal static class PodStrategy
     public static ResourceStrategy Entry { get; } = new(new ResourceDefinition(
         string.Empty, "v1", "pods", "pod", "Pod", true, ["po"], ["all"], ResourceDefinition.AllVerbs, ["status", "exec", "log"]))
     {
+        ReturnsDeletedObject = true,
         PrepareForCreate = obj => obj["status"] = new JsonObject { ["phase"] = "Pending" },
         Defaults = ObjectDefaults.ApplyPod,
         Validate = (obj, errors) => PodSpecValidation.Check(obj["spec"] as JsonObject, "spec", errors.Causes),

@@ -11,6 +11,7 @@ internal static class QuotaStrategies
     public static ResourceStrategy ResourceQuotas { get; } = new(new ResourceDefinition(
         string.Empty, "v1", "resourcequotas", "resourcequota", "ResourceQuota", true, ["quota"], [], ResourceDefinition.AllVerbs, ["status"]))
     {
+        ReturnsDeletedObject = true,
         Columns =
         [
             NameColumn,

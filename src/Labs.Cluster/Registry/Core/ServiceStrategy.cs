@@ -13,6 +13,7 @@ internal static class ServiceStrategy
     public static ResourceStrategy Entry { get; } = new(new ResourceDefinition(
         string.Empty, "v1", "services", "service", "Service", true, ["svc"], ["all"], ResourceDefinition.AllVerbs, ["status"]))
     {
+        ReturnsDeletedObject = true,
         Names = NameRule.Label,
         PrepareForCreate = AllocateClusterIp,
         Defaults = ObjectDefaults.ApplyService,

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Text;
+using k8s;
+using Labs.Kube;
+
+namespace Labs.Sessions;
+
+public sealed partial class SessionManager
+{
+    private async Task<LabSession> ProvisionAsync(string labId, string ownerId, LabSetup? setup, CancellationToken cancellationToken)
+    {
+        var id = SessionIds.New();
+        var ns = _options.NamespacePrefix + id;
+        var toolbox = $"toolbox-{id}";
+        var system = _options.SystemNamespace;
+        var budget = setup?.Budget ?? SessionBudgets.Default;
+        var core = _kube.CoreV1;
+        var rbac = _kube.RbacAuthorizationV1;
+        var step = "create the system namespace";
+        try
+        {
+            await EnsureNamespaceAsync(system, cancellationToken);
+            step = $"create namespace {ns}";
+            await core.CreateNamespaceAsync(LearnerManifests.Namespace(ns, id, labId), fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+
+            // The budget comes before anything else in the namespace, so that setup objects and everything the learner
+            // does are counted and limited.
+            step = $"apply the {budget.Name} budget";
+            await core.CreateNamespacedResourceQuotaAsync(BudgetManifests.ResourceQuota(ns, budget), ns, fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+            await core.CreateNamespacedLimitRangeAsync(BudgetManifests.LimitRange(ns, budget), ns, fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+            step = "create the learner's ServiceAccount";
+            await core.CreateNamespacedServiceAccountAsync(LearnerManifests.ServiceAccount(ns), ns, fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+            step = "create the learner's Role";
+            await rbac.CreateNamespacedRoleAsync(LearnerManifests.Role(ns), ns, fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+            step = "create the learner's RoleBinding";
+            await rbac.CreateNamespacedRoleBindingAsync(LearnerManifests.RoleBinding(ns), ns, fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+            foreach (var setupObject in (setup ?? LabSetup.None).Objects)
+            {
+                step = $"create the lab's {setupObject.Manifest["kind"]} {setupObject.Manifest["metadata"]?["name"]} ({setupObject.Source})";
+                await CreateSetupObjectAsync(setupObject, ns, cancellationToken);
+            }
+
+            step = "request a token for the learner";
+            var token = await core.CreateNamespacedServiceAccountTokenAsync(
+                LearnerManifests.TokenRequest(_options.TokenExpirationSeconds), LearnerManifests.LearnerName, ns, cancellationToken: cancellationToken);
+            var tokenText = token.Status?.Token is { Length: > 0 } issued
+                ? issued
+                : throw new SessionStartException("The API server answered the token request without status.token.");
+            step = "create the toolbox secret";
+            var server = _options.ToolboxServer ?? _endpoint.Server;
+            var kubeconfig = ToolboxFiles.Kubeconfig(server, _options.ToolboxCertificateAuthorityPem ?? _endpoint.CertificateAuthorityPem, tokenText, ns);
+            await core.CreateNamespacedSecretAsync(
+                LearnerManifests.ToolboxSecret(system, toolbox, id, kubeconfig, ToolboxFiles.Bashrc(ns)), system, fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+            step = "create the toolbox pod";
+            await core.CreateNamespacedPodAsync(
+                LearnerManifests.ToolboxPod(system, toolbox, id, toolbox, _options.ToolboxImage, budget), system, fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+            step = "wait for the toolbox pod to run";
+            await WaitForRunningAsync(toolbox, cancellationToken);
+            if (setup?.Script is { } script)
+            {
+                step = "run the lab's setup script";
+                await RunSetupScriptAsync(toolbox, script, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex.IsApiFailure() || ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogStartFailed(ex, id, labId, step);
+            await CleanUpAsync(ns, toolbox);
+            var why = ex is OperationCanceledException ? "the cluster did not answer in time" : ex.Describe();
+            throw new SessionStartException($"Could not start the lab: failed to {step}: {why}", ex);
+        }
+        catch (Exception ex) when (ex is SessionStartException or OperationCanceledException)
+        {
+            await CleanUpAsync(ns, toolbox);
+            throw;
+        }
+
+        return new LabSession(id, labId, ns, toolbox, ToolboxFiles.ShellCommand, _time.GetUtcNow(), system, ownerId);
+    }
+
+    private async Task CreateSetupObjectAsync(LabSetupObject setupObject, string ns, CancellationToken cancellationToken)
+    {
+        KubeResource resource;
+        try
+        {
+            resource = await _objects.ResolveAsync(setupObject.Manifest, cancellationToken);
+        }
+        catch (UnknownKindException ex)
+        {
+            throw new SessionStartException($"Could not start the lab: {setupObject.Source}: {ex.Message}.", ex);
+        }
+
+        if (!resource.Namespaced)
+        {
+            throw new SessionStartException(
+                $"Could not start the lab: {setupObject.Source}: {resource.Kind} is cluster-scoped; a lab's setup may only hold objects of the learner's namespace.");
+        }
+
+        await _objects.CreateNamespacedAsync(setupObject.Manifest, ns, cancellationToken);
+    }
+
+    private async Task EnsureNamespaceAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _kube.CoreV1.ReadNamespaceAsync(name, cancellationToken: cancellationToken);
+            return;
+        }
+        catch (Exception ex) when (ex.HasCode(HttpStatusCode.NotFound))
+        {
+            // Made below.
+        }
+
+        try
+        {
+            await _kube.CoreV1.CreateNamespaceAsync(LearnerManifests.Namespace(name, null, null), fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+        }
+        catch (Exception ex) when (ex.HasCode(HttpStatusCode.Conflict))
+        {
+            // Another session created it first.
+        }
+    }
+
+    private async Task WaitForRunningAsync(string pod, CancellationToken cancellationToken)
+    {
+        string? phase = null;
+        try
+        {
+            await _kube.WaitForPodAsync(_options.SystemNamespace, pod, current =>
+            {
+                phase = current.Status?.Phase;
+                return phase is "Running" or "Failed" or "Succeeded";
+            }, _options.ToolboxReadyTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException(
+                $"toolbox pod {_options.SystemNamespace}/{pod} was not Running after {_options.ToolboxReadyTimeout.TotalSeconds:0} s (phase: {phase ?? "none"})");
+        }
+
+        if (phase != "Running")
+        {
+            throw new TimeoutException($"toolbox pod {_options.SystemNamespace}/{pod} ended ({phase}) before it could be used");
+        }
+    }
+
+    private async Task RunSetupScriptAsync(string toolbox, string script, CancellationToken cancellationToken)
+    {
+        await using var exec = await _exec.StartAsync(
+            new ExecRequest(_options.SystemNamespace, toolbox, ["bash", "-s"], Tty: false, Stdin: true), cancellationToken);
+        await exec.WriteStdinAsync(Encoding.UTF8.GetBytes(script), cancellationToken);
+        // bash -s reads the script until end of input: without closing stdin it would wait for more forever.
+        await exec.CloseStdinAsync(cancellationToken);
+        var output = new StringBuilder();
+        await foreach (var chunk in exec.ReadOutputAsync(cancellationToken))
+        {
+            // Keep the tail: that is where a failing script says why.
+            output.Append(Encoding.UTF8.GetString(chunk.Data.Span));
+            if (output.Length > 8192)
+            {
+                output.Remove(0, output.Length - 4096);
+            }
+        }
+
+        var exitCode = await exec.Completion;
+        if (exitCode != 0)
+        {
+            var tail = string.Join('\n', output.ToString().TrimEnd().Split('\n').TakeLast(5));
+            throw new SessionStartException($"Could not start the lab: its setup script exited with code {exitCode}: {tail}");
+        }
+    }
+}

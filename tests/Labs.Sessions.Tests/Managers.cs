@@ -1,0 +1,15 @@
+using Labs.Kube;
+using Labs.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Labs.Sessions.Tests;
+
+/// <summary>Session managers over the shared fake API.</summary>
+internal static class Managers
+{
+    public static readonly KubeEndpoint Endpoint = new(new Uri("https://127.0.0.1:16443"), null);
+
+    public static SessionManager Create(FakeKubernetesApi api, SessionRegistry registry, LabSessionOptions options, FakePodExec? exec = null) =>
+        new(api.Client, api.Generic, exec ?? new FakePodExec(), Endpoint, registry, Options.Create(options), NullLogger<SessionManager>.Instance, TimeProvider.System);
+}
