@@ -8,7 +8,8 @@ public static class SessionsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="SessionManager"/>, the <see cref="ISessionRegistry"/> and <see cref="LabSessionOptions"/> bound from
-    /// the <c>Sessions</c> section. Needs the Kubernetes client of <c>AddKube</c>.
+    /// the <c>Sessions</c> section, and the start-up clean-up of sessions an earlier run left behind. Needs the
+    /// Kubernetes client of <c>AddKube</c> (started before this, as the cluster hosting does).
     /// </summary>
     public static IServiceCollection AddSessions(this IServiceCollection services)
     {
@@ -17,6 +18,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<ISessionRegistry>(sp => sp.GetRequiredService<SessionRegistry>());
         services.AddSingleton<SessionManager>();
+        services.AddHostedService<SessionReaper>();
         return services;
     }
 }
