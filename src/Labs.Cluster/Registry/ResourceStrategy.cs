@@ -43,8 +43,9 @@ internal sealed class ResourceStrategy
     public string DefaultPropagation { get; init; } = "Background";
 
     /// <summary>
-    /// Whether a DELETE answers the deleted object (kube-apiserver's ReturnDeletedObject: pods, serviceaccounts,
-    /// resourcequotas; namespaces and services by their own REST code) rather than a Status of Success, which is
+    /// Whether a DELETE answers the deleted object (kube-apiserver's ReturnDeletedObject: pods, podtemplates,
+    /// serviceaccounts, resourcequotas, persistentvolumes, persistentvolumeclaims, storageclasses, csidrivers and
+    /// volumeattachments; namespaces and services by their own REST code) rather than a Status of Success, which is
     /// what clients' typed delete calls expect of every other kind.
     /// </summary>
     public bool ReturnsDeletedObject { get; init; }

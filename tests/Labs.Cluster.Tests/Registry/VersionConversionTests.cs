@@ -33,7 +33,7 @@ public sealed class VersionConversionTests
     }
 
     [Fact]
-    public async Task An_autoscaler_created_as_v1_is_stored_as_v2_with_a_cpu_metric_and_defaults()
+    public async Task An_autoscaler_created_as_v1_is_stored_as_v2_with_a_cpu_metric_and_no_behavior()
     {
         await using var cluster = await ApiTestCluster.StartAsync();
         var (created, answer, _) = await cluster.PostAsync("/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers", V1Autoscaler);
@@ -47,7 +47,8 @@ public sealed class VersionConversionTests
         var metric = body["spec"]!["metrics"]![0]!;
         Assert.Equal("cpu", (string?)metric["resource"]!["name"]);
         Assert.Equal(70, (int)metric["resource"]!["target"]!["averageUtilization"]!);
-        Assert.Equal(300, (int)body["spec"]!["behavior"]!["scaleDown"]!["stabilizationWindowSeconds"]!);
+        Assert.Equal(2, (int)body["spec"]!["minReplicas"]!);
+        Assert.Null(body["spec"]!["behavior"]);
     }
 
     [Fact]

@@ -27,7 +27,10 @@ public sealed class KindContractOf<T, TList> : KindContract
 
     public override string Kind => KindName;
 
-    public override string ApiVersion => Group.Length == 0 ? "v1" : $"{Group}/v1";
+    /// <summary>The served version of the group the contract goes through; <c>v1</c> unless said.</summary>
+    public string Version { get; init; } = "v1";
+
+    public override string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     /// <summary>A valid new object of the kind.</summary>
     public required Func<string, string, T> Manifest { get; init; }
@@ -49,7 +52,7 @@ public sealed class KindContractOf<T, TList> : KindContract
     public override async Task RunAsync(IKubernetes kube, RecordingHandler recorder, string ns, CancellationToken cancellationToken)
     {
         var name = "contract-" + Guid.NewGuid().ToString("N")[..8];
-        var prefix = Group.Length == 0 ? "/api/v1" : $"/apis/{Group}/v1";
+        var prefix = Group.Length == 0 ? $"/api/{Version}" : $"/apis/{Group}/{Version}";
         var collection = Namespaced ? $"{prefix}/namespaces/{ns}/{Plural}" : $"{prefix}/{Plural}";
         var item = $"{collection}/{name}";
 

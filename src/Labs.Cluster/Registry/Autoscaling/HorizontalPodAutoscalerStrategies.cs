@@ -64,7 +64,8 @@ internal static class HorizontalPodAutoscalerStrategies
         new("autoscaling", version, "horizontalpodautoscalers", "horizontalpodautoscaler", "HorizontalPodAutoscaler", true,
             ShortNames, AllCategory, ResourceDefinition.AllVerbs, StatusOnly);
 
-    // SetDefaults_HorizontalPodAutoscaler (v2): one replica at least, 80% CPU, the default scaling behaviour.
+    // SetDefaults_HorizontalPodAutoscaler (v2): one replica at least, 80% CPU. A behavior is defaulted only when given
+    // (SetDefaults_HorizontalPodAutoscalerBehavior): what it leaves out of each direction comes from the default rules.
     private static void Defaults(JsonObject obj)
     {
         var spec = obj["spec"] as JsonObject ?? [];
@@ -75,18 +76,28 @@ internal static class HorizontalPodAutoscalerStrategies
             spec["metrics"] = new JsonArray(HorizontalPodAutoscalerConversion.CpuMetric(80));
         }
 
-        var behavior = spec["behavior"] as JsonObject ?? [];
-        spec["behavior"] = behavior;
-        var up = behavior["scaleUp"] as JsonObject ?? [];
-        behavior["scaleUp"] = up;
-        up["stabilizationWindowSeconds"] ??= 0;
-        up["selectPolicy"] ??= "Max";
-        up["policies"] ??= new JsonArray(Policy("Pods", 4), Policy("Percent", 100));
-        var down = behavior["scaleDown"] as JsonObject ?? [];
-        behavior["scaleDown"] = down;
-        down["stabilizationWindowSeconds"] ??= 300;
-        down["selectPolicy"] ??= "Max";
-        down["policies"] ??= new JsonArray(Policy("Percent", 100));
+        if (spec["behavior"] is not JsonObject behavior)
+        {
+            return;
+        }
+
+        behavior["scaleUp"] = ScalingRules(behavior["scaleUp"] as JsonObject, 0, Policy("Pods", 4), Policy("Percent", 100));
+        // No default scale-down window: the controller's --horizontal-pod-autoscaler-downscale-stabilization decides.
+        behavior["scaleDown"] = ScalingRules(behavior["scaleDown"] as JsonObject, null, Policy("Percent", 100));
+    }
+
+    // GenerateHPAScale{Up,Down}Rules: the given rules, each field that is not set taken from the defaults.
+    private static JsonObject ScalingRules(JsonObject? given, int? stabilizationWindowSeconds, params JsonObject[] policies)
+    {
+        var rules = given ?? [];
+        if (stabilizationWindowSeconds is { } window)
+        {
+            rules["stabilizationWindowSeconds"] ??= window;
+        }
+
+        rules["selectPolicy"] ??= "Max";
+        rules["policies"] ??= new JsonArray(policies);
+        return rules;
     }
 
     private static JsonObject Policy(string type, int value) => new() { ["type"] = type, ["value"] = value, ["periodSeconds"] = 15 };

@@ -50,6 +50,7 @@ internal static class ControllerStrategies
     public static ResourceStrategy PodTemplates { get; } = new(new ResourceDefinition(
         string.Empty, "v1", "podtemplates", "podtemplate", "PodTemplate", true, [], [], ResourceDefinition.AllVerbs, []))
     {
+        ReturnsDeletedObject = true,
         Validate = (obj, errors) => PodSpecValidation.Check(obj["template"]?["spec"] as JsonObject, "template.spec", errors.Causes),
         Columns =
         [

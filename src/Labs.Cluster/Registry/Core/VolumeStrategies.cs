@@ -16,6 +16,7 @@ internal static class VolumeStrategies
         string.Empty, "v1", "persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", true, ["pvc"], [],
         ResourceDefinition.AllVerbs, ["status"]))
     {
+        ReturnsDeletedObject = true,
         Defaults = ObjectDefaults.ApplyPersistentVolumeClaim,
         Validate = (obj, errors) => CheckClaimSpec(obj["spec"] as JsonObject, errors),
         ValidateUpdate = ClaimUpdate,
@@ -40,6 +41,7 @@ internal static class VolumeStrategies
         string.Empty, "v1", "persistentvolumes", "persistentvolume", "PersistentVolume", false, ["pv"], [],
         ResourceDefinition.AllVerbs, ["status"]))
     {
+        ReturnsDeletedObject = true,
         Defaults = ObjectDefaults.ApplyPersistentVolume,
         Validate = CheckVolume,
         Columns =

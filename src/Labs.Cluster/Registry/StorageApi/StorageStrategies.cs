@@ -17,6 +17,7 @@ internal static class StorageStrategies
     public static ResourceStrategy StorageClasses { get; } = new(new ResourceDefinition(
         Group, "v1", "storageclasses", "storageclass", "StorageClass", false, ["sc"], [], ResourceDefinition.AllVerbs, []))
     {
+        ReturnsDeletedObject = true,
         Defaults = obj =>
         {
             obj["reclaimPolicy"] ??= "Delete";
@@ -47,6 +48,8 @@ internal static class StorageStrategies
     public static ResourceStrategy CsiDrivers { get; } = new(new ResourceDefinition(
         Group, "v1", "csidrivers", "csidriver", "CSIDriver", false, [], [], ResourceDefinition.AllVerbs, []))
     {
+        ReturnsDeletedObject = true,
+        Defaults = CsiDriverDefaults,
         Columns =
         [
             NameColumn,
@@ -66,6 +69,7 @@ internal static class StorageStrategies
     public static ResourceStrategy VolumeAttachments { get; } = new(new ResourceDefinition(
         Group, "v1", "volumeattachments", "volumeattachment", "VolumeAttachment", false, [], [], ResourceDefinition.AllVerbs, ["status"]))
     {
+        ReturnsDeletedObject = true,
         Columns =
         [
             NameColumn,
@@ -84,6 +88,23 @@ internal static class StorageStrategies
         var annotations = storageClass["metadata"]?["annotations"] as JsonObject;
         return annotations?[DefaultClassAnnotation]?.ToString() == "true"
             || annotations?["storageclass.beta.kubernetes.io/is-default-class"]?.ToString() == "true";
+    }
+
+    // SetDefaults_CSIDriver (storage/v1), with the defaults of v1.32's default feature gates (SELinuxMountReadWriteOncePod).
+    private static void CsiDriverDefaults(JsonObject obj)
+    {
+        var spec = obj["spec"] as JsonObject ?? [];
+        obj["spec"] = spec;
+        spec["attachRequired"] ??= true;
+        spec["podInfoOnMount"] ??= false;
+        spec["storageCapacity"] ??= false;
+        spec["fsGroupPolicy"] ??= "ReadWriteOnceWithFSType";
+        spec["requiresRepublish"] ??= false;
+        spec["seLinuxMount"] ??= false;
+        if (spec["volumeLifecycleModes"] is not JsonArray { Count: > 0 })
+        {
+            spec["volumeLifecycleModes"] = new JsonArray("Persistent");
+        }
     }
 
     private static void ClassUpdate(JsonObject obj, JsonObject old, FieldErrors errors)
