@@ -20,7 +20,23 @@ public sealed partial class EmbeddedCluster
     {
         var decoder = new ProtobufDecoder();
         var finder = new UnknownFieldFinder();
-        var openApi = new OpenApiDocuments(store.Registry.All.Select(s => s.Definition));
+        // Built again only when the served kinds change (a CustomResourceDefinition was written).
+        var openApi = (Registry: store.Registry, Documents: BuildOpenApi(store.Registry));
+        var openApiLock = new Lock();
+        OpenApiDocuments CurrentOpenApi()
+        {
+            lock (openApiLock)
+            {
+                if (!ReferenceEquals(openApi.Registry, store.Registry))
+                {
+                    var registry = store.Registry;
+                    openApi = (registry, BuildOpenApi(registry));
+                }
+
+                return openApi.Documents;
+            }
+        }
+
         JsonObject DecodeProtobuf(byte[] bytes)
         {
             try
@@ -55,7 +71,8 @@ public sealed partial class EmbeddedCluster
             },
             ServeOpenApiAsync = async (context, path) =>
             {
-                var json = path.Length == 0 ? openApi.RootJson() : openApi.DocumentJson(path)
+                var documents = CurrentOpenApi();
+                var json = path.Length == 0 ? documents.RootJson() : documents.DocumentJson(path)
                     ?? throw new ApiException(404, "NotFound", "the server could not find the requested resource");
                 context.Response.ContentType = "application/json";
                 await context.Response.WriteAsync(json, context.RequestAborted);
@@ -93,6 +110,10 @@ public sealed partial class EmbeddedCluster
             },
         };
     }
+
+    private static OpenApiDocuments BuildOpenApi(ResourceRegistry registry) =>
+        new(registry.All.Select(s => s.Definition), customSchemas: definition =>
+            registry.Find(definition.Group, definition.Version, definition.Plural)?.Schema?.Root);
 
     private static Dictionary<string, JsonArray> AccessDiscovery()
     {

@@ -116,6 +116,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         var admitting = new AdmittingObjectStore(durable);
         var store = new RegistryStore(admitting, admitDryRun: admitting.AdmitDryRun);
         ClusterSeeds.CreateIfNew(store);
+        Registry.ApiExtensions.CustomResourceSync.Start(store);
         var access = new ClusterAccess(dataDirectory, store);
         var bootstrapper = new NamespaceBootstrapper(store, access.CertificateAuthorityPem, logger);
         WorkloadSimulator? workloads = null;

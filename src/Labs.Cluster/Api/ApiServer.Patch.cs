@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Labs.Cluster.Registry;
 using Microsoft.AspNetCore.Http;
 
 namespace Labs.Cluster.Api;
@@ -8,7 +9,7 @@ internal sealed partial class ApiServer
 {
     private async Task PatchAsync(HttpContext context, Target target, bool statusOnly)
     {
-        var mediaType = PatchMediaType(context);
+        var mediaType = PatchMediaType(context, target.Strategy);
         var patch = ParsePatch(await ReadBytesAsync(context));
         var origin = new WriteOrigin(mediaType, patch);
         var existing = _store.Get(target.Resource, target.Namespace, target.Name) is { } stored ? Out(target.Strategy, stored) : null;
@@ -45,15 +46,21 @@ internal sealed partial class ApiServer
         }
     }
 
-    /// <summary>The patch type of the request; 415 for anything that is not a patch type.</summary>
-    private static string PatchMediaType(HttpContext context)
+    private static readonly string[] BuiltinPatchTypes =
+        ["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml"];
+
+    // Custom resources have no Go struct to read patch strategies from, so no strategic merge patch.
+    private static readonly string[] CustomPatchTypes = ["application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml"];
+
+    /// <summary>The patch type of the request; 415 for anything that is not a patch type of the resource.</summary>
+    private static string PatchMediaType(HttpContext context, ResourceStrategy strategy)
     {
         var mediaType = MediaType(context);
-        if (mediaType is not ("application/merge-patch+json" or "application/json-patch+json"
-            or "application/strategic-merge-patch+json" or "application/apply-patch+yaml"))
+        var accepted = strategy.Schema is null ? BuiltinPatchTypes : CustomPatchTypes;
+        if (!accepted.Contains(mediaType))
         {
             throw new ApiException(415, "UnsupportedMediaType",
-                $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got \"{mediaType}\")");
+                $"the body of the request was in an unknown format - accepted media types include: {string.Join(", ", accepted)}");
         }
 
         return mediaType;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Labs.Cluster.Registry;
+using Labs.Cluster.Registry.ApiExtensions;
 using Microsoft.AspNetCore.Http;
 
 namespace Labs.Cluster.Api;
@@ -31,7 +32,7 @@ internal sealed partial class ApiServer
                 await PatchAsync(context, target, statusOnly: true);
                 break;
             case ("scale", "GET"):
-                await WriteJsonAsync(context, 200, ScaleOf(existing));
+                await WriteJsonAsync(context, 200, ScaleOf(strategy, existing));
                 break;
             case ("scale", "PUT" or "PATCH"):
                 await UpdateScaleAsync(context, target, existing, method);
@@ -61,9 +62,10 @@ internal sealed partial class ApiServer
         }
     }
 
-    /// <summary>The <c>autoscaling/v1</c> Scale view of a Deployment or ReplicaSet.</summary>
-    private static JsonObject ScaleOf(JsonObject obj)
+    /// <summary>The <c>autoscaling/v1</c> Scale view of a Deployment, a ReplicaSet or a custom resource with a scale subresource.</summary>
+    private static JsonObject ScaleOf(ResourceStrategy strategy, JsonObject obj)
     {
+        var paths = strategy.Scale;
         var metadata = obj.Meta();
         return new JsonObject
         {
@@ -77,11 +79,15 @@ internal sealed partial class ApiServer
                 ["resourceVersion"] = metadata["resourceVersion"]?.DeepClone(),
                 ["creationTimestamp"] = metadata["creationTimestamp"]?.DeepClone(),
             },
-            ["spec"] = new JsonObject { ["replicas"] = obj["spec"]?["replicas"]?.DeepClone() ?? 1 },
+            ["spec"] = new JsonObject
+            {
+                ["replicas"] = paths is null ? obj["spec"]?["replicas"]?.DeepClone() ?? 1 : ScalePaths.Read(obj, paths.SpecReplicas)?.DeepClone() ?? 0,
+            },
             ["status"] = new JsonObject
             {
-                ["replicas"] = obj["status"]?["replicas"]?.DeepClone() ?? 0,
-                ["selector"] = SelectorString(obj["spec"]?["selector"]),
+                ["replicas"] = (paths is null ? obj["status"]?["replicas"] : ScalePaths.Read(obj, paths.StatusReplicas))?.DeepClone() ?? 0,
+                ["selector"] = paths is null ? SelectorString(obj["spec"]?["selector"])
+                    : paths.LabelSelector is { } selectorPath ? (string?)ScalePaths.Read(obj, selectorPath) ?? string.Empty : string.Empty,
             },
         };
     }
@@ -103,10 +109,10 @@ internal sealed partial class ApiServer
         }
         else
         {
-            var mediaType = PatchMediaType(context);
+            var mediaType = PatchMediaType(context, target.Strategy);
             var patch = ParsePatch(await ReadBytesAsync(context));
             origin = new WriteOrigin(mediaType, patch);
-            scale = ApplyPatch(mediaType, ScaleOf(existing), patch);
+            scale = ApplyPatch(mediaType, ScaleOf(target.Strategy, existing), patch);
         }
 
         // The Scale is decoded like any other object, so replicas is an int32 from here on.
@@ -121,8 +127,7 @@ internal sealed partial class ApiServer
         for (var attempt = 1; ; attempt++)
         {
             var updated = existing.DeepClone().AsObject();
-            updated["spec"] ??= new JsonObject();
-            updated["spec"]!["replicas"] = replicas;
+            ScalePaths.Write(updated, target.Strategy.Scale?.SpecReplicas ?? ".spec.replicas", replicas);
             if (scale["metadata"]?["resourceVersion"] is JsonValue rv && method == "PUT")
             {
                 updated.Meta()["resourceVersion"] = rv.DeepClone();
@@ -131,7 +136,7 @@ internal sealed partial class ApiServer
             try
             {
                 var result = _store.Update(target.Resource, target.Namespace, updated, existing, new WriteOptions(IsDryRun(context)));
-                await WriteJsonAsync(context, 200, ScaleOf(result));
+                await WriteJsonAsync(context, 200, ScaleOf(target.Strategy, result));
                 return;
             }
             catch (ApiException e) when (e.Reason == "Conflict" && method == "PATCH" && attempt < 5)

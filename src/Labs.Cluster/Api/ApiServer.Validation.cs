@@ -47,6 +47,13 @@ internal sealed partial class ApiServer
         // A body may leave out apiVersion and kind; the URL says what it is (the object validator checks they agree).
         obj["apiVersion"] ??= definition.ApiVersion;
         obj["kind"] ??= definition.Kind;
+        if (target.Strategy.Schema is { } schema)
+        {
+            // Custom resources decode as unstructured JSON: the schema prunes, and wrong types are the validator's 422.
+            ValidateCustomFields(context, definition, obj, schema, mode);
+            return;
+        }
+
         var typed = obj.DeepClone().AsObject();
         typed["apiVersion"] = definition.ApiVersion;
         typed["kind"] = definition.Kind;
@@ -68,6 +75,27 @@ internal sealed partial class ApiServer
         }
 
         if (_hooks.RemoveUnknownFields?.Invoke(obj) is { Count: > 0 } removed && mode != "Ignore")
+        {
+            AddWarnings(context, removed.Select(path => $"unknown field \"{path}\""));
+        }
+    }
+
+    private static void ValidateCustomFields(HttpContext context, ResourceDefinition definition, JsonObject obj,
+        Registry.ApiExtensions.StructuralSchema schema, string? mode)
+    {
+        if (mode == "Strict")
+        {
+            if (schema.FindUnknown(obj) is { Count: > 0 } unknown)
+            {
+                var fields = string.Join(", ", unknown.Select(u => $"unknown field \"{u}\""));
+                throw ApiErrors.BadRequest(
+                    $"{definition.Kind} in version \"{definition.Version}\" cannot be handled as a {definition.Kind}: strict decoding error: {fields}");
+            }
+
+            return;
+        }
+
+        if (schema.Prune(obj) is { Count: > 0 } removed && mode != "Ignore")
         {
             AddWarnings(context, removed.Select(path => $"unknown field \"{path}\""));
         }

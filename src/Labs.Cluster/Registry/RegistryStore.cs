@@ -15,6 +15,8 @@ internal sealed partial class RegistryStore : IObjectStore
     private readonly IObjectStore _inner;
     private readonly Action<GroupResource, string?, JsonObject, JsonObject?>? _admitDryRun;
     private readonly TimeProvider _time;
+    private readonly ResourceRegistry _builtin;
+    private volatile ResourceRegistry _registry;
 
     /// <summary>Wraps <paramref name="inner"/>.</summary>
     /// <param name="inner">The store that admits and holds the objects.</param>
@@ -29,13 +31,17 @@ internal sealed partial class RegistryStore : IObjectStore
     {
         ArgumentNullException.ThrowIfNull(inner);
         _inner = inner;
-        Registry = registry ?? ResourceRegistry.Builtin;
+        _builtin = registry ?? ResourceRegistry.Builtin;
+        _registry = _builtin;
         _admitDryRun = admitDryRun;
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>The kinds this store serves.</summary>
-    public ResourceRegistry Registry { get; }
+    /// <summary>The kinds this store serves now: the built-in ones and those custom resource definitions add.</summary>
+    public ResourceRegistry Registry => _registry;
+
+    /// <summary>Serves the built-in kinds plus <paramref name="custom"/> from now on (the established CRDs' entries).</summary>
+    public void ServeCustomResources(IEnumerable<ResourceStrategy> custom) => _registry = _builtin.With(custom);
 
     /// <inheritdoc />
     public long CurrentResourceVersion => _inner.CurrentResourceVersion;

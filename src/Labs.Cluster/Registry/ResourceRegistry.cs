@@ -1,3 +1,4 @@
+using Labs.Cluster.Registry.ApiExtensions;
 using Labs.Cluster.Registry.Apps;
 using Labs.Cluster.Registry.Autoscaling;
 using Labs.Cluster.Registry.Batch;
@@ -39,7 +40,15 @@ internal sealed class ResourceRegistry
             }
 
             _byKind.TryAdd((definition.ApiVersion, definition.Kind), entry);
-            _byResource.TryAdd(entry.Resource, entry);
+            if (entry.ToStorage is null)
+            {
+                // The stored version answers for the resource, whichever version discovery prefers.
+                _byResource[entry.Resource] = entry;
+            }
+            else
+            {
+                _byResource.TryAdd(entry.Resource, entry);
+            }
         }
 
         GroupVersions = _entries.Select(e => (e.Definition.Group, e.Definition.Version)).Distinct().ToArray();
@@ -87,7 +96,28 @@ internal sealed class ResourceRegistry
         LeaseStrategy.Entry,
         EndpointSliceStrategy.Entry,
         CertificateSigningRequestStrategy.Entry,
+        CustomResourceDefinitionStrategy.Entry,
     ]);
+
+    /// <summary>
+    /// This registry with <paramref name="extra"/> served after its own entries (custom resources); an extra entry at a
+    /// path already served is left out.
+    /// </summary>
+    public ResourceRegistry With(IEnumerable<ResourceStrategy> extra)
+    {
+        ArgumentNullException.ThrowIfNull(extra);
+        var added = new List<ResourceStrategy>(_entries);
+        foreach (var entry in extra)
+        {
+            var d = entry.Definition;
+            if (!added.Any(e => e.Definition.Group == d.Group && e.Definition.Version == d.Version && e.Definition.Plural == d.Plural))
+            {
+                added.Add(entry);
+            }
+        }
+
+        return new ResourceRegistry(added);
+    }
 
     /// <summary>Every entry, in discovery order.</summary>
     public IReadOnlyList<ResourceStrategy> All => _entries;

@@ -81,6 +81,15 @@ internal sealed class ResourceStrategy
     public Func<JsonObject, JsonObject>? FromStorage { get; init; }
 
     /// <summary>
+    /// A custom resource's schema (from its CustomResourceDefinition): the request's decoding prunes unknown fields by it
+    /// and leaves value checks to <see cref="Validate"/>. Null for built-in kinds, which the type model describes.
+    /// </summary>
+    public ApiExtensions.StructuralSchema? Schema { get; init; }
+
+    /// <summary>Where the scale subresource reads and writes; null for the built-in paths (<c>.spec.replicas</c>, <c>.status.replicas</c>).</summary>
+    public ApiExtensions.ScalePaths? Scale { get; init; }
+
+    /// <summary>
     /// Replaces the generic delete (remove, then collect dependents) for kinds whose deletion is a process of its own,
     /// such as a namespace's termination. Null for the generic delete.
     /// </summary>

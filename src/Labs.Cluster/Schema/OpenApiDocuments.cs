@@ -16,20 +16,26 @@ public sealed partial class OpenApiDocuments
     private readonly Dictionary<string, (JsonObject Document, string Json, string Hash)> _documents = new(StringComparer.Ordinal);
     private readonly JsonObject _root;
     private readonly string _rootJson;
+    private readonly Func<ResourceDefinition, JsonObject?>? _customSchemas;
 
     /// <summary>Builds the documents.</summary>
     /// <param name="resources">Served resources (the core passes <c>ResourceCatalog.All</c>).</param>
     /// <param name="model">The type model; <see cref="TypeModel.Default"/> when null.</param>
-    public OpenApiDocuments(IEnumerable<ResourceDefinition> resources, TypeModel? model = null)
+    /// <param name="customSchemas">
+    /// The schema of a kind the type model does not know (a custom resource's <c>openAPIV3Schema</c>), or null to publish
+    /// it as an open object.
+    /// </param>
+    public OpenApiDocuments(IEnumerable<ResourceDefinition> resources, TypeModel? model = null, Func<ResourceDefinition, JsonObject?>? customSchemas = null)
     {
         ArgumentNullException.ThrowIfNull(resources);
+        _customSchemas = customSchemas;
         var schemas = new OpenApiSchemas(model ?? TypeModel.Default);
         TypeModel typeModel = model ?? TypeModel.Default;
         var rootPaths = new JsonObject();
         foreach (var group in resources.GroupBy(r => r.ApiVersion).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             string path = group.First().Group.Length == 0 ? "api/" + group.Key : "apis/" + group.Key;
-            JsonObject document = BuildDocument(group.ToList(), schemas, typeModel);
+            JsonObject document = BuildDocument(group.ToList(), schemas, typeModel, _customSchemas);
             string json = document.ToJsonString();
             string hash = Convert.ToHexString(SHA512.HashData(Encoding.UTF8.GetBytes(json)));
             _documents[path] = (document, json, hash);
@@ -63,7 +69,8 @@ public sealed partial class OpenApiDocuments
 
     private static string Normalize(string path) => path.Trim('/');
 
-    private static JsonObject BuildDocument(List<ResourceDefinition> resources, OpenApiSchemas schemas, TypeModel model)
+    private static JsonObject BuildDocument(List<ResourceDefinition> resources, OpenApiSchemas schemas, TypeModel model,
+        Func<ResourceDefinition, JsonObject?>? customSchemas)
     {
         var components = new JsonObject();
         foreach (string special in new[] { OpenApiSchemas.PatchName, OpenApiSchemas.StatusName, OpenApiSchemas.DeleteOptionsName })
@@ -77,7 +84,10 @@ public sealed partial class OpenApiDocuments
             string schemaName = SchemaNameFor(resource, model);
             if (model.FindKind(resource.ApiVersion, resource.Kind) is null)
             {
-                components[schemaName] = OpenApiSchemas.OpenKind(resource.Group, resource.Version, resource.Kind);
+                components[schemaName] = customSchemas?.Invoke(resource) is { } custom
+                    ? OpenApiSchemas.CustomKind(resource.Group, resource.Version, resource.Kind, custom)
+                    : OpenApiSchemas.OpenKind(resource.Group, resource.Version, resource.Kind);
+                schemas.AddWithDependencies("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta", components);
             }
             else
             {

@@ -58,6 +58,31 @@ internal sealed class OpenApiSchemas
         ["x-kubernetes-group-version-kind"] = new JsonArray(Gvk(group, version, kind)),
     };
 
+    /// <summary>
+    /// A custom resource's schema as apiextensions-apiserver publishes it: the CRD's <c>openAPIV3Schema</c> with
+    /// <c>apiVersion</c>, <c>kind</c> and <c>metadata</c> (ObjectMeta) declared, and the group-version-kind.
+    /// </summary>
+    public static JsonObject CustomKind(string group, string version, string kind, JsonObject schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var published = schema.DeepClone().AsObject();
+        var properties = published["properties"] as JsonObject ?? [];
+        published["properties"] = properties;
+        properties["apiVersion"] = new JsonObject
+        {
+            ["description"] = "APIVersion defines the versioned schema of this representation of an object.",
+            ["type"] = "string",
+        };
+        properties["kind"] = new JsonObject { ["description"] = "Kind is a string value representing the REST resource this object represents.", ["type"] = "string" };
+        properties["metadata"] = new JsonObject
+        {
+            ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = Ref("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta") }),
+            ["description"] = "Standard object's metadata.",
+        };
+        published["x-kubernetes-group-version-kind"] = new JsonArray(Gvk(group, version, kind));
+        return published;
+    }
+
     public static JsonObject Gvk(string group, string version, string kind) =>
         new() { ["group"] = group, ["kind"] = kind, ["version"] = version };
 

@@ -25,9 +25,20 @@ internal sealed class ApiTestCluster : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ApiTestCluster> StartAsync(bool runWorkloads = false, TimeSpan? bookmarkInterval = null)
+    public static Task<ApiTestCluster> StartAsync(bool runWorkloads = false, TimeSpan? bookmarkInterval = null) =>
+        StartInAsync(Path.Combine(Path.GetTempPath(), "labs-api-" + Guid.NewGuid().ToString("N")[..8]), runWorkloads, bookmarkInterval);
+
+    /// <summary>Stops this cluster, keeping its data directory, and starts a new one over it (a platform restart).</summary>
+    public async Task<ApiTestCluster> RestartAsync()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "labs-api-" + Guid.NewGuid().ToString("N")[..8]);
+        Client.Dispose();
+        await Cluster.DisposeAsync();
+        _ca.Dispose();
+        return await StartInAsync(_dataDirectory, runWorkloads: false, bookmarkInterval: null);
+    }
+
+    private static async Task<ApiTestCluster> StartInAsync(string dir, bool runWorkloads, TimeSpan? bookmarkInterval)
+    {
         var cluster = await EmbeddedCluster.StartAsync(
             new EmbeddedClusterOptions
             {

@@ -98,7 +98,7 @@ public static partial class Contracts
     /// <summary>Every contract, one per kind.</summary>
     // Computed on first use: the static fields of a partial class in several files are initialised in no promised order.
     public static IReadOnlyList<KindContract> All => s_all ??=
-        [.. s_core, .. s_coreControllers, .. s_storage, .. s_groups, .. s_workloads, .. s_networking, .. s_policy, .. s_reviews];
+        [.. s_core, .. s_coreControllers, .. s_storage, .. s_groups, .. s_workloads, .. s_networking, .. s_policy, .. s_reviews, .. s_extensions];
 
     /// <summary>xunit's data for a theory over <see cref="All"/>.</summary>
     public static TheoryData<string> Kinds => [.. All.Select(c => c.ToString())];

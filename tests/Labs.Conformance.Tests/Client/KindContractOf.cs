@@ -41,6 +41,9 @@ public sealed class KindContractOf<T, TList> : KindContract
 
     public required Func<IKubernetes, string, CancellationToken, Task<TList>> List { get; init; }
 
+    /// <summary>The object's name made from a fresh one, for kinds whose names have a form of their own (CRDs: plural.group).</summary>
+    public Func<string, string> ObjectName { get; init; } = name => name;
+
     /// <summary>Watches with a field selector (the second argument is the namespace, the third the selector).</summary>
     public required Func<IKubernetes, string, string, CancellationToken, IAsyncEnumerable<(WatchEventType, T)>> Watch { get; init; }
 
@@ -51,7 +54,7 @@ public sealed class KindContractOf<T, TList> : KindContract
 
     public override async Task RunAsync(IKubernetes kube, RecordingHandler recorder, string ns, CancellationToken cancellationToken)
     {
-        var name = "contract-" + Guid.NewGuid().ToString("N")[..8];
+        var name = ObjectName("contract-" + Guid.NewGuid().ToString("N")[..8]);
         var prefix = Group.Length == 0 ? $"/api/{Version}" : $"/apis/{Group}/{Version}";
         var collection = Namespaced ? $"{prefix}/namespaces/{ns}/{Plural}" : $"{prefix}/{Plural}";
         var item = $"{collection}/{name}";
