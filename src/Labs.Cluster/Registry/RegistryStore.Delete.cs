@@ -44,7 +44,7 @@ internal sealed partial class RegistryStore
 
     private void CollectDependents(string ns, string ownerUid, string policy)
     {
-        foreach (var strategy in Registry.All.Where(d => d.Definition.Namespaced))
+        foreach (var strategy in Registry.Stored.Where(d => d.Definition.Namespaced))
         {
             var gr = strategy.Resource;
             foreach (var item in _inner.List(gr, ns).Items)

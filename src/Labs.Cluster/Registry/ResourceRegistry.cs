@@ -1,3 +1,4 @@
+using Labs.Cluster.Registry.AdmissionRegistration;
 using Labs.Cluster.Registry.ApiExtensions;
 using Labs.Cluster.Registry.Apps;
 using Labs.Cluster.Registry.Autoscaling;
@@ -6,6 +7,7 @@ using Labs.Cluster.Registry.Certificates;
 using Labs.Cluster.Registry.Coordination;
 using Labs.Cluster.Registry.Core;
 using Labs.Cluster.Registry.Discovery;
+using Labs.Cluster.Registry.Events;
 using Labs.Cluster.Registry.Networking;
 using Labs.Cluster.Registry.Policy;
 using Labs.Cluster.Registry.Rbac;
@@ -77,6 +79,7 @@ internal sealed class ResourceRegistry
         StatefulSetStrategy.Entry,
         DaemonSetStrategy.Entry,
         ControllerRevisionStrategy.Entry,
+        EventsV1Strategy.Entry,
         JobStrategy.Entry,
         CronJobStrategy.Entry,
         HorizontalPodAutoscalerStrategies.V2,
@@ -96,6 +99,10 @@ internal sealed class ResourceRegistry
         LeaseStrategy.Entry,
         EndpointSliceStrategy.Entry,
         CertificateSigningRequestStrategy.Entry,
+        AdmissionRegistrationStrategies.MutatingWebhooks,
+        AdmissionRegistrationStrategies.ValidatingWebhooks,
+        AdmissionRegistrationStrategies.Policies,
+        AdmissionRegistrationStrategies.PolicyBindings,
         CustomResourceDefinitionStrategy.Entry,
     ]);
 
@@ -118,6 +125,9 @@ internal sealed class ResourceRegistry
 
         return new ResourceRegistry(added);
     }
+
+    /// <summary>One entry per stored resource type (the stored version), for work that visits every stored object once.</summary>
+    public IEnumerable<ResourceStrategy> Stored => _byResource.Values;
 
     /// <summary>Every entry, in discovery order.</summary>
     public IReadOnlyList<ResourceStrategy> All => _entries;

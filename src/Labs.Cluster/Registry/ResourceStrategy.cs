@@ -24,8 +24,11 @@ internal sealed class ResourceStrategy
     /// <summary>What discovery publishes: group, version, names, scope, verbs, short names, categories, subresources.</summary>
     public ResourceDefinition Definition { get; }
 
-    /// <summary>The storage key of the type.</summary>
-    public GroupResource Resource { get; }
+    /// <summary>
+    /// The storage key of the type: its own group and plural, unless it is served from another group's storage (as
+    /// events.k8s.io Events are from core Events).
+    /// </summary>
+    public GroupResource Resource { get; init; }
 
     /// <summary>Which names objects may have (NameIsDNSSubdomain unless the kind's validation says otherwise).</summary>
     public NameRule Names { get; init; } = NameRule.Subdomain;

@@ -50,7 +50,7 @@ internal static class NamespaceStrategy
         namespaceObject["status"] = new JsonObject { ["phase"] = "Terminating" };
         namespaceObject.Meta().Remove("resourceVersion");
         var terminating = store.UpdateStatus(Namespaces, null, namespaceObject);
-        foreach (var strategy in store.Registry.All.Where(s => s.Definition.Namespaced))
+        foreach (var strategy in store.Registry.Stored.Where(s => s.Definition.Namespaced))
         {
             foreach (var item in store.List(strategy.Resource, name).Items)
             {
