@@ -31,11 +31,12 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
     private readonly ClusterAccess _access;
     private readonly WorkloadSimulator? _workloads;
     private readonly NamespaceBootstrapper _bootstrapper;
+    private readonly PendingDeletions _pendingDeletions;
     private readonly DurableObjectStore _durable;
     private int _disposed;
 
     private EmbeddedCluster(WebApplication app, ApiServer apiServer, ClusterAccess access, WorkloadSimulator? workloads, NamespaceBootstrapper bootstrapper,
-        DurableObjectStore durable, IObjectStore store, Uri server, string kubeconfigPath)
+        PendingDeletions pendingDeletions, DurableObjectStore durable, IObjectStore store, Uri server, string kubeconfigPath)
     {
         _durable = durable;
         _app = app;
@@ -43,6 +44,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         _access = access;
         _workloads = workloads;
         _bootstrapper = bootstrapper;
+        _pendingDeletions = pendingDeletions;
         Store = store;
         Server = server;
         AdminKubeconfigPath = kubeconfigPath;
@@ -119,6 +121,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         Registry.ApiExtensions.CustomResourceSync.Start(store);
         var access = new ClusterAccess(dataDirectory, store);
         var bootstrapper = new NamespaceBootstrapper(store, access.CertificateAuthorityPem, logger);
+        var pendingDeletions = PendingDeletions.Start(store, logger);
         WorkloadSimulator? workloads = null;
         var workloadOptions = new WorkloadOptions { DataDirectory = dataDirectory, NodeCount = options.NodeCount };
         if (options.RunWorkloads)
@@ -171,6 +174,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         {
             await app.DisposeAsync();
             await bootstrapper.DisposeAsync();
+            await pendingDeletions.DisposeAsync();
             apiServer.Dispose();
             access.Dispose();
             throw;
@@ -191,7 +195,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         }
 
         logger.LogInformation("Embedded cluster serving {Server}; admin kubeconfig {Path}", server, kubeconfigPath);
-        return new EmbeddedCluster(app, apiServer, access, workloads, bootstrapper, durable, store, server, kubeconfigPath);
+        return new EmbeddedCluster(app, apiServer, access, workloads, bootstrapper, pendingDeletions, durable, store, server, kubeconfigPath);
     }
 
     /// <summary>Stops the API server and the simulated workloads.</summary>
@@ -213,6 +217,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         }
 
         await _bootstrapper.DisposeAsync();
+        await _pendingDeletions.DisposeAsync();
         _access.Dispose();
         _durable.Dispose();
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Labs.Cluster.Registry;
 using Labs.Cluster.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -11,7 +12,10 @@ internal sealed partial class ApiServer
     {
         var policy = await ReadPropagationPolicyAsync(context);
         var deleted = _store.Delete(target.Resource, target.Namespace, target.Name, policy, IsDryRun(context));
-        await WriteJsonAsync(context, 200, target.Strategy.ReturnsDeletedObject ? Out(target.Strategy, deleted) : DeletedStatus(target, deleted));
+
+        // An object that waits for its finalizers is answered as it now is, whatever the kind answers for a deletion.
+        var waiting = RegistryStore.IsBeingDeleted(deleted) && _store.Get(target.Resource, target.Namespace, target.Name) is not null;
+        await WriteJsonAsync(context, 200, target.Strategy.ReturnsDeletedObject || waiting ? Out(target.Strategy, deleted) : DeletedStatus(target, deleted));
     }
 
     /// <summary>The Status of Success a DELETE answers for most kinds, naming what was deleted.</summary>

@@ -64,8 +64,6 @@ internal sealed partial class RegistryStore : IObjectStore
     /// <inheritdoc />
     public JsonObject UpdateStatus(GroupResource resource, string? ns, JsonObject obj) => UpdateStatus(resource, ns, obj, WriteOptions.Default);
 
-    /// <summary>Removes an object without touching its dependents (see <see cref="Delete(GroupResource, string?, string, string?, bool)"/>).</summary>
-    public JsonObject? Delete(GroupResource resource, string? ns, string name) => _inner.Delete(resource, ns, name);
 
     /// <summary>Validates, prepares and defaults a new object, then admits and stores it (or, for a dry run, only answers it).</summary>
     public JsonObject Create(GroupResource resource, string? ns, JsonObject obj, WriteOptions options)
@@ -118,6 +116,7 @@ internal sealed partial class RegistryStore : IObjectStore
             }
 
             strategy.PrepareForUpdate?.Invoke(copy);
+            KeepDeletionMarks(strategy.Definition, copy, existing);
             ObjectValidation.Validate(strategy, copy, existing);
             strategy.Defaults?.Invoke(copy);
         }
@@ -125,11 +124,49 @@ internal sealed partial class RegistryStore : IObjectStore
         options.Admit?.Invoke(copy);
         if (!options.DryRun)
         {
-            return _inner.Update(resource, ns, copy);
+            var updated = _inner.Update(resource, ns, copy);
+            if (IsBeingDeleted(updated) && Finalizers(updated).Count == 0)
+            {
+                // The last finalizer is gone: the deletion it held back happens now, dependents and all.
+                _inner.Delete(resource, ns, updated.MetaString("name"));
+                if (ns is not null && updated.MetaString("uid") is { Length: > 0 } uid)
+                {
+                    CollectDependents(ns, uid, "Background");
+                }
+            }
+
+            return updated;
         }
 
         var name = copy.MetaString("name");
         return DryRunUpdate(resource, ns, copy, existing ?? throw ApiErrors.NotFound(resource, name));
+    }
+
+    // Only a delete marks an object for deletion; a write keeps the marks it found, and may not add finalizers once they
+    // are there (ValidateObjectMetaUpdate: "no new finalizers can be added if the object is being deleted").
+    private static void KeepDeletionMarks(ResourceDefinition definition, JsonObject obj, JsonObject? existing)
+    {
+        var metadata = obj.Meta();
+        foreach (var field in (string[])["deletionTimestamp", "deletionGracePeriodSeconds"])
+        {
+            metadata.Remove(field);
+            if (existing?["metadata"]?[field] is { } value)
+            {
+                metadata[field] = value.DeepClone();
+            }
+        }
+
+        if (existing is not null && IsBeingDeleted(existing))
+        {
+            var before = Finalizers(existing);
+            var added = Finalizers(obj).Where(f => !before.Contains(f)).ToList();
+            if (added.Count > 0)
+            {
+                var printed = string.Join(", ", added.Select(f => Admission.FieldErrors.Quote(f)));
+                throw ApiErrors.Invalid(definition.Kind, definition.Group, obj.MetaString("name"),
+                    [("FieldValueForbidden", "metadata.finalizers", $"Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{{{printed}}}")]);
+            }
+        }
     }
 
     /// <summary>Validates a write of the status subresource, then stores it (or, for a dry run, only answers it).</summary>

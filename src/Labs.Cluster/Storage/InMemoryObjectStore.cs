@@ -244,13 +244,20 @@ public sealed partial class InMemoryObjectStore : IObjectStore
                     metadata["namespace"] = ns;
                 }
 
-                foreach (var kept in (string[])["uid", "creationTimestamp", "generation", "deletionTimestamp"])
+                foreach (var kept in (string[])["uid", "creationTimestamp", "generation"])
                 {
                     metadata.Remove(kept);
                     if (existingMetadata[kept] is { } value)
                     {
                         metadata[kept] = value.DeepClone();
                     }
+                }
+
+                // Once marked for deletion an object stays marked; the registry's delete is what marks it (and the
+                // registry keeps clients' writes from doing so).
+                if (existingMetadata["deletionTimestamp"] is { } deletion)
+                {
+                    metadata["deletionTimestamp"] = deletion.DeepClone();
                 }
 
                 if (!JsonNode.DeepEquals(WithoutMetadataAndStatus(existing), WithoutMetadataAndStatus(updated)))

@@ -41,6 +41,12 @@ internal sealed partial class DeploymentController(IObjectStore store, TimeProvi
             return null;
         }
 
+        if (deploy.At("metadata", "deletionTimestamp") is not null)
+        {
+            // Being deleted (its replica sets are the garbage collector's now): no new replica sets, no scaling.
+            return null;
+        }
+
         var desired = (int)(deploy.Long("spec", "replicas") ?? 1);
         var template = deploy.Obj("spec", "template");
         var newRs = owned.FirstOrDefault(rs => TemplateHash.SameTemplate(rs.Obj("spec", "template"), template));

@@ -41,6 +41,12 @@ internal sealed partial class ReplicaSetController(IObjectStore store, EventReco
             return null;
         }
 
+        if (rs.At("metadata", "deletionTimestamp") is not null)
+        {
+            // Being deleted: its pods are the garbage collector's now, none is created.
+            return null;
+        }
+
         var desired = (int)(rs.Long("spec", "replicas") ?? 1);
         var surplus = pods.Count - desired;
         ApiException? failure = null;

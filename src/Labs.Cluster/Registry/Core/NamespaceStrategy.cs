@@ -37,7 +37,7 @@ internal static class NamespaceStrategy
         obj["status"] = new JsonObject { ["phase"] = "Active" };
     }
 
-    /// <summary>Marks a namespace Terminating, removes everything in it, then removes it; answers the Terminating object.</summary>
+    /// <summary>Terminates a namespace (<see cref="RegistryStore.TerminateNamespace"/>); answers the Terminating object.</summary>
     private static JsonObject Terminate(RegistryStore store, string? ns, string name, string propagation)
     {
         if (name is "default" or "kube-system" or "kube-public")
@@ -46,19 +46,6 @@ internal static class NamespaceStrategy
                 ApiErrors.Details(Namespaces, name));
         }
 
-        var namespaceObject = store.Get(Namespaces, null, name) ?? throw ApiErrors.NotFound(Namespaces, name);
-        namespaceObject["status"] = new JsonObject { ["phase"] = "Terminating" };
-        namespaceObject.Meta().Remove("resourceVersion");
-        var terminating = store.UpdateStatus(Namespaces, null, namespaceObject);
-        foreach (var strategy in store.Registry.Stored.Where(s => s.Definition.Namespaced))
-        {
-            foreach (var item in store.List(strategy.Resource, name).Items)
-            {
-                store.Delete(strategy.Resource, name, item.MetaString("name"));
-            }
-        }
-
-        store.Delete(Namespaces, null, name);
-        return terminating;
+        return store.TerminateNamespace(name);
     }
 }
