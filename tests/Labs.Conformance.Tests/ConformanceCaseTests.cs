@@ -1,7 +1,10 @@
 namespace Labs.Conformance.Tests;
 
-/// <summary>Runs every case of <c>Cases/*.txt</c> with the real kubectl against the embedded cluster.</summary>
-public sealed class ConformanceCaseTests(KubectlCluster k) : IClassFixture<KubectlCluster>
+/// <summary>
+/// Runs every case of <c>Cases/*.txt</c> with one kubectl build against an embedded cluster of its own; a subclass per
+/// build that the version skew policy allows for a v1.32 server (one minor older and newer), so the builds run side by side.
+/// </summary>
+public abstract class ConformanceCaseTests(KubectlCluster k, string kubectlVersion)
 {
     public static TheoryData<string> Cases() => [.. ConformanceFile.All().Select(c => c.ToString())];
 
@@ -9,6 +12,12 @@ public sealed class ConformanceCaseTests(KubectlCluster k) : IClassFixture<Kubec
     [MemberData(nameof(Cases))]
     public async Task The_case_answers_as_a_real_cluster(string id)
     {
+        var kubectl = $"/usr/lib/google-cloud-sdk/bin/kubectl.{kubectlVersion}";
+        if (!File.Exists(kubectl))
+        {
+            Assert.Skip($"{kubectl} is not installed on this machine");
+        }
+
         var found = ConformanceFile.All().Single(c => c.ToString() == id);
         var ns = await k.CreateNamespaceAsync();
         foreach (var step in found.Steps)
@@ -16,8 +25,8 @@ public sealed class ConformanceCaseTests(KubectlCluster k) : IClassFixture<Kubec
             var words = ShellWords.Split(step.Command.Replace("{{NS}}", ns, StringComparison.Ordinal));
             var args = new List<string> { "--namespace", ns };
             args.AddRange(words.Skip(1));
-            var result = await k.RunWithInputAsync(step.Stdin?.Replace("{{NS}}", ns, StringComparison.Ordinal), [.. args]);
-            var where = $"{found.File}:{step.Line} $ {step.Command}";
+            var result = await k.RunWithInputAsync(kubectl, step.Stdin?.Replace("{{NS}}", ns, StringComparison.Ordinal), [.. args]);
+            var where = $"{found.File}:{step.Line} (kubectl {kubectlVersion}) $ {step.Command}";
             if (step.Setup)
             {
                 Assert.True(result.ExitCode == 0, $"{where}\nsetup failed: {result}");
@@ -37,3 +46,12 @@ public sealed class ConformanceCaseTests(KubectlCluster k) : IClassFixture<Kubec
         }
     }
 }
+
+/// <summary>The cases with kubectl 1.31.</summary>
+public sealed class ConformanceCasesKubectl131(KubectlCluster k) : ConformanceCaseTests(k, "1.31"), IClassFixture<KubectlCluster>;
+
+/// <summary>The cases with kubectl 1.32, the server's own minor version.</summary>
+public sealed class ConformanceCasesKubectl132(KubectlCluster k) : ConformanceCaseTests(k, "1.32"), IClassFixture<KubectlCluster>;
+
+/// <summary>The cases with kubectl 1.33.</summary>
+public sealed class ConformanceCasesKubectl133(KubectlCluster k) : ConformanceCaseTests(k, "1.33"), IClassFixture<KubectlCluster>;

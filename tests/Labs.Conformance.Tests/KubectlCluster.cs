@@ -82,12 +82,23 @@ public class KubectlCluster : IAsyncLifetime
     /// <summary>Runs kubectl with <paramref name="stdin"/> (or nothing) on its standard input.</summary>
     public Task<KubectlResult> RunWithInputAsync(string? stdin, params string[] args) => RunWithCacheAsync(CacheDirectory, args, stdin);
 
+    /// <summary>
+    /// Runs the kubectl at <paramref name="kubectl"/> (a versioned build) with <paramref name="stdin"/>, with a discovery
+    /// cache of that build's own.
+    /// </summary>
+    public Task<KubectlResult> RunWithInputAsync(string kubectl, string? stdin, params string[] args)
+    {
+        var cache = Path.Combine(_root, "kube-cache-" + Path.GetFileName(kubectl));
+        Directory.CreateDirectory(cache);
+        return RunWithCacheAsync(cache, args, stdin, kubectl);
+    }
+
     /// <summary>Runs kubectl with its own discovery cache directory (to observe discovery from scratch).</summary>
     public Task<KubectlResult> RunWithCacheAsync(string cacheDirectory, params string[] args) => RunWithCacheAsync(cacheDirectory, args, null);
 
-    private async Task<KubectlResult> RunWithCacheAsync(string cacheDirectory, string[] args, string? stdin)
+    private async Task<KubectlResult> RunWithCacheAsync(string cacheDirectory, string[] args, string? stdin, string kubectl = KubectlPath)
     {
-        using var process = Start(cacheDirectory, args, redirectInput: true);
+        using var process = Start(cacheDirectory, args, redirectInput: true, kubectl);
         await process.StandardInput.WriteAsync(stdin ?? string.Empty);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -109,9 +120,9 @@ public class KubectlCluster : IAsyncLifetime
     /// <summary>Starts kubectl without waiting (for <c>get -w</c>); the caller reads and kills it.</summary>
     public Process Start(params string[] args) => Start(CacheDirectory, args, redirectInput: false);
 
-    private Process Start(string cacheDirectory, string[] args, bool redirectInput)
+    private Process Start(string cacheDirectory, string[] args, bool redirectInput, string kubectl = KubectlPath)
     {
-        var info = new ProcessStartInfo(KubectlPath)
+        var info = new ProcessStartInfo(kubectl)
         {
             RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
@@ -128,6 +139,6 @@ public class KubectlCluster : IAsyncLifetime
         }
 
         info.Environment["HOME"] = _root;
-        return Process.Start(info) ?? throw new InvalidOperationException($"could not start {KubectlPath}");
+        return Process.Start(info) ?? throw new InvalidOperationException($"could not start {kubectl}");
     }
 }
