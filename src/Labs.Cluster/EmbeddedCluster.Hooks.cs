@@ -92,11 +92,17 @@ public sealed partial class EmbeddedCluster
                     return false;
                 }
 
-                Func<JsonObject?, JsonObject>? review = request.Path.TrimEnd('/') switch
+                // The reviews of other subjects and tokens were authorized (create) like any request before they get here.
+                var path = request.Path.TrimEnd('/');
+                Func<JsonObject?, JsonObject>? review = path switch
                 {
                     "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews" => body => access.ReviewSelfSubjectAccess(user, body),
                     "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews" => body => access.ReviewSelfSubjectRules(user, body),
+                    "/apis/authorization.k8s.io/v1/subjectaccessreviews" => body => access.ReviewSubjectAccess(body),
                     "/apis/authentication.k8s.io/v1/selfsubjectreviews" => _ => ClusterAccess.ReviewSelfSubject(user),
+                    "/apis/authentication.k8s.io/v1/tokenreviews" => access.ReviewToken,
+                    _ when request.Resource == "localsubjectaccessreviews" && request.Group == "authorization.k8s.io" && request.Namespace.Length > 0
+                        && request.Name.Length == 0 => body => access.ReviewSubjectAccess(body, request.Namespace),
                     _ => null,
                 };
                 if (review is null)
@@ -111,17 +117,23 @@ public sealed partial class EmbeddedCluster
         };
     }
 
+    // The registry's kinds, the custom ones with their schemas, and the create-only reviews served beside the registry.
     private static OpenApiDocuments BuildOpenApi(ResourceRegistry registry) =>
-        new(registry.All.Select(s => s.Definition), customSchemas: definition =>
+        new(registry.All.Select(s => s.Definition).Concat(ReviewDefinitions), customSchemas: definition =>
             registry.Find(definition.Group, definition.Version, definition.Plural)?.Schema?.Root);
+
+    private static IEnumerable<ResourceDefinition> ReviewDefinitions =>
+        AccessDiscovery().SelectMany(groupVersion => groupVersion.Value.OfType<JsonObject>().Select(entry => new ResourceDefinition(
+            groupVersion.Key.Split('/')[0], groupVersion.Key.Split('/')[1], (string)entry["name"]!, (string)entry["singularName"]!, (string)entry["kind"]!,
+            (bool)entry["namespaced"]!, [], [], ["create"], [])));
 
     private static Dictionary<string, JsonArray> AccessDiscovery()
     {
-        static JsonObject Create(string plural, string singular, string kind) => new()
+        static JsonObject Create(string plural, string singular, string kind, bool namespaced = false) => new()
         {
             ["name"] = plural,
             ["singularName"] = singular,
-            ["namespaced"] = false,
+            ["namespaced"] = namespaced,
             ["kind"] = kind,
             ["verbs"] = new JsonArray("create"),
         };
@@ -129,10 +141,13 @@ public sealed partial class EmbeddedCluster
         return new Dictionary<string, JsonArray>
         {
             ["authorization.k8s.io/v1"] = new JsonArray(
+                Create("localsubjectaccessreviews", "localsubjectaccessreview", "LocalSubjectAccessReview", namespaced: true),
                 Create("selfsubjectaccessreviews", "selfsubjectaccessreview", "SelfSubjectAccessReview"),
-                Create("selfsubjectrulesreviews", "selfsubjectrulesreview", "SelfSubjectRulesReview")),
+                Create("selfsubjectrulesreviews", "selfsubjectrulesreview", "SelfSubjectRulesReview"),
+                Create("subjectaccessreviews", "subjectaccessreview", "SubjectAccessReview")),
             ["authentication.k8s.io/v1"] = new JsonArray(
-                Create("selfsubjectreviews", "selfsubjectreview", "SelfSubjectReview")),
+                Create("selfsubjectreviews", "selfsubjectreview", "SelfSubjectReview"),
+                Create("tokenreviews", "tokenreview", "TokenReview")),
         };
     }
 

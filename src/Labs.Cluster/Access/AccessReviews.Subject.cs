@@ -22,7 +22,7 @@ public sealed partial class AccessReviews
         var groups = JsonFields.Strings(spec, "groups");
         if (userName.Length == 0 && groups.Count == 0)
         {
-            throw Invalid(kind, "authorization.k8s.io", "spec.user", "at least one of user or group must be specified");
+            throw Invalid(kind, "authorization.k8s.io", "spec.user", "Invalid value: \"\": at least one of user or group must be specified");
         }
 
         var metadata = new JsonObject { ["creationTimestamp"] = null };

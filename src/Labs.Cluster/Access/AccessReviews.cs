@@ -97,6 +97,36 @@ public sealed partial class AccessReviews
     }
 
     /// <summary>
+    /// Answers <c>POST /apis/authentication.k8s.io/v1/tokenreviews</c>: who a bearer token belongs to, or that it is
+    /// not valid here, with the spec echoed as kube-apiserver does.
+    /// </summary>
+    public static JsonObject ReviewToken(UserInfo? user, JsonObject? review)
+    {
+        var spec = JsonFields.Object(review, "spec")?.DeepClone().AsObject() ?? new JsonObject();
+        if (JsonFields.String(spec, "token") is not { Length: > 0 })
+        {
+            throw ApiErrors.BadRequest("token is required for TokenReview in authentication");
+        }
+
+        var status = user is null
+            ? new JsonObject { ["user"] = new JsonObject(), ["error"] = "[invalid bearer token, token lookup failed]" }
+            : new JsonObject
+            {
+                ["authenticated"] = true,
+                ["user"] = new JsonObject { ["username"] = user.Name, ["uid"] = user.Uid, ["groups"] = JsonFields.ToArray(user.Groups) },
+                ["audiences"] = JsonFields.ToArray(["https://kubernetes.default.svc.cluster.local"]),
+            };
+        return new JsonObject
+        {
+            ["kind"] = "TokenReview",
+            ["apiVersion"] = "authentication.k8s.io/v1",
+            ["metadata"] = new JsonObject { ["creationTimestamp"] = null },
+            ["spec"] = spec,
+            ["status"] = status,
+        };
+    }
+
+    /// <summary>
     /// Answers <c>POST /apis/authorization.k8s.io/v1/selfsubjectrulesreviews</c> (<c>kubectl auth can-i --list</c>):
     /// every rule granted to <paramref name="user"/> in <c>spec.namespace</c>.
     /// </summary>

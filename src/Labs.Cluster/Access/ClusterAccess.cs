@@ -133,6 +133,10 @@ public sealed class ClusterAccess : IDisposable
     /// <summary>Answers <c>POST /apis/authorization.k8s.io/v1/selfsubjectrulesreviews</c> (201 Created).</summary>
     public JsonObject ReviewSelfSubjectRules(UserInfo user, JsonObject? review) => _reviews.ReviewSelfSubjectRules(user, review);
 
+    /// <summary>Answers <c>POST /apis/authentication.k8s.io/v1/tokenreviews</c> (201 Created). Authorize <c>create</c> on it first.</summary>
+    public JsonObject ReviewToken(JsonObject? review) =>
+        AccessReviews.ReviewToken(JsonFields.String(JsonFields.Object(review, "spec"), "token") is { Length: > 0 } token ? _authenticator.Authenticate("Bearer " + token) : null, review);
+
     /// <summary>Answers <c>POST /apis/authentication.k8s.io/v1/selfsubjectreviews</c> (201 Created).</summary>
     public static JsonObject ReviewSelfSubject(UserInfo user) => AccessReviews.ReviewSelfSubject(user);
 

@@ -44,7 +44,10 @@ public sealed partial class OpenApiDocuments
             itemPath["put"] = Operation("put", $"replace{id}{scope}{resource.Kind}", gvk, schemaName, WriteParameters(), schemaName, ["application/json"]);
         }
 
-        if (Can("patch"))
+        // kubectl leaves validation to the server only for kinds whose PATCH operation takes fieldValidation; otherwise it
+        // validates against OpenAPI v2, which this server does not serve. Create-only kinds (the access and token
+        // reviews) get one so that `kubectl create -f` works for them; a PATCH of them is refused like any other verb.
+        if (Can("patch") || resource.Verbs.SequenceEqual(["create"]))
         {
             itemPath["patch"] = Operation("patch", $"patch{id}{scope}{resource.Kind}", gvk, schemaName, PatchParameters(), OpenApiSchemas.PatchName, PatchContentTypes);
         }
@@ -55,7 +58,10 @@ public sealed partial class OpenApiDocuments
                 [Query("dryRun", "string"), Query("gracePeriodSeconds", "integer"), Query("propagationPolicy", "string")], OpenApiSchemas.DeleteOptionsName, ["application/json"]);
         }
 
-        paths[item] = WithPathParameters(itemPath, resource.Namespaced, named: true);
+        if (itemPath.Count > 0)
+        {
+            paths[item] = WithPathParameters(itemPath, resource.Namespaced, named: true);
+        }
 
         if (resource.Namespaced && Can("list"))
         {
