@@ -6,7 +6,7 @@ using BenchmarkDotNet.Running;
 namespace Labs.Benchmarks;
 
 /// <summary>A column of figures that are not a time: operations per second, or what a benchmark recorded in <see cref="StoreFigures"/>.</summary>
-internal sealed class FigureColumn(string name, Func<Summary, BenchmarkCase, string?> value) : IColumn
+internal sealed class FigureColumn(string name, Func<Summary, BenchmarkCase, string?> value, string? legend = null) : IColumn
 {
     /// <summary>Operations per second, for benchmarks that count many operations per invocation (e.g. acknowledged writes).</summary>
     public static readonly FigureColumn PerSecond = new("Per second", (summary, benchmark) =>
@@ -32,7 +32,7 @@ internal sealed class FigureColumn(string name, Func<Summary, BenchmarkCase, str
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => name == "Per second" ? "Operations per second (1 s / Mean)" : "Memory the store keeps per 1,000 stored objects";
+    public string Legend => legend ?? (name == "Per second" ? "Operations per second (1 s / Mean)" : "Memory the store keeps per 1,000 stored objects");
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => value(summary, benchmarkCase) ?? "-";
 

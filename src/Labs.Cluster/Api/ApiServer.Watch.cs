@@ -55,7 +55,7 @@ internal sealed partial class ApiServer
         context.Response.ContentType = "application/json";
         context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
         await context.Response.StartAsync(context.RequestAborted);
-        var writer = new WatchWriter(context, target.Strategy, asTable, includeObject, _time);
+        var writer = new WatchWriter(context, target.Strategy, asTable, includeObject, _time, _watchEvents);
         if (expired is not null)
         {
             await writer.WriteAsync("ERROR", StatusOf(expired));
@@ -126,7 +126,7 @@ internal sealed partial class ApiServer
 
                 if (type is not null)
                 {
-                    await writer.WriteAsync(type, change.Object);
+                    await writer.WriteAsync(type, change.Object, change.ResourceVersion);
                 }
             }
         }
@@ -144,9 +144,25 @@ internal sealed partial class ApiServer
     };
 
     /// <summary>Writes events, as objects or as one-row Tables, flushing each.</summary>
-    private sealed class WatchWriter(HttpContext context, Registry.ResourceStrategy strategy, bool asTable, string? includeObject, TimeProvider time)
+    private sealed class WatchWriter(HttpContext context, Registry.ResourceStrategy strategy, bool asTable, string? includeObject, TimeProvider time,
+        WatchEventCache cache)
     {
         private bool _columnsSent;
+
+        /// <summary>Writes a change of the store; its line is shared with every other watch that sends it in the same form.</summary>
+        public async Task WriteAsync(string type, JsonObject stored, long resourceVersion)
+        {
+            if (asTable)
+            {
+                await WriteAsync(type, stored);
+                return;
+            }
+
+            var line = cache.GetOrAdd(resourceVersion, type, strategy.Definition.ApiVersion,
+                () => Encoding.UTF8.GetBytes(new JsonObject { ["type"] = type, ["object"] = Out(strategy, stored).DeepClone() }.ToJsonString() + "\n"));
+            await context.Response.Body.WriteAsync(line, context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
 
         public async Task WriteAsync(string type, JsonObject stored)
         {

@@ -22,6 +22,7 @@ internal sealed partial class ApiServer : IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly WatchEventCache _watchEvents = new();
 
     /// <summary>Serves <paramref name="store"/>; a store that is not a <see cref="RegistryStore"/> is wrapped in one.</summary>
     public ApiServer(IObjectStore store, ApiServerHooks hooks, ILogger logger, TimeProvider? time = null)
