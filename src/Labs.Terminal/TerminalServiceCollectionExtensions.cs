@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Labs.Terminal;
 
@@ -15,6 +16,7 @@ public static class TerminalServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSignalR(options => options.MaximumReceiveMessageSize = TerminalLimits.MaxReceiveMessageBytes);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TerminalConnections>();
         return services;
     }
