@@ -18,6 +18,18 @@ public sealed partial class TerminalConnections
         ArgumentNullException.ThrowIfNull(input);
         var shell = FindShell(learnerId, sessionId, terminalId) ?? throw new HubException(NotAttachedMessage);
         var viewer = shell.FindViewer(connectionId);
+        try
+        {
+            await WriteAllAsync(shell, viewer, connectionId, input, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The page went away: the end of its input, not an error.
+        }
+    }
+
+    private async Task WriteAllAsync(TerminalShell shell, TerminalViewer? viewer, string connectionId, IAsyncEnumerable<string> input, CancellationToken cancellationToken)
+    {
         await foreach (var text in input.WithCancellation(cancellationToken))
         {
             if (text.Length > TerminalLimits.MaxInputChars)

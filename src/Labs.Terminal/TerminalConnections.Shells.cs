@@ -14,7 +14,7 @@ public sealed partial class TerminalConnections
         $"This shell was closed after {_options.IdleShellTimeout} with no page showing it. Press Reconnect for a new shell in the same home.";
 
     /// <summary>The terminal's shell, started now unless it runs (or is starting) already; concurrent callers share one.</summary>
-    private async Task<(TerminalShell? Shell, string Error)> GetOrStartShellAsync(LabSession session, string terminalId, CancellationToken cancellationToken)
+    private async Task<(TerminalShell? Shell, string Error)> GetOrStartShellAsync(LabSession session, string terminalId, int columns, int rows, CancellationToken cancellationToken)
     {
         var key = (session.Id, terminalId);
         Task<TerminalShell> starting;
@@ -28,7 +28,7 @@ public sealed partial class TerminalConnections
                     return (null, TooManyShellsMessage());
                 }
 
-                starting = Task.Run(() => StartShellAsync(session, terminalId), CancellationToken.None);
+                starting = Task.Run(() => StartShellAsync(session, terminalId, columns, rows), CancellationToken.None);
                 _shells[key] = starting;
             }
         }
@@ -55,13 +55,33 @@ public sealed partial class TerminalConnections
         return (shell, string.Empty);
     }
 
-    private async Task<TerminalShell> StartShellAsync(LabSession session, string terminalId)
+    private async Task<TerminalShell> StartShellAsync(LabSession session, string terminalId, int columns, int rows)
     {
         var request = new ExecRequest(session.ToolboxNamespace, session.ToolboxPod, session.ShellCommand, Tty: true);
         var exec = await _exec.StartAsync(request, _stopping.Token);
-        var shell = new TerminalShell(session.Id, terminalId, NewShellId(), exec, _options.ReplayBytes, _time.GetUtcNow());
+        var id = NewShellId();
+        var shell = new TerminalShell(session.Id, terminalId, id, exec, _options.ReplayBytes, _time.GetUtcNow(), StartRecording(session.Id, terminalId, id, columns, rows));
         shell.Start(OnShellEndedAsync);
         return shell;
+    }
+
+    /// <summary>A new shell's recording, or null when recordings are off or the file cannot be made (logged: the shell runs on).</summary>
+    private TerminalRecorder? StartRecording(string sessionId, string terminalId, string shellId, int columns, int rows)
+    {
+        if (_recordings.PathFor(sessionId, terminalId, shellId) is not { } path)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new TerminalRecorder(path, columns, rows, _options.MaxRecordingBytes, _time, $"Terminal {terminalId}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(e, "Terminal {Terminal} of session {SessionId} is not recorded: {Path} cannot be written", terminalId, sessionId, path);
+            return null;
+        }
     }
 
     /// <summary>Forgets an ended shell, so the next page to open its terminal gets a new one.</summary>
@@ -74,6 +94,29 @@ public sealed partial class TerminalConnections
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Message to the pages of a terminal whose tab the learner closed.</summary>
+    public const string ClosedMessage = "This terminal was closed.";
+
+    /// <summary>The running terminals of the caller's session, oldest first; empty for a session that is not theirs.</summary>
+    public IReadOnlyList<string> TerminalsOf(string? learnerId, string? sessionId)
+    {
+        if (string.IsNullOrWhiteSpace(sessionId) || _sessions.FindOwned(sessionId, learnerId) is null)
+        {
+            return [];
+        }
+
+        return [.. RunningShells().Where(s => s.SessionId == sessionId && !s.HasEnded).OrderBy(s => s.Number).Select(s => s.TerminalId)];
+    }
+
+    /// <summary>Ends the caller's terminal's shell, if it has one (closing a tab); the cap then counts it no more.</summary>
+    public async Task CloseAsync(string? learnerId, string? sessionId, string? terminalId)
+    {
+        if (FindShell(learnerId, sessionId, terminalId) is { } shell)
+        {
+            await EndShellAsync(shell, ClosedMessage);
+        }
     }
 
     /// <summary>A session ended: end its shells (their pages are told why).</summary>

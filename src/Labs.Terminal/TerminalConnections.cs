@@ -35,6 +35,7 @@ public sealed partial class TerminalConnections : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<TerminalConnections> _logger;
     private readonly ITimer _idleSweep;
+    private readonly TerminalRecordings _recordings;
 
     /// <summary>Creates the terminals; registered as a singleton by <see cref="TerminalServiceCollectionExtensions.AddTerminal"/>.</summary>
     /// <param name="exec">Opens the exec streams.</param>
@@ -42,8 +43,11 @@ public sealed partial class TerminalConnections : IAsyncDisposable
     /// <param name="time">The clock that ends shells nobody watches.</param>
     /// <param name="logger">Logs failures the learner only sees as a short message.</param>
     /// <param name="options">The terminal's limits.</param>
-    public TerminalConnections(IPodExec exec, ISessionRegistry sessions, TimeProvider time, ILogger<TerminalConnections> logger, IOptions<TerminalOptions> options)
+    /// <param name="recordings">Where shells are recorded; none when null.</param>
+    public TerminalConnections(
+        IPodExec exec, ISessionRegistry sessions, TimeProvider time, ILogger<TerminalConnections> logger, IOptions<TerminalOptions> options, TerminalRecordings? recordings = null)
     {
+        _recordings = recordings ?? new TerminalRecordings(null);
         ArgumentNullException.ThrowIfNull(exec);
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(time);
@@ -147,7 +151,7 @@ public sealed partial class TerminalConnections : IAsyncDisposable
             return (null, SessionNotFoundMessage);
         }
 
-        return await GetOrStartShellAsync(session, terminalId!, cancellationToken);
+        return await GetOrStartShellAsync(session, terminalId!, columns, rows, cancellationToken);
     }
 
     private TerminalShell? FindShell(string? learnerId, string? sessionId, string? terminalId)

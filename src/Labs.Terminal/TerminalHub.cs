@@ -42,6 +42,16 @@ public sealed class TerminalHub : Hub
     public void Ack(string sessionId, string terminalId, long seq) =>
         _connections.Acknowledge(Context.ConnectionId, Context.UserIdentifier, sessionId, terminalId, seq);
 
+    /// <summary>The caller's session's terminals that have a shell, in the order they were opened (none for anyone else's).</summary>
+    [HubMethodName("Terminals")]
+    public IReadOnlyList<string> Terminals(string sessionId) =>
+        _connections.TerminalsOf(Context.UserIdentifier, sessionId);
+
+    /// <summary>Ends the terminal's shell (the learner closed its tab); every page showing it is told.</summary>
+    [HubMethodName("Close")]
+    public Task CloseAsync(string sessionId, string terminalId) =>
+        _connections.CloseAsync(Context.UserIdentifier, sessionId, terminalId);
+
     /// <summary>Tells the shell the terminal's new size.</summary>
     [HubMethodName("Resize")]
     public Task ResizeAsync(string sessionId, string terminalId, int cols, int rows) =>

@@ -28,4 +28,14 @@ public sealed class TerminalOptions
     /// </summary>
     [Range(64 * 1024, 16 * 1024 * 1024)]
     public int ReplayBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Where each session's terminal recordings (asciicast v2, one file per shell) are kept. The web host sets
+    /// <c>&lt;data directory&gt;/recordings</c>; null (the default of this library alone) records nothing.
+    /// </summary>
+    public string? RecordingsDirectory { get; set; }
+
+    /// <summary>Largest recording of one shell; a flood of output beyond it is not recorded. Default 67108864 (64 MiB).</summary>
+    [Range(1024 * 1024, long.MaxValue)]
+    public long MaxRecordingBytes { get; set; } = 64L * 1024 * 1024;
 }

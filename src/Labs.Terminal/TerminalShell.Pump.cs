@@ -26,6 +26,7 @@ internal sealed partial class TerminalShell
                 await WaitForRoomAsync(token);
                 Log.Append(chunk.Data.Span);
                 PulseViewers();
+                Record(r => r.Output(chunk.Data.Span));
             }
 
             int code;
@@ -63,6 +64,7 @@ internal sealed partial class TerminalShell
 
             await DisposeAsync();
             PulseViewers();
+            Record(r => r.Dispose());
             await ended(this);
         }
     }

@@ -10,25 +10,32 @@ namespace Labs.Terminal;
 /// </summary>
 internal sealed partial class TerminalShell : IAsyncDisposable
 {
+    private static long s_started;
     private readonly Lock _gate = new();
     private readonly List<TerminalViewer> _viewers = [];
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Signal _room = new();
     private readonly IExecSession _exec;
+    private readonly TerminalRecorder? _recorder;
     private (int Columns, int Rows) _size;
     private DateTimeOffset _idleSince;
     private int _disposed;
 
-    public TerminalShell(string sessionId, string terminalId, string id, IExecSession exec, int replayBytes, DateTimeOffset now)
+    public TerminalShell(string sessionId, string terminalId, string id, IExecSession exec, int replayBytes, DateTimeOffset now, TerminalRecorder? recorder = null)
     {
+        _recorder = recorder;
         SessionId = sessionId;
         TerminalId = terminalId;
         Id = id;
         _exec = exec;
         Log = new OutputLog(replayBytes);
         _idleSince = now;
+        Number = Interlocked.Increment(ref s_started);
     }
+
+    /// <summary>Counts up with every shell started: the order of a session's terminals.</summary>
+    public long Number { get; }
 
     public string SessionId { get; }
 
@@ -147,6 +154,7 @@ internal sealed partial class TerminalShell : IAsyncDisposable
 
             await _exec.ResizeAsync(columns, rows, linked.Token);
             _size = (columns, rows);
+            Record(r => r.Resize(columns, rows));
         }
         finally
         {
@@ -178,6 +186,30 @@ internal sealed partial class TerminalShell : IAsyncDisposable
         await _exec.DisposeAsync();
         PulseViewers();
     }
+
+    /// <summary>Adds to the recording; a failing disk stops the recording, never the shell.</summary>
+    private void Record(Action<TerminalRecorder> write)
+    {
+        if (_recorder is null)
+        {
+            return;
+        }
+
+        lock (_recorder)
+        {
+            try
+            {
+                write(_recorder);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException)
+            {
+                RecordingError ??= e.Message;
+            }
+        }
+    }
+
+    /// <summary>Why the recording stopped early, or null.</summary>
+    public string? RecordingError { get; private set; }
 
     private void PulseViewers()
     {

@@ -139,4 +139,24 @@ public sealed class TerminalOwnershipTests : IAsyncDisposable
         Assert.True(exec.Disposed);
         await page.UntilAsync(() => _connections.ShellCount == 0, "the shell to be forgotten");
     }
+
+    [Fact]
+    public async Task The_session_lists_its_terminals_to_its_owner_only_and_only_the_owner_closes_one()
+    {
+        await using var first = TerminalWatch.Start(_connections, "c", terminal: "1");
+        await first.OpenedAsync();
+        await using var second = TerminalWatch.Start(_connections, "c", terminal: "2");
+        await second.OpenedAsync();
+
+        Assert.Equal(["1", "2"], _connections.TerminalsOf(Owner, "s-1"));
+        Assert.Empty(_connections.TerminalsOf("mallory", "s-1"));
+        await _connections.CloseAsync("mallory", "s-1", "2");
+        Assert.False(second.Ended);
+
+        await _connections.CloseAsync(Owner, "s-1", "2");
+        await second.EndedAsync();
+
+        Assert.Equal(TerminalConnections.ClosedMessage, second.Last.Error);
+        await second.UntilAsync(() => _connections.TerminalsOf(Owner, "s-1").SequenceEqual(["1"]), "the closed terminal to be gone");
+    }
 }

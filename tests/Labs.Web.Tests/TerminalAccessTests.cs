@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text;
 using Labs.Terminal;
 using Microsoft.AspNetCore.Http.Connections;
@@ -72,6 +74,38 @@ public sealed class TerminalAccessTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.StartAsync(Ct));
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_owner_lists_and_reads_the_terminals_recordings_and_another_learner_gets_404()
+    {
+        await using (var owner = Connect(HttpTransportType.WebSockets, _aliceCookies))
+        {
+            await owner.StartAsync(Ct);
+            var text = "";
+            await foreach (var frame in owner.StreamAsync<TerminalFrame>("Output", _session, "1", null, 0L, 80, 24, Ct))
+            {
+                text += Encoding.UTF8.GetString(Convert.FromBase64String(frame.Data));
+                if (text.Contains("learner", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+        }
+
+        using var alice = _platform.NewLearner(_aliceCookies);
+        var list = await alice.GetFromJsonAsync<JsonArray>($"/api/sessions/{_session}/recordings", Ct);
+        var name = (string)Assert.Single(list!)!["name"]!;
+        var file = await alice.GetAsync($"/api/sessions/{_session}/recordings/{name}", Ct);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("application/x-asciicast", file.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("{\"version\":2", await file.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var bobCookies = new CookieContainer();
+        using var bob = _platform.NewLearner(bobCookies);
+        await bob.GetAsync("/labs/deployments-101", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync($"/api/sessions/{_session}/recordings", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync($"/api/sessions/{_session}/recordings/{name}", Ct)).StatusCode);
     }
 
     private HubConnection Connect(HttpTransportType transport, CookieContainer cookies) =>

@@ -1,5 +1,6 @@
 // The lab terminal: xterm.js in the page, a shell in the learner's toolbox pod, joined by the /hubs/terminal hub.
 import { FitAddon } from "@xterm/addon-fit";
+import { SearchAddon } from "@xterm/addon-search";
 import { WebLinksAddon } from "@xterm/addon-web-links";
 import { Terminal } from "@xterm/xterm";
 import { HubConnection, HubConnectionBuilder, HubConnectionState, ISubscription, LogLevel, Subject } from "@microsoft/signalr";
@@ -75,6 +76,7 @@ const THEME = {
 export class LabTerminal {
   private readonly term: Terminal;
   private readonly fitAddon = new FitAddon();
+  private readonly searchAddon = new SearchAddon();
   private readonly events: TerminalEvents;
   private connection: HubConnection | null = null;
   private sessionId: string | null = null;
@@ -108,6 +110,7 @@ export class LabTerminal {
       theme: THEME,
     });
     this.term.loadAddon(this.fitAddon);
+    this.term.loadAddon(this.searchAddon);
     // URLs the shell prints (a Service's address, docs links) open in a new tab, without access to this page.
     this.term.loadAddon(new WebLinksAddon((_event, uri) => window.open(uri, "_blank", "noopener,noreferrer")));
     this.term.open(container);
@@ -221,6 +224,34 @@ export class LabTerminal {
 
   focus(): void {
     this.term.focus();
+  }
+
+  /** Finds the next (or previous) match of the text in the output and scrollback; false when there is none. */
+  find(text: string, backwards = false): boolean {
+    // Without decorations: those need xterm's proposed API; the match is selected (and scrolled to) either way.
+    const options = { caseSensitive: false };
+    return backwards ? this.searchAddon.findPrevious(text, options) : this.searchAddon.findNext(text, options);
+  }
+
+  /** The terminals of the session that have a shell on the server (so a reloaded page opens the same tabs). */
+  async terminalsOf(sessionId: string): Promise<string[]> {
+    const connection = await this.connect();
+    return connection.invoke<string[]>("Terminals", sessionId);
+  }
+
+  /** Ends this terminal's shell on the server (its tab was closed) and lets go of the connection. */
+  async close(): Promise<void> {
+    const connection = this.connection;
+    const sessionId = this.sessionId;
+    this.sessionId = null;
+    this.detached();
+    if (connection && sessionId !== null && connection.state === HubConnectionState.Connected) {
+      await connection.invoke("Close", sessionId, this.terminalId).catch(() => {
+        // The shell then ends when nobody has watched it for a while.
+      });
+    }
+    await connection?.stop();
+    this.term.dispose();
   }
 
   /** Screen-reader mode: xterm keeps an accessible copy of the output that assistive technology reads out. */
