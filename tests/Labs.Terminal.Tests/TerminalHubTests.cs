@@ -112,6 +112,8 @@ public sealed class TerminalHubTests : IAsyncDisposable
         var exec = _kube.LastExec;
 
         await client.DisposeAsync();
+        var connections = _app!.Services.GetRequiredService<TerminalConnections>();
+        await UntilAsync(() => connections.Running("s-1", "1")?.ViewerCount == 0, "the closed connection to stop watching");
         await using var next = await ConnectAsync(hub);
         var again = next.StreamAsync<TerminalFrame>("Output", "s-1", "1", shell, 0L, 80, 24, Ct).GetAsyncEnumerator(Ct);
         Assert.True(await again.MoveNextAsync());
