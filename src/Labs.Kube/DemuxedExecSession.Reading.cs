@@ -48,6 +48,7 @@ internal sealed partial class DemuxedExecSession
         int read;
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
+            _bounded.Consumed(read);
             var chunk = new ExecOutput(channel, buffer.AsSpan(0, read).ToArray());
             while (!_output.Writer.TryWrite(chunk))
             {

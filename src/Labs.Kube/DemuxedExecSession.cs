@@ -7,10 +7,12 @@ namespace Labs.Kube;
 
 /// <summary>
 /// A running exec over KubernetesClient's <see cref="StreamDemuxer"/>. The demuxer's streams block on read, so one
-/// dedicated thread per output stream (not a pool thread) copies them into a bounded queue that
-/// <see cref="ReadOutputAsync"/> drains; when the queue is full that thread waits, and the demuxer buffers
-/// (up to its own limit of 40 MiB per stream, after which it ends the stream). Once the output ends, the status
-/// channel gives the exit code. Writes are serialised: a WebSocket allows one send at a time.
+/// dedicated thread per output stream (not a pool thread) copies them into a small bounded queue that
+/// <see cref="ReadOutputAsync"/> drains; when the queue is full that thread waits, the demuxer's buffer fills, and
+/// <see cref="BoundedReceiveWebSocket"/> stops the demuxer receiving at <see cref="OutputWindowBytes"/> unread (the
+/// demuxer alone would buffer 40 MiB per stream and then end it). Reading stops, so the API server's sends wait and the
+/// command blocks on its output. Once the output ends, the status channel gives the exit code. Writes are serialised:
+/// a WebSocket allows one send at a time.
 /// </summary>
 /// <remarks>
 /// <see cref="Completion"/> completes with the exit code, with -1 when the stream ended (or the session was
@@ -21,11 +23,18 @@ internal sealed partial class DemuxedExecSession : IExecSession
     /// <summary>Stdin goes out in pieces of at most this size: API servers cap the size of one message.</summary>
     private const int MaxStdinChunk = 32 * 1024;
 
+    /// <summary>Output received but not yet read before the socket is no longer read (besides the queue's chunks).</summary>
+    internal const int OutputWindowBytes = 256 * 1024;
+
+    /// <summary>Chunks of at most 16 KiB waiting for <see cref="ReadOutputAsync"/>.</summary>
+    private const int QueuedChunks = 16;
+
     private readonly WebSocket _socket;
+    private readonly BoundedReceiveWebSocket _bounded;
     private readonly StreamDemuxer _demuxer;
     private readonly string _target;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly Channel<ExecOutput> _output = Channel.CreateBounded<ExecOutput>(new BoundedChannelOptions(256) { SingleReader = false, SingleWriter = false });
+    private readonly Channel<ExecOutput> _output = Channel.CreateBounded<ExecOutput>(new BoundedChannelOptions(QueuedChunks) { SingleReader = false, SingleWriter = false });
     private readonly TaskCompletionSource<int> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _finished;
@@ -36,7 +45,8 @@ internal sealed partial class DemuxedExecSession : IExecSession
         _socket = socket;
         _target = target;
         IsV5 = socket.SubProtocol == WebSocketProtocol.V5BinaryWebsocketProtocol;
-        _demuxer = new StreamDemuxer(socket, StreamType.RemoteCommand, ownsSocket: true, supportsClose: IsV5);
+        _bounded = new BoundedReceiveWebSocket(socket, request.Tty ? new[] { ChannelIndex.StdOut } : [ChannelIndex.StdOut, ChannelIndex.StdErr], OutputWindowBytes);
+        _demuxer = new StreamDemuxer(_bounded, StreamType.RemoteCommand, ownsSocket: true, supportsClose: IsV5);
         var outputs = request.Tty
             ? new[] { (1, _demuxer.GetStream(ChannelIndex.StdOut, null)) }
             : [(1, _demuxer.GetStream(ChannelIndex.StdOut, null)), (2, _demuxer.GetStream(ChannelIndex.StdErr, null))];
@@ -49,6 +59,9 @@ internal sealed partial class DemuxedExecSession : IExecSession
     public bool IsV5 { get; }
 
     public Task<int> Completion => _completion.Task;
+
+    /// <summary>The socket as the demuxer reads it (how much output waits unread, whether reading is paused).</summary>
+    internal BoundedReceiveWebSocket Receiving => _bounded;
 
     public async Task WriteStdinAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {

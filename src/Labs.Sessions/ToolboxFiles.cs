@@ -46,7 +46,7 @@ internal static class ToolboxFiles
 
     /// <summary>
     /// The learner's bash start-up file: kubeconfig, bash's own completion (Debian's bash-completion, which kubectl's
-    /// completion script needs), the <c>k</c> alias with completion, a readable prompt marked for the page.
+    /// completion script needs), the <c>k</c> alias with completion, a readable prompt marked for the page, history written after each command.
     /// </summary>
     public static string Bashrc(string ns) =>
         $$"""
@@ -67,6 +67,10 @@ internal static class ToolboxFiles
         # Shell integration marks (OSC 133, as terminals use them): A = at the prompt, C = a command runs. The page
         # uses them to keep its Run buttons from typing into a running command.
         PS0='\e]133;C\a'
+        # History goes to ~/.bash_history after every command (not only when the shell exits, which a dropped or
+        # restarted platform never lets it do), so the next shell in this home has it.
+        shopt -s histappend
+        PROMPT_COMMAND='history -a'
 
         """;
 }

@@ -1,17 +1,17 @@
 using System.Collections.Concurrent;
-using System.Text;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using Labs.Kube;
 using Labs.Sessions;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Labs.Terminal;
 
 /// <summary>
-/// The terminal bridge: one exec into the session's toolbox pod per SignalR connection, its output relayed to that
-/// connection, and the recent output of each session kept for replay. <see cref="TerminalHub"/> only forwards to
-/// this singleton, so the logic here runs (and is tested) without SignalR's transport.
+/// The browser terminals: one shell per (session, terminal id) that outlives the connections watching it, so a reload,
+/// a dropped network or a second browser tab finds the same shell. <see cref="TerminalHub"/> only forwards to this
+/// singleton, so the logic here runs (and is tested) without SignalR's transport.
 /// </summary>
 public sealed partial class TerminalConnections : IAsyncDisposable
 {
@@ -21,188 +21,103 @@ public sealed partial class TerminalConnections : IAsyncDisposable
     /// <summary>Sent to the shells of a session when it ends (the page then offers to start the lab again).</summary>
     public const string SessionEndedMessage = "Session not found: this lab was ended. Start the lab again for a fresh environment.";
 
-    /// <summary>Sent when input or a resize arrives on a connection without a shell.</summary>
-    public const string NotAttachedMessage = "No shell is attached to this terminal: start the lab, or reconnect.";
+    /// <summary>Sent when input or a resize names a terminal that has no shell (it ended, or was never opened).</summary>
+    public const string NotAttachedMessage = "No shell is open in this terminal: press Reconnect to open one.";
 
-    private readonly ConcurrentDictionary<string, TerminalBridge> _bridges = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ReplayBuffer> _replays = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Session, string Terminal), Task<TerminalShell>> _shells = new();
 
     // Makes "count the session's shells, then add one" atomic, so the per-session cap holds under concurrent attaches.
-    private readonly Lock _attachGate = new();
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
     private readonly TerminalOptions _options;
     private readonly IPodExec _exec;
     private readonly ISessionRegistry _sessions;
-    private readonly IHubContext<TerminalHub> _hub;
+    private readonly TimeProvider _time;
     private readonly ILogger<TerminalConnections> _logger;
+    private readonly ITimer _idleSweep;
+    private readonly TerminalRecordings _recordings;
 
-    /// <summary>Creates the bridge; registered as a singleton by <see cref="TerminalServiceCollectionExtensions.AddTerminal"/>.</summary>
+    /// <summary>Creates the terminals; registered as a singleton by <see cref="TerminalServiceCollectionExtensions.AddTerminal"/>.</summary>
     /// <param name="exec">Opens the exec streams.</param>
     /// <param name="sessions">Resolves session ids to namespaces and toolbox pods.</param>
-    /// <param name="hub">Sends output, exit and errors to one connection.</param>
+    /// <param name="time">The clock that ends shells nobody watches.</param>
     /// <param name="logger">Logs failures the learner only sees as a short message.</param>
     /// <param name="options">The terminal's limits.</param>
-    public TerminalConnections(IPodExec exec, ISessionRegistry sessions, IHubContext<TerminalHub> hub, ILogger<TerminalConnections> logger, IOptions<TerminalOptions> options)
+    /// <param name="recordings">Where shells are recorded; none when null.</param>
+    public TerminalConnections(
+        IPodExec exec, ISessionRegistry sessions, TimeProvider time, ILogger<TerminalConnections> logger, IOptions<TerminalOptions> options, TerminalRecordings? recordings = null)
     {
+        _recordings = recordings ?? new TerminalRecordings(null);
         ArgumentNullException.ThrowIfNull(exec);
         ArgumentNullException.ThrowIfNull(sessions);
-        ArgumentNullException.ThrowIfNull(hub);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(options);
         _exec = exec;
         _sessions = sessions;
-        _hub = hub;
+        _time = time;
         _logger = logger;
         _options = options.Value;
         _sessions.SessionEnded += OnSessionEnded;
+        var period = TimeSpan.FromTicks(Math.Clamp(_options.IdleShellTimeout.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
+        _idleSweep = time.CreateTimer(_ => _ = SweepIdleShellsAsync(), null, period, period);
     }
 
-    /// <summary>How many connections currently have a shell attached.</summary>
-    public int AttachedCount => _bridges.Count;
-
-    /// <summary>How many sessions' recent screens are kept for replay (they follow the live sessions).</summary>
-    internal int ReplayCount => _replays.Count;
-
-    /// <summary>Whether this connection currently has a shell attached.</summary>
-    public bool IsAttached(string connectionId) => _bridges.ContainsKey(connectionId);
+    /// <summary>How many shells are running (or starting).</summary>
+    public int ShellCount => _shells.Count;
 
     /// <summary>
-    /// Opens a shell in the session's toolbox pod for this connection (replacing any shell it had), replays the
-    /// session's recent output and starts relaying. Only the session's owner may attach: anyone else is told the
-    /// session was not found, as for a missing one, and sees none of its screen. Problems are reported to the
-    /// connection as <c>Error</c>.
+    /// Streams the output of the caller's terminal <paramref name="terminalId"/> in session <paramref name="sessionId"/>,
+    /// starting its shell if it has none. A browser that already shows output of shell <paramref name="shellId"/> up to
+    /// <paramref name="afterSeq"/> gets what follows; any other gets the kept output from a safe start, marked as a reset.
+    /// Only the session's owner may watch: anyone else is told the session was not found, as for a missing one, and
+    /// sees none of its output. Problems are the stream's last frame (<see cref="TerminalFrame.Error"/>).
     /// </summary>
-    /// <param name="connectionId">The SignalR connection.</param>
+    /// <param name="connectionId">The SignalR connection (its input is reported in the frames).</param>
     /// <param name="learnerId">The caller's learner id (from their authenticated identity); null for none.</param>
-    /// <param name="sessionId">The session to attach to.</param>
+    /// <param name="sessionId">The session.</param>
+    /// <param name="terminalId">The terminal (tab) within the session.</param>
+    /// <param name="shellId">The shell whose output the browser shows, or null.</param>
+    /// <param name="afterSeq">How much of that shell's output the browser shows.</param>
     /// <param name="columns">Terminal width.</param>
     /// <param name="rows">Terminal height.</param>
-    /// <param name="cancellationToken">Cancels the attach.</param>
-    /// <returns>Whether a shell is now attached (false after an <c>Error</c> was sent).</returns>
-    public async Task<bool> AttachAsync(string connectionId, string? learnerId, string? sessionId, int columns, int rows, CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Ends the stream (the connection closed); the shell lives on.</param>
+    public async IAsyncEnumerable<TerminalFrame> WatchAsync(
+        string connectionId, string? learnerId, string? sessionId, string? terminalId, string? shellId, long afterSeq, int columns, int rows,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionId);
-        await DetachAsync(connectionId);
-
-        if (!IsValidSize(columns, rows))
+        var (shell, error) = await OpenAsync(learnerId, sessionId, terminalId, columns, rows, cancellationToken);
+        if (shell is null)
         {
-            await SendErrorAsync(connectionId, SizeMessage(columns, rows), cancellationToken);
-            return false;
+            yield return new TerminalFrame(0, string.Empty, Error: error);
+            yield break;
         }
 
-        var session = string.IsNullOrWhiteSpace(sessionId) ? null : _sessions.FindOwned(sessionId, learnerId);
-        if (session is null)
-        {
-            await SendErrorAsync(connectionId, SessionNotFoundMessage, cancellationToken);
-            return false;
-        }
-
-        if (ShellCount(session.Id) >= _options.MaxShellsPerSession)
-        {
-            // Checked before opening an exec, so a client looping on Attach costs no shell; checked again on add.
-            await SendErrorAsync(connectionId, TooManyShellsMessage(), cancellationToken);
-            return false;
-        }
-
-        SweepReplays();
-        IExecSession exec;
+        await TryResizeAsync(shell, columns, rows, cancellationToken);
+        var resumes = shellId == shell.Id && afterSeq >= shell.Log.Head && afterSeq <= shell.Log.End;
+        var from = resumes ? afterSeq : shell.Log.SafeStart;
+        var viewer = shell.AddViewer(connectionId, from);
         try
         {
-            var request = new ExecRequest(session.ToolboxNamespace, session.ToolboxPod, session.ShellCommand, Tty: true);
-            exec = await _exec.StartAsync(request, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _logger.LogWarning(ex, "Exec into {Namespace}/{Pod} failed", session.ToolboxNamespace, session.ToolboxPod);
-            await SendErrorAsync(connectionId,
-                $"Could not open a shell in your toolbox pod ({ex.Message}). It may still be starting: try again in a few seconds.",
-                cancellationToken);
-            return false;
-        }
-
-        var bridge = new TerminalBridge(connectionId, session.Id, exec);
-        if (!TryAddBridge(bridge, out var refusal))
-        {
-            await bridge.DisposeAsync();
-            if (refusal is not null)
+            await foreach (var frame in shell.WatchAsync(viewer, from, !resumes, cancellationToken))
             {
-                await SendErrorAsync(connectionId, refusal, cancellationToken);
+                yield return frame;
             }
-
-            return false;
         }
-
-        if (_sessions.Find(session.Id) is null)
+        finally
         {
-            // The session ended while the shell opened: its end already swept the bridges, so drop this one here.
-            await DetachAsync(connectionId);
-            await SendErrorAsync(connectionId, SessionEndedMessage, cancellationToken);
-            return false;
-        }
-
-        var replay = _replays.GetOrAdd(session.Id, _ => new ReplayBuffer(TerminalLimits.ReplayBufferBytes));
-        await SendReplayAsync(connectionId, replay.Snapshot(), cancellationToken);
-        await TryResizeAsync(bridge, columns, rows, cancellationToken);
-        bridge.Pump = Task.Run(() => PumpAsync(bridge, replay), CancellationToken.None);
-        return true;
-    }
-
-    /// <summary>Types <paramref name="data"/> into the connection's shell (UTF-8); oversize input is refused with <c>Error</c>.</summary>
-    public async Task InputAsync(string connectionId, string? data, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(connectionId);
-        if (string.IsNullOrEmpty(data))
-        {
-            return;
-        }
-
-        if (data.Length > TerminalLimits.MaxInputChars)
-        {
-            await SendErrorAsync(connectionId,
-                $"Input too large: {data.Length} characters in one message, at most {TerminalLimits.MaxInputChars} are accepted. Paste in smaller pieces.",
-                cancellationToken);
-            return;
-        }
-
-        if (!_bridges.TryGetValue(connectionId, out var bridge))
-        {
-            await SendErrorAsync(connectionId, NotAttachedMessage, cancellationToken);
-            return;
-        }
-
-        try
-        {
-            await bridge.WriteStdinAsync(Encoding.UTF8.GetBytes(data), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || bridge.Stopping.IsCancellationRequested)
-        {
-            _logger.LogInformation(ex, "Input to connection {ConnectionId} could not be written", connectionId);
-            await SendErrorAsync(connectionId, "Your input could not reach the shell: it has ended. Reconnect to open a new one.", cancellationToken);
+            shell.RemoveViewer(viewer, _time.GetUtcNow());
         }
     }
 
-    /// <summary>Resizes the connection's terminal; ignored when no shell is attached (the page resizes before attaching).</summary>
-    public async Task ResizeAsync(string connectionId, int columns, int rows, CancellationToken cancellationToken = default)
+    /// <summary>Records that the connection's screen shows the terminal's output up to <paramref name="seq"/>.</summary>
+    public void Acknowledge(string connectionId, string? learnerId, string? sessionId, string? terminalId, long seq)
     {
-        ArgumentException.ThrowIfNullOrEmpty(connectionId);
-        if (!IsValidSize(columns, rows))
+        var shell = FindShell(learnerId, sessionId, terminalId);
+        if (shell?.FindViewer(connectionId) is { } viewer)
         {
-            await SendErrorAsync(connectionId, SizeMessage(columns, rows), cancellationToken);
-            return;
-        }
-
-        if (_bridges.TryGetValue(connectionId, out var bridge))
-        {
-            await TryResizeAsync(bridge, columns, rows, cancellationToken);
-        }
-    }
-
-    /// <summary>Closes the connection's shell, if any (called when the SignalR connection closes).</summary>
-    public async Task DetachAsync(string connectionId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(connectionId);
-        if (_bridges.TryRemove(connectionId, out var bridge))
-        {
-            await bridge.DisposeAsync();
+            shell.Acknowledge(viewer, seq);
         }
     }
 
@@ -210,15 +125,63 @@ public sealed partial class TerminalConnections : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _sessions.SessionEnded -= OnSessionEnded;
-        foreach (var connectionId in _bridges.Keys)
+        await _idleSweep.DisposeAsync();
+        await _stopping.CancelAsync();
+        foreach (var shell in RunningShells())
         {
-            await DetachAsync(connectionId);
+            await shell.DisposeAsync();
         }
     }
+
+    private async Task<(TerminalShell? Shell, string Error)> OpenAsync(string? learnerId, string? sessionId, string? terminalId, int columns, int rows, CancellationToken cancellationToken)
+    {
+        if (!IsValidSize(columns, rows))
+        {
+            return (null, SizeMessage(columns, rows));
+        }
+
+        if (!IsValidTerminalId(terminalId))
+        {
+            return (null, $"Invalid terminal id '{terminalId}': 1 to {TerminalLimits.MaxTerminalIdLength} letters, digits, '-' or '_'.");
+        }
+
+        var session = string.IsNullOrWhiteSpace(sessionId) ? null : _sessions.FindOwned(sessionId, learnerId);
+        if (session is null)
+        {
+            return (null, SessionNotFoundMessage);
+        }
+
+        return await GetOrStartShellAsync(session, terminalId!, columns, rows, cancellationToken);
+    }
+
+    private TerminalShell? FindShell(string? learnerId, string? sessionId, string? terminalId)
+    {
+        if (string.IsNullOrWhiteSpace(sessionId) || !IsValidTerminalId(terminalId) || _sessions.FindOwned(sessionId, learnerId) is null)
+        {
+            return null;
+        }
+
+        return Running(sessionId, terminalId!);
+    }
+
+    /// <summary>The terminal's shell if it runs (whoever owns it).</summary>
+    internal TerminalShell? Running(string sessionId, string terminalId) =>
+        _shells.TryGetValue((sessionId, terminalId), out var starting) && starting.IsCompletedSuccessfully && !starting.Result.HasEnded
+            ? starting.Result
+            : null;
+
+    private List<TerminalShell> RunningShells() =>
+        [.. _shells.Values.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result)];
+
+    private static bool IsValidTerminalId(string? terminalId) =>
+        !string.IsNullOrEmpty(terminalId) && terminalId.Length <= TerminalLimits.MaxTerminalIdLength
+        && terminalId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private static bool IsValidSize(int columns, int rows) =>
         columns is >= 1 and <= TerminalLimits.MaxDimension && rows is >= 1 and <= TerminalLimits.MaxDimension;
 
     private static string SizeMessage(int columns, int rows) =>
         $"Invalid terminal size {columns}x{rows}: columns and rows must be between 1 and {TerminalLimits.MaxDimension}.";
+
+    private static string NewShellId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }

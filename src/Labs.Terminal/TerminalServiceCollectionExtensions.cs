@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Labs.Terminal;
 
@@ -15,6 +17,8 @@ public static class TerminalServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSignalR(options => options.MaximumReceiveMessageSize = TerminalLimits.MaxReceiveMessageBytes);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new TerminalRecordings(sp.GetRequiredService<IOptions<TerminalOptions>>().Value.RecordingsDirectory));
         services.AddSingleton<TerminalConnections>();
         return services;
     }

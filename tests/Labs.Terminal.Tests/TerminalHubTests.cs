@@ -13,6 +13,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 using Labs.Testing;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using System.Threading.Channels;
 
 namespace Labs.Terminal.Tests;
 
@@ -35,73 +39,88 @@ public sealed class TerminalHubTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_browser_attaches_types_sees_the_echo_and_hears_the_exit()
+    public async Task A_browser_streams_output_and_input_sees_the_echo_and_hears_the_exit()
     {
         _sessions.Add("s-1");
         await using var client = await ConnectAsync(await StartAsync());
+        using var reading = new CancellationTokenSource();
+        var frames = client.StreamAsync<TerminalFrame>("Output", "s-1", "1", null, 0L, 100, 30, reading.Token).GetAsyncEnumerator(Ct);
 
-        var attach = await client.InvokeAsync("Attach", ["s-1", 100, 30], Ct);
-        Assert.True((bool?)attach["result"], attach.ToJsonString());
+        Assert.True(await frames.MoveNextAsync());
+        Assert.NotNull(frames.Current.Shell);
         Assert.Equal((100, 30), Assert.Single(_kube.LastExec.Resizes));
+        var input = Channel.CreateUnbounded<string>();
+        await client.SendAsync("Input", "s-1", "1", input.Reader, Ct);
+        await input.Writer.WriteAsync("echo hi", Ct);
+        await input.Writer.WriteAsync("\r", Ct);
 
-        await client.InvokeAsync("Input", ["echo hi\r"], Ct);
-        var output = await client.ReceiveInvocationAsync("Output", Ct);
-        Assert.Equal("echo hi\r", Encoding.UTF8.GetString(Convert.FromBase64String((string)output["arguments"]![0]!)));
+        var echo = "";
+        while (echo != "echo hi\r" && await frames.MoveNextAsync())
+        {
+            echo += Encoding.UTF8.GetString(Convert.FromBase64String(frames.Current.Data));
+            await client.SendAsync("Ack", "s-1", "1", frames.Current.Seq + Convert.FromBase64String(frames.Current.Data).Length, Ct);
+        }
 
-        await client.InvokeAsync("Resize", [120, 40], Ct);
+        Assert.Equal("echo hi\r", echo);
+        await client.InvokeAsync("Resize", "s-1", "1", 120, 40, Ct);
         Assert.Contains((120, 40), _kube.LastExec.Resizes);
 
         _kube.LastExec.Exit(0);
-        var exited = await client.ReceiveInvocationAsync("Exited", Ct);
-        Assert.Equal(0, (int?)exited["arguments"]![0]);
+        while (await frames.MoveNextAsync() && frames.Current.Exit is null)
+        {
+        }
+
+        Assert.Equal(0, frames.Current.Exit);
+        Assert.False(await frames.MoveNextAsync());
     }
 
     [Fact]
-    public async Task An_unknown_session_gets_an_Error_message_and_false()
+    public async Task An_unknown_session_gets_one_frame_with_the_not_found_error()
     {
         await using var client = await ConnectAsync(await StartAsync());
 
-        var attach = await client.InvokeAsync("Attach", ["gone", 80, 24], Ct);
+        var frames = await client.StreamAsync<TerminalFrame>("Output", "gone", "1", null, 0L, 80, 24, Ct).ToListAsync(Ct);
 
-        Assert.False((bool?)attach["result"]);
-        var error = await client.ReceiveInvocationAsync("Error", Ct);
-        Assert.Equal(TerminalConnections.SessionNotFoundMessage, (string?)error["arguments"]![0]);
+        Assert.Equal(TerminalConnections.SessionNotFoundMessage, Assert.Single(frames).Error);
+        Assert.Empty(_kube.Requests);
     }
 
     [Fact]
-    public async Task A_maximal_input_message_fits_the_receive_limit()
+    public async Task A_maximal_input_item_fits_the_receive_limit()
     {
         _sessions.Add("s-1");
         await using var client = await ConnectAsync(await StartAsync());
-        await client.InvokeAsync("Attach", ["s-1", 80, 24], Ct);
+        var frames = client.StreamAsync<TerminalFrame>("Output", "s-1", "1", null, 0L, 80, 24, Ct).GetAsyncEnumerator(Ct);
+        Assert.True(await frames.MoveNextAsync());
         _kube.LastExec.Echo = false;
 
         // Quotes are JSON-escaped, so the message is larger than the text.
-        var completion = await client.InvokeAsync("Input", [new string('"', TerminalLimits.MaxInputChars)], Ct);
+        await client.SendAsync("Input", "s-1", "1", new[] { new string('"', TerminalLimits.MaxInputChars) }.ToAsyncEnumerable(), Ct);
 
-        Assert.Null(completion["error"]);
-        Assert.Equal(TerminalLimits.MaxInputChars, _kube.LastExec.StdinText.Length);
+        await UntilAsync(() => _kube.LastExec.StdinText.Length == TerminalLimits.MaxInputChars, "the input to reach the shell");
     }
 
     [Fact]
-    public async Task Closing_the_browser_connection_closes_the_shell()
+    public async Task Closing_the_browser_connection_keeps_the_shell_for_the_next_page()
     {
         _sessions.Add("s-1");
-        var client = await ConnectAsync(await StartAsync());
-        await client.InvokeAsync("Attach", ["s-1", 80, 24], Ct);
+        var hub = await StartAsync();
+        var client = await ConnectAsync(hub);
+        var frames = client.StreamAsync<TerminalFrame>("Output", "s-1", "1", null, 0L, 80, 24, Ct).GetAsyncEnumerator(Ct);
+        Assert.True(await frames.MoveNextAsync());
+        var shell = frames.Current.Shell;
         var exec = _kube.LastExec;
 
         await client.DisposeAsync();
-
         var connections = _app!.Services.GetRequiredService<TerminalConnections>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!exec.Disposed && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, Ct);
-        }
+        await UntilAsync(() => connections.Running("s-1", "1")?.ViewerCount == 0, "the closed connection to stop watching");
+        await using var next = await ConnectAsync(hub);
+        var again = next.StreamAsync<TerminalFrame>("Output", "s-1", "1", shell, 0L, 80, 24, Ct).GetAsyncEnumerator(Ct);
+        Assert.True(await again.MoveNextAsync());
 
-        Assert.True(exec.Disposed);
-        Assert.Equal(0, connections.AttachedCount);
+        Assert.Equal(shell, again.Current.Shell);
+        Assert.False(exec.Disposed);
+        Assert.Single(_kube.Requests);
     }
 
     [Fact]
@@ -119,21 +138,46 @@ public sealed class TerminalHubTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Another_learner_cannot_attach_to_the_session_over_the_hub()
+    public async Task Another_learner_cannot_watch_or_type_into_the_session_over_the_hub()
     {
         _sessions.Add("s-1");
-        await using var client = await ConnectAsync(await StartAsync(), learner: "mallory");
+        var hub = await StartAsync();
+        await using var owner = await ConnectAsync(hub);
+        var ownerFrames = owner.StreamAsync<TerminalFrame>("Output", "s-1", "1", null, 0L, 80, 24, Ct).GetAsyncEnumerator(Ct);
+        Assert.True(await ownerFrames.MoveNextAsync());
+        await using var client = await ConnectAsync(hub, learner: "mallory");
 
-        var attach = await client.InvokeAsync("Attach", ["s-1", 80, 24], Ct);
+        var frames = await client.StreamAsync<TerminalFrame>("Output", "s-1", "1", ownerFrames.Current.Shell, 0L, 80, 24, Ct).ToListAsync(Ct);
+        var typing = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("Input", "s-1", "1", new[] { "rm -rf ~\r" }.ToAsyncEnumerable(), Ct));
 
-        Assert.False((bool?)attach["result"]);
-        var error = await client.ReceiveInvocationAsync("Error", Ct);
-        Assert.Equal(TerminalConnections.SessionNotFoundMessage, (string?)error["arguments"]![0]);
-        Assert.Empty(_kube.Requests);
+        Assert.Equal(TerminalConnections.SessionNotFoundMessage, Assert.Single(frames).Error);
+        Assert.Contains(TerminalConnections.NotAttachedMessage, typing.Message, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, _kube.LastExec.StdinText);
+        Assert.Single(_kube.Requests);
     }
 
-    private static Task<SignalRJsonClient> ConnectAsync(Uri hub, string learner = FakeSessionRegistry.Owner) =>
-        SignalRJsonClient.ConnectAsync(hub, Ct, options => options.SetRequestHeader(TestLearnerAuthentication.Header, learner));
+    private static async Task<HubConnection> ConnectAsync(Uri hub, string learner = FakeSessionRegistry.Owner)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(HttpUri(hub), HttpTransportType.WebSockets, options =>
+            {
+                options.SkipNegotiation = true;
+                options.Headers[TestLearnerAuthentication.Header] = learner;
+            })
+            .Build();
+        await connection.StartAsync(Ct);
+        return connection;
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Gave up waiting for {what}.");
+            await Task.Delay(20, Ct);
+        }
+    }
 
     private static Uri HttpUri(Uri hub) => new(hub.AbsoluteUri.Replace("ws://", "http://", StringComparison.Ordinal));
 

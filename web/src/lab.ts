@@ -4,7 +4,8 @@ import { wireChecks } from "./checks";
 import { wireRunBlocks } from "./runblocks";
 import { endSession, forgetSession, restoreSession, SessionInfo, startSession } from "./session";
 import { StatusLine } from "./status";
-import { LabTerminal } from "./terminal";
+import { wireRecordings } from "./replay";
+import { TerminalTabs } from "./tabs";
 
 const SESSION_GONE_PREFIX = "Session not found";
 
@@ -15,7 +16,7 @@ function messageOf(error: unknown): string {
 const SCREEN_READER_KEY = "labs.screenReaderMode";
 
 /** The "Screen reader" switch of the workspace bar, remembered in this browser. */
-function wireScreenReaderToggle(terminal: LabTerminal): void {
+function wireScreenReaderToggle(terminal: TerminalTabs): void {
   const toggle = document.getElementById("screen-reader") as HTMLButtonElement | null;
   if (!toggle) {
     return;
@@ -29,6 +30,27 @@ function wireScreenReaderToggle(terminal: LabTerminal): void {
     const on = toggle.getAttribute("aria-pressed") !== "true";
     window.localStorage.setItem(SCREEN_READER_KEY, on ? "on" : "off");
     apply(on);
+  });
+}
+
+/** The search box of the workspace bar: Enter finds the next match in the terminal in front, Shift+Enter the previous. */
+function wireSearch(terminal: TerminalTabs): void {
+  const input = document.getElementById("terminal-search") as HTMLInputElement | null;
+  if (!input) {
+    return;
+  }
+  const find = (backwards: boolean): void => {
+    const found = input.value !== "" && terminal.current.find(input.value, backwards);
+    input.dataset.found = input.value === "" ? "" : String(found);
+  };
+  input.addEventListener("input", () => find(false));
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      find(event.shiftKey);
+    } else if (event.key === "Escape") {
+      terminal.current.focus();
+    }
   });
 }
 
@@ -77,7 +99,8 @@ function init(): void {
   };
 
   const status = new StatusLine(statusElement, () => void connect());
-  const terminal = new LabTerminal(terminalElement, {
+  const tabList = document.getElementById("terminal-tabs") ?? terminalElement;
+  const terminal = new TerminalTabs(terminalElement, tabList, document.getElementById("add-terminal") as HTMLButtonElement | null, {
     attached: () =>
       status.show(session?.namespace ? `Connected · namespace ${session.namespace}` : "Connected", "ok"),
     reconnecting: () => status.show("Reconnecting…", "busy"),
@@ -143,6 +166,8 @@ function init(): void {
   });
 
   wireScreenReaderToggle(terminal);
+  wireSearch(terminal);
+  wireRecordings(() => session?.sessionId ?? null);
   wireChecks(main, () => session?.sessionId ?? null);
   wireRunBlocks(
     main,

@@ -1,9 +1,27 @@
 // The lab terminal: xterm.js in the page, a shell in the learner's toolbox pod, joined by the /hubs/terminal hub.
 import { FitAddon } from "@xterm/addon-fit";
+import { SearchAddon } from "@xterm/addon-search";
 import { WebLinksAddon } from "@xterm/addon-web-links";
 import { Terminal } from "@xterm/xterm";
-import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
+import { HubConnection, HubConnectionBuilder, HubConnectionState, ISubscription, LogLevel, Subject } from "@microsoft/signalr";
 import { decodeBase64, firstChunkLength } from "./chunks";
+
+/** One item of the hub's Output stream (TerminalFrame on the server). */
+interface Frame {
+  seq: number;
+  data: string;
+  shell?: string | null;
+  reset?: boolean;
+  inputDone: number;
+  exit?: number | null;
+  error?: string | null;
+}
+
+// Flow control. Output: the page acknowledges what xterm has written, at least every ACK_EVERY bytes; the server reads
+// the shell no further than its window (128 KiB) past the slowest page, so `yes` cannot flood xterm's write queue.
+// Input: at most INPUT_WINDOW characters are in flight; the server reports every 16 Ki that reached the shell.
+const ACK_EVERY = 32 * 1024;
+const INPUT_WINDOW = 64 * 1024;
 
 /** What the page learns from the terminal connection. */
 export interface TerminalEvents {
@@ -58,20 +76,30 @@ const THEME = {
 export class LabTerminal {
   private readonly term: Terminal;
   private readonly fitAddon = new FitAddon();
+  private readonly searchAddon = new SearchAddon();
   private readonly events: TerminalEvents;
   private connection: HubConnection | null = null;
   private sessionId: string | null = null;
+  private readonly terminalId: string;
   private attached = false;
   private pendingInput = "";
-  private sending = false;
+  // The shell whose output the screen shows, and how much of it: a reconnect resumes right after it.
+  private shellId: string | null = null;
+  private nextSeq = 0;
+  private ackedSeq = 0;
+  private output: ISubscription<Frame> | null = null;
+  private input: Subject<string> | null = null;
+  private inputSent = 0;
+  private inputDone = 0;
   private fitScheduled = false;
   private escapeTimer: number | null = null;
   // From the shell's OSC 133 marks: whether a command runs in the foreground (the prompt is not showing).
   private commandRunning = false;
   private readonly container: HTMLElement;
 
-  constructor(container: HTMLElement, events: TerminalEvents) {
+  constructor(container: HTMLElement, events: TerminalEvents, terminalId = "1") {
     this.events = events;
+    this.terminalId = terminalId;
     this.container = container;
     this.term = new Terminal({
       cursorBlink: true,
@@ -82,6 +110,7 @@ export class LabTerminal {
       theme: THEME,
     });
     this.term.loadAddon(this.fitAddon);
+    this.term.loadAddon(this.searchAddon);
     // URLs the shell prints (a Service's address, docs links) open in a new tab, without access to this page.
     this.term.loadAddon(new WebLinksAddon((_event, uri) => window.open(uri, "_blank", "noopener,noreferrer")));
     this.term.open(container);
@@ -99,7 +128,7 @@ export class LabTerminal {
     this.term.onData((data) => this.send(data));
     this.term.onResize(({ cols, rows }) => {
       if (this.attached && this.connection) {
-        this.connection.invoke("Resize", cols, rows).catch(() => {
+        this.connection.invoke("Resize", this.sessionId, this.terminalId, cols, rows).catch(() => {
           // A lost resize only leaves the shell at its old size; the next one corrects it.
         });
       }
@@ -197,6 +226,34 @@ export class LabTerminal {
     this.term.focus();
   }
 
+  /** Finds the next (or previous) match of the text in the output and scrollback; false when there is none. */
+  find(text: string, backwards = false): boolean {
+    // Without decorations: those need xterm's proposed API; the match is selected (and scrolled to) either way.
+    const options = { caseSensitive: false };
+    return backwards ? this.searchAddon.findPrevious(text, options) : this.searchAddon.findNext(text, options);
+  }
+
+  /** The terminals of the session that have a shell on the server (so a reloaded page opens the same tabs). */
+  async terminalsOf(sessionId: string): Promise<string[]> {
+    const connection = await this.connect();
+    return connection.invoke<string[]>("Terminals", sessionId);
+  }
+
+  /** Ends this terminal's shell on the server (its tab was closed) and lets go of the connection. */
+  async close(): Promise<void> {
+    const connection = this.connection;
+    const sessionId = this.sessionId;
+    this.sessionId = null;
+    this.detached();
+    if (connection && sessionId !== null && connection.state === HubConnectionState.Connected) {
+      await connection.invoke("Close", sessionId, this.terminalId).catch(() => {
+        // The shell then ends when nobody has watched it for a while.
+      });
+    }
+    await connection?.stop();
+    this.term.dispose();
+  }
+
   /** Screen-reader mode: xterm keeps an accessible copy of the output that assistive technology reads out. */
   set screenReaderMode(on: boolean) {
     this.term.options.screenReaderMode = on;
@@ -209,17 +266,11 @@ export class LabTerminal {
         .withAutomaticReconnect(RECONNECT_DELAYS_MS)
         .configureLogging(LogLevel.Warning)
         .build();
-      connection.on("Output", (base64: string) => this.term.write(decodeBase64(base64)));
-      connection.on("Exited", (code: number) => {
-        this.detached();
-        this.events.exited(code);
-      });
-      connection.on("Error", (message: string) => this.events.error(message));
       connection.onreconnecting(() => {
         this.detached();
         this.events.reconnecting();
       });
-      // A new connection has no shell on the server: open one again (the server replays the recent screen).
+      // The shell lives on in the server: watch it again from where the screen stopped (nothing lost, nothing twice).
       connection.onreconnected(() => {
         this.attachCurrent(connection).catch((error: unknown) =>
           this.events.error(`Could not reopen the shell: ${error instanceof Error ? error.message : String(error)}`),
@@ -238,56 +289,130 @@ export class LabTerminal {
     return this.connection;
   }
 
-  private async attachCurrent(connection: HubConnection): Promise<boolean> {
+  private attachCurrent(connection: HubConnection): Promise<boolean> {
     if (this.sessionId === null) {
-      return false;
+      return Promise.resolve(false);
     }
+    this.stopStreams();
     this.fit();
-    // The server replays the session's recent output: start from a clean screen so it is not shown twice.
-    this.term.reset();
-    const ok = await connection.invoke<boolean>("Attach", this.sessionId, this.term.cols, this.term.rows);
-    this.attached = ok === true;
-    if (this.attached) {
-      this.fit();
-      this.term.focus();
-      this.events.attached();
+    const sessionId = this.sessionId;
+    return new Promise<boolean>((resolve) => {
+      let first = true;
+      const settle = (ok: boolean): void => {
+        if (first) {
+          first = false;
+          resolve(ok);
+        }
+      };
+      const stream = connection.stream<Frame>(
+        "Output", sessionId, this.terminalId, this.shellId, this.nextSeq, this.term.cols, this.term.rows);
+      const subscription = stream.subscribe({
+        next: (frame) => {
+          if (subscription !== this.output) {
+            return;
+          }
+          if (frame.error) {
+            this.detached();
+            settle(false);
+            this.events.error(frame.error);
+          } else if (frame.exit !== undefined && frame.exit !== null) {
+            this.detached();
+            settle(false);
+            this.events.exited(frame.exit);
+          } else {
+            if (first) {
+              this.opened(connection, sessionId, frame);
+            }
+            this.receive(frame);
+            settle(true);
+          }
+        },
+        error: (error) => {
+          // A dropped connection ends the stream too: onreconnecting/onclose report that one.
+          if (connection.state === HubConnectionState.Connected && subscription === this.output) {
+            this.detached();
+            this.events.error(`The terminal stream failed: ${error instanceof Error ? error.message : String(error)}`);
+          }
+          settle(false);
+        },
+        complete: () => settle(false),
+      });
+      this.output = subscription;
+    });
+  }
+
+  /** The first frame of an Output stream: which shell it is, and whether the screen continues or starts over. */
+  private opened(connection: HubConnection, sessionId: string, frame: Frame): void {
+    if (frame.reset || frame.shell !== this.shellId) {
+      this.term.reset();
     }
-    return this.attached;
+    this.shellId = frame.shell ?? null;
+    this.nextSeq = frame.seq;
+    this.ackedSeq = frame.seq;
+    this.input = new Subject<string>();
+    this.inputSent = 0;
+    this.inputDone = 0;
+    connection.send("Input", sessionId, this.terminalId, this.input).catch(() => {
+      // The connection dropped: onreconnecting/onclose report it.
+    });
+    this.attached = true;
+    this.fit();
+    this.term.focus();
+    this.events.attached();
+  }
+
+  private receive(frame: Frame): void {
+    this.inputDone = frame.inputDone;
+    const bytes = decodeBase64(frame.data);
+    if (bytes.length > 0) {
+      const end = frame.seq + bytes.length;
+      this.nextSeq = end;
+      const connection = this.connection;
+      const shellId = this.shellId;
+      this.term.write(bytes, () => {
+        if (end - this.ackedSeq >= ACK_EVERY && connection && shellId === this.shellId) {
+          this.ackedSeq = end;
+          connection.send("Ack", this.sessionId, this.terminalId, end).catch(() => {
+            // Lost with the connection; a reconnect starts from what the screen shows.
+          });
+        }
+      });
+    }
+    this.drain();
+  }
+
+  private stopStreams(): void {
+    const output = this.output;
+    this.output = null;
+    output?.dispose();
+    this.input?.complete();
+    this.input = null;
   }
 
   private detached(): void {
     this.attached = false;
     this.pendingInput = "";
+    this.stopStreams();
   }
 
   /**
-   * Queues input and sends it in order, one Input call at a time and at most 4 KiB each: a large paste waits for
-   * the server instead of flooding the hub, and keystrokes typed meanwhile join the queue.
+   * Queues input and streams it in order, in pieces of at most 4 KiB, with at most INPUT_WINDOW characters on their
+   * way: a large paste waits for the shell instead of flooding the hub, and keystrokes typed meanwhile join the queue.
    */
   private send(data: string): void {
     if (!this.attached) {
       return;
     }
     this.pendingInput += data;
-    if (!this.sending) {
-      void this.drain();
-    }
+    this.drain();
   }
 
-  private async drain(): Promise<void> {
-    this.sending = true;
-    try {
-      while (this.pendingInput.length > 0 && this.connection) {
-        const length = firstChunkLength(this.pendingInput);
-        const chunk = this.pendingInput.slice(0, length);
-        this.pendingInput = this.pendingInput.slice(length);
-        await this.connection.invoke("Input", chunk);
-      }
-    } catch {
-      // The connection dropped mid-send; onreconnecting/onclose report it and the rest of the input is dropped.
-      this.pendingInput = "";
-    } finally {
-      this.sending = false;
+  private drain(): void {
+    while (this.pendingInput.length > 0 && this.input && this.inputSent - this.inputDone < INPUT_WINDOW) {
+      const length = firstChunkLength(this.pendingInput);
+      this.input.next(this.pendingInput.slice(0, length));
+      this.pendingInput = this.pendingInput.slice(length);
+      this.inputSent += length;
     }
   }
 

@@ -24,6 +24,18 @@ internal static class LabPage
                     <div id="session-status" role="status"></div>
                     <button id="screen-reader" type="button" aria-pressed="false" title="Let a screen reader read the terminal's output">Screen reader</button>
                   </div>
+                  <div class="terminal-bar">
+                    <div id="terminal-tabs" role="tablist" aria-label="Terminals"></div>
+                    <button id="add-terminal" type="button" disabled title="Open another terminal in this lab" aria-label="New terminal">+</button>
+                    <input id="terminal-search" type="search" placeholder="Search output" aria-label="Search the terminal's output (Enter: next, Shift+Enter: previous)">
+                    <button id="show-recordings" type="button" title="Replay what your terminals showed">Recordings</button>
+                  </div>
+                  <dialog id="recordings" aria-labelledby="recordings-title">
+                    <h2 id="recordings-title">Recordings of this lab's terminals</h2>
+                    <ul id="recordings-list"></ul>
+                    <div id="replay-screen"></div>
+                    <button id="close-recordings" type="button">Close</button>
+                  </dialog>
                   <div id="terminal" aria-describedby="terminal-help"></div>
                   <p id="terminal-help" class="terminal-help">In the terminal, Tab completes commands; <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>C</kbd> copies, <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>V</kbd> pastes; press <kbd>Esc</kbd> then <kbd>Tab</kbd> to leave it.</p>
                 </section>

@@ -6,6 +6,7 @@ using Labs.Terminal;
 using Labs.Web.Api;
 using Labs.Web.Pages;
 using Labs.Web.Security;
+using Microsoft.Extensions.Options;
 
 namespace Labs.Web.Platform;
 
@@ -24,6 +25,9 @@ public static class PlatformComposition
         services.AddGrading();
         services.AddSessions();
         services.AddTerminal();
+        // Recordings are kept with the platform's other data, one folder per session.
+        services.AddOptions<TerminalOptions>().Configure<IOptions<ClusterOptions>>((terminal, cluster) =>
+            terminal.RecordingsDirectory ??= Path.Combine(cluster.Value.ResolvedDataDirectory(), "recordings"));
         services.AddPlatformSecurity();
         return builder;
     }
