@@ -60,15 +60,7 @@ internal sealed partial class ExecHandler
         try
         {
             var receiving = ReceiveLoopAsync(socket, process, v5, request, session);
-            await foreach (var (channel, data) in process.ReadOutputAsync(session.Token))
-            {
-                if ((channel == 1 && !request.Stdout) || (channel == 2 && !request.Stderr))
-                {
-                    continue;
-                }
-
-                await SendFrameAsync(socket, (byte)channel, data, session.Token);
-            }
+            await SendOutputAsync(socket, process, request, session.Token);
 
             var exitCode = await process.WaitForExitAsync();
             var status = exitCode == 0
@@ -141,6 +133,52 @@ internal sealed partial class ExecHandler
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
             // Nobody is listening any more.
+        }
+    }
+
+    /// <summary>
+    /// Sends the command's output as channel frames. What is already queued when a frame goes is joined into it (up to
+    /// 64 KiB, one stream per frame), so a flood costs a message per 64 KiB rather than per terminal read (about 4 KiB),
+    /// while a lone keystroke's echo still goes at once.
+    /// </summary>
+    private static async Task SendOutputAsync(WebSocket socket, ISandboxProcess process, ExecRequest request, CancellationToken cancellationToken)
+    {
+        const int MaxFrame = 64 * 1024;
+        var frame = new byte[MaxFrame + 1];
+        var length = 0;
+        var reader = process.Output;
+        while (await reader.WaitToReadAsync(cancellationToken))
+        {
+            while (reader.TryRead(out var chunk))
+            {
+                var (channel, data) = chunk;
+                if ((channel == 1 && !request.Stdout) || (channel == 2 && !request.Stderr))
+                {
+                    continue;
+                }
+
+                if (length > 0 && (frame[0] != channel || length + data.Length > MaxFrame))
+                {
+                    await socket.SendAsync(frame.AsMemory(0, length + 1), WebSocketMessageType.Binary, endOfMessage: true, cancellationToken);
+                    length = 0;
+                }
+
+                if (data.Length > MaxFrame)
+                {
+                    await SendFrameAsync(socket, (byte)channel, data, cancellationToken);
+                    continue;
+                }
+
+                frame[0] = (byte)channel;
+                data.CopyTo(frame, length + 1);
+                length += data.Length;
+            }
+
+            if (length > 0)
+            {
+                await socket.SendAsync(frame.AsMemory(0, length + 1), WebSocketMessageType.Binary, endOfMessage: true, cancellationToken);
+                length = 0;
+            }
         }
     }
 

@@ -15,6 +15,9 @@ internal interface ISandboxProcess : IAsyncDisposable
     /// <summary>Reads output: channel 1 stdout, 2 stderr; completes (returns false) when both streams ended.</summary>
     IAsyncEnumerable<(int Channel, byte[] Data)> ReadOutputAsync(CancellationToken cancellationToken);
 
+    /// <summary>The output as it is queued (what <see cref="ReadOutputAsync"/> reads), for readers that take what is waiting at once.</summary>
+    System.Threading.Channels.ChannelReader<(int Channel, byte[] Data)> Output { get; }
+
     /// <summary>Waits for the exit code.</summary>
     Task<int> WaitForExitAsync();
 

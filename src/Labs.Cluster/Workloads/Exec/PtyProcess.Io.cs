@@ -31,6 +31,8 @@ internal sealed partial class PtyProcess
     public IAsyncEnumerable<(int Channel, byte[] Data)> ReadOutputAsync(CancellationToken cancellationToken) =>
         _output.Reader.ReadAllAsync(cancellationToken);
 
+    public System.Threading.Channels.ChannelReader<(int Channel, byte[] Data)> Output => _output.Reader;
+
     public Task<int> WaitForExitAsync() => _exit;
 
     public void Kill()
