@@ -88,7 +88,7 @@ public static class LabsApi
             return TypedResults.NotFound(Problem(404, "Task not found", $"Lab '{session.LabId}' has no task '{taskId}'."));
         }
 
-        return TypedResults.Ok(await grader.CheckAsync(task, session.Namespace, cancellationToken));
+        return TypedResults.Ok(await grader.CheckAsync(task, new GradingTarget(session.Namespace, session.ToolboxNamespace, session.ToolboxPod), cancellationToken: cancellationToken));
     }
 
     private static ProblemDetails SessionNotFound(string sessionId) =>
