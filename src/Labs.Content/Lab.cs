@@ -66,6 +66,12 @@ public sealed class Lab
     /// <summary>Full paths of <c>solution/*.yaml</c> and <c>solution/*.yml</c>, sorted.</summary>
     public IReadOnlyList<string> SolutionManifests { get; init; } = [];
 
+    /// <summary>The objects of <see cref="SolutionManifests"/>, in file then document order, without namespaces.</summary>
+    public IReadOnlyList<SetupObject> SolutionObjects { get; init; } = [];
+
+    /// <summary>Whether the lab has a reference solution (a script or manifests) that <c>labs test</c> can run.</summary>
+    public bool HasSolution => SolutionScript is not null || SolutionManifests.Count > 0;
+
     /// <summary>Full path of <c>solution/solve.sh</c>, or null.</summary>
     public string? SolutionScript { get; init; }
 

@@ -42,7 +42,8 @@ public sealed class LabCatalog
 
     /// <summary>
     /// Loads every lab folder like <see cref="Load"/> but keeps going after a malformed lab, for tools that
-    /// report all problems at once (<c>labs validate</c>). Returns the first problem of each malformed lab.
+    /// report all problems at once (<c>labs validate</c>). Returns one exception per malformed lab, with every
+    /// problem of that lab in its <see cref="LabFormatException.Problems"/>.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     public static IReadOnlyList<LabFormatException> Validate(string labsDirectory, LabLoader? loader = null)
@@ -66,7 +67,8 @@ public sealed class LabCatalog
         return problems;
     }
 
-    private static IEnumerable<string> LabDirectories(string labsDirectory) =>
+    /// <summary>The lab folders of a library, sorted: every folder whose name does not start with '.' or '_'.</summary>
+    public static IEnumerable<string> LabDirectories(string labsDirectory) =>
         Directory.EnumerateDirectories(labsDirectory)
             .Where(d => Path.GetFileName(d) is { Length: > 0 } name && name[0] != '.' && name[0] != '_')
             .Order(StringComparer.Ordinal);

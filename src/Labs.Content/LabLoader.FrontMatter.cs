@@ -104,8 +104,8 @@ public sealed partial class LabLoader
         throw block.Error(map.Value(key)!, $"{key} '{text}' is not a duration like 20m, 2h or 1h30m");
     }
 
-    /// <summary>Lab and task ids: DNS-label-like, so they are safe in URLs, HTML attributes and namespace names.</summary>
-    internal static bool IsName(string value) => value.Length <= 63 && NamePattern().IsMatch(value);
+    /// <summary>Whether a lab, step or task id is valid: DNS-label-like (lowercase letters, digits, dashes, at most 63), so it is safe in URLs, HTML attributes and namespace names.</summary>
+    public static bool IsName(string value) => value.Length <= 63 && NamePattern().IsMatch(value);
 
     [GeneratedRegex(@"^(?:(\d{1,3})h)?(?:(\d{1,4})m)?$")]
     private static partial Regex DurationPattern();

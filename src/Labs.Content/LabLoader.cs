@@ -40,8 +40,9 @@ public sealed partial class LabLoader
         var setupObjects = new List<SetupObject>();
         foreach (var path in setupManifests)
             problems.Try(() => setupObjects.AddRange(ManifestReader.Read(path, $"{prefix}/setup/{Path.GetFileName(path)}")));
+        var solutionObjects = new List<SetupObject>();
         foreach (var path in solutionManifests)
-            problems.Try(() => ManifestReader.Read(path, $"{prefix}/solution/{Path.GetFileName(path)}"));
+            problems.Try(() => solutionObjects.AddRange(ManifestReader.Read(path, $"{prefix}/solution/{Path.GetFileName(path)}")));
         problems.ThrowIfAny();
 
         var lab = parsed!;
@@ -66,6 +67,7 @@ public sealed partial class LabLoader
             SetupObjects = setupObjects,
             SetupScript = FileOrNull(Path.Combine(setup, "setup.sh")),
             SolutionManifests = solutionManifests,
+            SolutionObjects = solutionObjects,
             SolutionScript = FileOrNull(Path.Combine(solution, "solve.sh")),
         };
     }
