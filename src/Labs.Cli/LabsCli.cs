@@ -12,7 +12,8 @@ public static class LabsCli
     /// <param name="console">Where results go (tables, progress).</param>
     /// <param name="output">Where help goes.</param>
     /// <param name="errors">Where parse errors and problems go.</param>
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter output, TextWriter errors)
+    /// <param name="cancellationToken">Stops the command as Ctrl+C does.</param>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         var root = Build(console, errors);
@@ -28,7 +29,7 @@ public static class LabsCli
             return ExitCodes.Usage;
         }
 
-        using var interrupt = new CancellationTokenSource();
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler cancel = (_, e) =>
         {
             e.Cancel = true;
@@ -39,7 +40,7 @@ public static class LabsCli
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = errors }, interrupt.Token) switch
             {
-                var code when interrupt.IsCancellationRequested && code != ExitCodes.Ok => ExitCodes.Interrupted,
+                var code when interrupt.IsCancellationRequested && !cancellationToken.IsCancellationRequested && code != ExitCodes.Ok => ExitCodes.Interrupted,
                 var code => code,
             };
         }
@@ -61,6 +62,7 @@ public static class LabsCli
             ValidateCommand.Create(console),
             TestCommand.Create(console, errors),
             NewCommand.Create(console, errors),
+            ServeCommand.Create(console, errors),
             ClusterCommand.Create(console, errors),
         };
         return root;

@@ -19,6 +19,7 @@ public sealed class LabTestCommandTests
             .Write("good", ("lab.md", Lab("good", "- resource: v1/ConfigMap/settings\n  - file: ~/answer.txt\n    equals: hello\n  - command: kubectl get configmap settings -n \"$NAMESPACE\"\n    as: grader")),
                 ("solution/settings.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n"), ("solution/solve.sh", "echo hello > ~/answer.txt\n"));
         var junit = Path.Combine(temp.Root, "junit.xml");
+        Assert.Equal(ExitCodes.Ok, (await Cli.RunAsync("new", "scaffolded", "--dir", temp.LabsDirectory)).ExitCode);
 
         var (code, output, errors) = await Cli.RunAsync("test", temp.LabsDirectory, "--junit", junit);
 
@@ -27,10 +28,12 @@ public sealed class LabTestCommandTests
         Assert.Contains("wrong: after: task t: check 1 fails after the solution (labs/wrong/lab.md:", errors, StringComparison.Ordinal);
         Assert.Contains("ConfigMap settings: expected .data.mode to be \"fast\", found \"slow\"", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("good:", errors, StringComparison.Ordinal);
-        Assert.Contains("2 of 3 lab(s) failed", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("scaffolded:", errors, StringComparison.Ordinal);
+        Assert.Contains("2 of 4 lab(s) failed", output, StringComparison.Ordinal);
         var cases = XDocument.Load(junit).Descendants("testcase").ToDictionary(c => (string)c.Attribute("name")!);
-        Assert.Equal(["free", "good", "wrong"], cases.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["free", "good", "scaffolded", "wrong"], cases.Keys.Order(StringComparer.Ordinal));
         Assert.Null(cases["good"].Element("failure"));
+        Assert.Null(cases["scaffolded"].Element("failure"));
         Assert.NotNull(cases["wrong"].Element("failure"));
     }
 
