@@ -63,6 +63,7 @@ public static class LabsCli
             TestCommand.Create(console, errors),
             NewCommand.Create(console, errors),
             ServeCommand.Create(console, errors),
+            ImportCommand.Create(console, errors),
             ClusterCommand.Create(console, errors),
         };
         return root;

@@ -16,7 +16,7 @@ public sealed class LabTestCommandTests
             // The solution does not do what the check wants.
             .Write("wrong", ("lab.md", Lab("wrong", "- resource: v1/ConfigMap/settings\n    jsonpath: .data.mode\n    equals: fast")), ("solution/solve.sh", "kubectl create configmap settings --from-literal=mode=slow\n"))
             // A solution as manifests, and a file written by the script, read back from the toolbox.
-            .Write("good", ("lab.md", Lab("good", "- resource: v1/ConfigMap/settings\n  - file: ~/answer.txt\n    equals: hello\n  - command: kubectl get configmap settings -n \"$NAMESPACE\"\n    as: grader")),
+            .Write("good", ("lab.md", Lab("good", "- resource: v1/ConfigMap/settings\n  - file: ~/answer.txt\n    equals: hello\n  - command: kubectl get configmap settings && test -n \"$NAMESPACE\"\n    as: grader")),
                 ("solution/settings.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n"), ("solution/solve.sh", "echo hello > ~/answer.txt\n"));
         var junit = Path.Combine(temp.Root, "junit.xml");
         Assert.Equal(ExitCodes.Ok, (await Cli.RunAsync("new", "scaffolded", "--dir", temp.LabsDirectory)).ExitCode);
