@@ -99,24 +99,24 @@ public sealed class Grader
         }
         catch (UnknownKindException ex)
         {
-            return Outcome.Fail($"The grader could not read {Subject(check)} (the check at {check.Source}): {ex.Message}");
+            return Outcome.Fail($"The grader could not read {Subject(check, target.Namespace)} (the check at {check.Source}): {ex.Message}");
         }
         catch (HttpRequestException ex)
         {
-            return Outcome.Fail($"The grader could not read {Subject(check)}: the cluster did not answer ({ex.Message})");
+            return Outcome.Fail($"The grader could not read {Subject(check, target.Namespace)}: the cluster did not answer ({ex.Message})");
         }
         catch (Exception ex) when (ex.IsApiFailure() || ex is InvalidOperationException or TimeoutException)
         {
-            return Outcome.Fail($"The grader could not {(check is ResourceCheck or JsonPathCheck or CountCheck or ConditionCheck ? "read" : "check")} {Subject(check)}: {ex.Describe()}");
+            return Outcome.Fail($"The grader could not {(check is ResourceCheck or JsonPathCheck or CountCheck or ConditionCheck ? "read" : "check")} {Subject(check, target.Namespace)}: {ex.Describe()}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // HttpClient reports its own timeout as a cancellation the caller did not ask for.
-            return Outcome.Fail($"The grader could not read {Subject(check)}: the cluster did not answer in time; try again");
+            return Outcome.Fail($"The grader could not read {Subject(check, target.Namespace)}: the cluster did not answer in time; try again");
         }
     }
 
-    private static string Subject(Check check) => check switch
+    private static string Subject(Check check, string ns) => check switch
     {
         ResourceCheck r => r.Target.ToString(),
         JsonPathCheck p => p.Target.ToString(),
@@ -125,7 +125,7 @@ public sealed class Grader
         FileCheck f => f.Path,
         CommandCheck c => $"`{c.Command}`",
         ReachCheck h => h.Url,
-        AccessCheck a => $"whether {a.User} can {a.Verb} {a.Resource}",
+        AccessCheck a => $"whether {a.User.Replace("$NAMESPACE", ns, StringComparison.Ordinal)} can {a.Verb} {a.Resource}",
         _ => check.Summary,
     };
 }

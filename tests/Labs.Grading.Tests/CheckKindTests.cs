@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Labs.Testing;
 
@@ -218,6 +219,19 @@ public sealed class CheckKindTests
 
         Assert.True(result.Passed, string.Join("; ", result.Messages));
         Assert.Equal($"system:serviceaccount:{Ns}:reader can list pods in namespace {Ns}", result.Checks[1].Message);
+    }
+
+    [Fact]
+    public async Task Without_access_reviews_the_grader_asks_a_self_review_as_the_subject()
+    {
+        var task = Tasks.FromYaml("id: a\ntitle: A\nchecks:\n  - access: {as: \"system:serviceaccount:$NAMESPACE:reader\", verb: list, resource: pods}\n");
+        var client = new FakeKubernetesApi { AccessReview = spec => (string?)spec["user"] == $"system:serviceaccount:{Ns}:reader" && spec["groups"]!.AsArray().Count == 3 }
+            .Fail("create", "localsubjectaccessreviews", HttpStatusCode.NotFound, "not found");
+
+        var result = await Graders.For(client).CheckAsync(task, Target, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(result.Passed, string.Join("; ", result.Messages));
+        Assert.Contains(client.Requests, r => r.StartsWith("POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews", StringComparison.Ordinal));
     }
 
     [Fact]

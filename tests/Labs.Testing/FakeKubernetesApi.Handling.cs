@@ -60,7 +60,8 @@ public sealed partial class FakeKubernetesApi
             "get" => Get(path),
             "list" => List(path, Query(uri, "fieldSelector"), Query(uri, "labelSelector")),
             "watch" => Watch(path, Query(uri, "fieldSelector"), Query(uri, "labelSelector")),
-            "create" when resource.Plural == "subjectaccessreviews" => Review(body!),
+            "create" when resource.Plural is "subjectaccessreviews" or "localsubjectaccessreviews" => Review(body!),
+            "create" when resource.Plural == "selfsubjectaccessreviews" => Review(Impersonated(request, body!)),
             "create" when path.Subresource == "token" => Token(path, body!),
             "create" => Create(path, body!),
             "delete" => Delete(path),
@@ -96,6 +97,14 @@ public sealed partial class FakeKubernetesApi
         _objects.TryGetValue((path.Resource!.Plural, path.Namespace, path.Name!), out var found)
             ? Json(HttpStatusCode.OK, found)
             : NotFound(path);
+
+    private static JsonObject Impersonated(HttpRequestMessage request, JsonObject body)
+    {
+        var spec = body["spec"]!.AsObject();
+        spec["user"] = request.Headers.TryGetValues("Impersonate-User", out var users) ? users.First() : null;
+        spec["groups"] = new JsonArray([.. (request.Headers.TryGetValues("Impersonate-Group", out var groups) ? groups : []).Select(g => (JsonNode)g)]);
+        return body;
+    }
 
     private HttpResponseMessage Review(JsonObject body)
     {

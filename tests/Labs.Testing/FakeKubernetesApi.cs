@@ -34,6 +34,8 @@ public sealed partial class FakeKubernetesApi : DelegatingHandler
         new("batch", "v1", "jobs", "Job", true),
         new("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", true),
         new("authorization.k8s.io", "v1", "subjectaccessreviews", "SubjectAccessReview", false),
+        new("authorization.k8s.io", "v1", "localsubjectaccessreviews", "LocalSubjectAccessReview", true),
+        new("authorization.k8s.io", "v1", "selfsubjectaccessreviews", "SelfSubjectAccessReview", false),
     ];
 
     private readonly ConcurrentDictionary<(string Verb, string Plural), Exception> _thrown = new();
@@ -46,7 +48,9 @@ public sealed partial class FakeKubernetesApi : DelegatingHandler
     public IReadOnlyList<KubeResource> Served => _served;
 
     /// <summary>
-    /// Answers SubjectAccessReviews: given the review's spec, whether it is allowed. Default: nothing is allowed.
+    /// Answers (Local)SubjectAccessReviews, and SelfSubjectAccessReviews made while impersonating (the user and groups
+    /// of the Impersonate-User and Impersonate-Group headers are put into the spec): given the review's spec, whether it
+    /// is allowed. Default: nothing is allowed.
     /// </summary>
     public Func<JsonObject, bool> AccessReview { get; set; } = _ => false;
 
