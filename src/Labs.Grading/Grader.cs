@@ -114,6 +114,12 @@ public sealed class Grader
             // HttpClient reports its own timeout as a cancellation the caller did not ask for.
             return Outcome.Fail($"The grader could not read {Subject(check, target.Namespace)}: the cluster did not answer in time; try again");
         }
+#pragma warning disable CA1031 // Grading never throws: whatever an answer did to a check becomes that check's failed result.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return Outcome.Fail($"The grader could not check {Subject(check, target.Namespace)} (the check at {check.Source}): {ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     private static string Subject(Check check, string ns) => check switch

@@ -36,6 +36,24 @@ public sealed class ValidateAndNewTests
     }
 
     [Fact]
+    public async Task Validate_with_kinds_names_a_kind_the_cluster_does_not_serve()
+    {
+        using var temp = new TempLabs()
+            .Write("one", ("lab.md", FrontMatter.Replace("ID", "one", StringComparison.Ordinal) + "```task\nid: a\ntitle: A\nchecks:\n  - resource: v1/ConfigMap/a\n  - resource: example.com/v1/Widget/w\n```\n"), ("solution/solve.sh", "true\n"))
+            .Write("two", ("lab.md", FrontMatter.Replace("ID", "two", StringComparison.Ordinal)), ("setup/gadget.yaml", "apiVersion: v1\nkind: Gadget\nmetadata: {name: g}\n"));
+
+        var (code, _, errors) = await Cli.RunAsync("validate", temp.LabsDirectory, "--kinds");
+
+        Assert.Equal(ExitCodes.LabsFailed, code);
+        var lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("labs/one/lab.md:13:1: ", lines[0], StringComparison.Ordinal);
+        Assert.Contains("example.com/v1", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("labs/two/setup/gadget.yaml:1:1: ", lines[1], StringComparison.Ordinal);
+        Assert.Contains("Gadget", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_repository_labs_are_valid()
     {
         var (code, output, errors) = await Cli.RunAsync("validate", Repo.LabsDirectory);

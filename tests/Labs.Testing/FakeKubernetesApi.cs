@@ -30,7 +30,6 @@ public sealed partial class FakeKubernetesApi : DelegatingHandler
         new("rbac.authorization.k8s.io", "v1", "roles", "Role", true),
         new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", true),
         new("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false),
-        new("apps", "v1", "statefulsets", "StatefulSet", true),
         new("batch", "v1", "jobs", "Job", true),
         new("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", true),
         new("authorization.k8s.io", "v1", "subjectaccessreviews", "SubjectAccessReview", false),

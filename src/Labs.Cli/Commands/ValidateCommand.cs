@@ -13,9 +13,43 @@ internal static class ValidateCommand
     public static Command Create(IAnsiConsole console)
     {
         var directory = new Argument<string?>("dir") { Description = "The folder holding the lab folders (default: ./labs).", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("validate", "Check every lab's files and print every problem as file:line:column: message. Exits 1 when there are problems.") { directory };
-        command.SetAction((parse, _) => Task.FromResult(Run(console, parse.InvocationConfiguration.Error, LabsDirectory.Resolve(parse.GetValue(directory)))));
+        var kinds = new Option<bool>("--kinds") { Description = "Also check that the cluster serves every kind the labs name (discovery), on a fresh embedded cluster unless --kubeconfig is given." };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "With --kinds: ask the cluster of this kubeconfig." };
+        var command = new Command("validate", "Check every lab's files and print every problem as file:line:column: message. Exits 1 when there are problems.") { directory, kinds, kubeconfig };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var errors = parse.InvocationConfiguration.Error;
+            var labsDirectory = LabsDirectory.Resolve(parse.GetValue(directory));
+            var code = Run(console, errors, labsDirectory);
+            if (code != ExitCodes.Ok || !parse.GetValue(kinds))
+                return code;
+            return await CheckKindsAsync(console, errors, labsDirectory, parse.GetValue(kubeconfig), cancellationToken);
+        });
         return command;
+    }
+
+    private static async Task<int> CheckKindsAsync(IAnsiConsole console, TextWriter errors, string labsDirectory, string? kubeconfig, CancellationToken cancellationToken)
+    {
+        var labs = LabCatalog.Load(labsDirectory).All;
+        Testing.CliPlatform platform;
+        try
+        {
+            platform = await Testing.CliPlatform.StartAsync(kubeconfig, null, null, Microsoft.Extensions.Logging.LogLevel.Warning, cancellationToken);
+        }
+        catch (Exception ex) when (ex is Microsoft.Extensions.Options.OptionsValidationException or Labs.Hosting.ClusterConnectionException or Labs.Cluster.ClusterSetupException)
+        {
+            await errors.WriteLineAsync($"error: the cluster could not be used: {ex.Message}");
+            return ExitCodes.ClusterUnavailable;
+        }
+        await using (platform)
+        {
+            var problems = await KindReport.UnknownKindsAsync(platform, labs, cancellationToken);
+            foreach (var problem in problems)
+                await errors.WriteLineAsync(problem);
+            if (problems.Count == 0)
+                console.MarkupLineInterpolated($"[green]Every kind is served[/] by {platform.Cluster.Description}");
+            return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.LabsFailed;
+        }
     }
 
     /// <summary>Validates <paramref name="labsDirectory"/>; returns <see cref="ExitCodes.Ok"/> or <see cref="ExitCodes.LabsFailed"/>.</summary>
