@@ -9,6 +9,11 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test Labs.sln -c Release --nologo 2>&1 | tee "$log" || status=$?
 
+# The lab library: every lab valid, and proven in a fresh session by its reference solution (labs validate, labs test).
+labs=src/Labs.Cli/bin/Release/net10.0/labs.dll
+dotnet "$labs" validate labs/ 2>&1 | tee -a "$log" || status=$?
+dotnet "$labs" test labs/ 2>&1 | tee -a "$log" || status=$?
+
 # The front end's own checks: TypeScript types and its unit tests (node_modules come from the build above).
 (cd web && npm run --silent check && npm test --silent) 2>&1 | tee -a "$log" || status=$?
 

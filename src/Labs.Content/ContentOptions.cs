@@ -13,4 +13,10 @@ public sealed class ContentOptions
     /// Relative paths are taken relative to the current directory. Must exist at startup.
     /// </summary>
     public string LabsDirectory { get; set; } = "";
+
+    /// <summary>
+    /// Whether to reload the labs whenever a file under <see cref="LabsDirectory"/> changes (<c>labs serve</c> turns it on
+    /// for authoring; open pages then reload themselves). Default false.
+    /// </summary>
+    public bool Watch { get; set; }
 }

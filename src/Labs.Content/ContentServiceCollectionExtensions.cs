@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +10,9 @@ public static class ContentServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ContentOptions"/> (section <c>Content</c>, validated on start), <see cref="LabLoader"/>
-    /// and a singleton <see cref="LabCatalog"/> that is loaded when the host starts: a malformed lab stops
-    /// startup with a <see cref="LabFormatException"/> naming the file, line and column.
+    /// and a singleton <see cref="LabCatalog"/> that is loaded when the host starts: a malformed lab is listed as
+    /// broken, with every problem logged as file:line:column, and the other labs are served. With
+    /// <see cref="ContentOptions.Watch"/> the catalog reloads when a lab file changes.
     /// </summary>
     public static IServiceCollection AddContent(this IServiceCollection services, Action<ContentOptions>? configure = null)
     {
@@ -31,6 +33,8 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton<LabLoader>();
         services.AddSingleton(sp => LabCatalog.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.LabsDirectory, sp.GetRequiredService<LabLoader>()));
         services.AddHostedService<LabCatalogStartupLoader>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<LabCatalogWatcher>();
         return services;
     }
 }

@@ -10,4 +10,5 @@ internal sealed record FrontMatter(
     IReadOnlyList<string> Tags,
     LabKind Kind,
     ExamSettings? Exam,
-    LabBudget Budget);
+    LabBudget Budget,
+    IReadOnlyList<string> Tools);

@@ -30,11 +30,23 @@ public sealed class Lab
     /// <summary>How much a session of the lab may use; <see cref="LabBudget.Small"/> unless the front matter says otherwise.</summary>
     public LabBudget Budget { get; init; } = LabBudget.Small;
 
+    /// <summary>Commands the lab needs in the toolbox (front matter <c>tools:</c>), e.g. <c>helm</c>, <c>jq</c>.</summary>
+    public IReadOnlyList<string> Tools { get; init; } = [];
+
+    /// <summary>Steps in lesson order; empty when the lab has no <c>```step</c> blocks.</summary>
+    public IReadOnlyList<LabStep> Steps { get; init; } = [];
+
     /// <summary>Tasks in the order they appear in the lesson.</summary>
     public required IReadOnlyList<LabTask> Tasks { get; init; }
 
-    /// <summary>The lesson rendered to HTML (front matter excluded, raw HTML escaped).</summary>
-    public required string LessonHtml { get; init; }
+    /// <summary>The lesson rendered to HTML in each <see cref="LessonMode"/> (front matter excluded, raw HTML escaped).</summary>
+    public required IReadOnlyDictionary<LessonMode, string> Html { get; init; }
+
+    /// <summary>The lesson as the lab is first shown: <see cref="LessonMode.Exam"/> for exams, else <see cref="LessonMode.Lesson"/>.</summary>
+    public string LessonHtml => Html[Kind == LabKind.Exam ? LessonMode.Exam : LessonMode.Lesson];
+
+    /// <summary>The points the lab is worth: the sum of its tasks' points.</summary>
+    public int Points => Tasks.Sum(t => t.Points);
 
     /// <summary>Full path of <c>lab.md</c>.</summary>
     public required string SourcePath { get; init; }
@@ -53,6 +65,12 @@ public sealed class Lab
 
     /// <summary>Full paths of <c>solution/*.yaml</c> and <c>solution/*.yml</c>, sorted.</summary>
     public IReadOnlyList<string> SolutionManifests { get; init; } = [];
+
+    /// <summary>The objects of <see cref="SolutionManifests"/>, in file then document order, without namespaces.</summary>
+    public IReadOnlyList<SetupObject> SolutionObjects { get; init; } = [];
+
+    /// <summary>Whether the lab has a reference solution (a script or manifests) that <c>labs test</c> can run.</summary>
+    public bool HasSolution => SolutionScript is not null || SolutionManifests.Count > 0;
 
     /// <summary>Full path of <c>solution/solve.sh</c>, or null.</summary>
     public string? SolutionScript { get; init; }

@@ -2,7 +2,8 @@ namespace Labs.Content;
 
 /// <summary>
 /// A lab's files are malformed. The message is <c>labs/ID/lab.md:LINE:COLUMN: what is wrong</c>, with the
-/// position in the Markdown file itself, so editors and terminals can jump to it.
+/// position in the Markdown file itself, so editors and terminals can jump to it. When a lab has several problems,
+/// <see cref="Problems"/> lists every one and the message has one line each; the position properties are the first's.
 /// </summary>
 public sealed class LabFormatException : Exception
 {
@@ -18,6 +19,18 @@ public sealed class LabFormatException : Exception
         Line = line;
         Column = column;
         Reason = reason;
+        Problems = [this];
+    }
+
+    private LabFormatException(IReadOnlyList<LabFormatException> problems)
+        : base(string.Join('\n', problems.Select(p => p.Message)))
+    {
+        var first = problems[0];
+        FilePath = first.FilePath;
+        Line = first.Line;
+        Column = first.Column;
+        Reason = first.Reason;
+        Problems = problems;
     }
 
     /// <summary>Display path of the file, e.g. <c>labs/deployments-101/lab.md</c>.</summary>
@@ -31,6 +44,23 @@ public sealed class LabFormatException : Exception
 
     /// <summary>What is wrong, without the position.</summary>
     public string Reason { get; }
+
+    /// <summary>Every problem found, each with its own position; just this one for a single problem.</summary>
+    public IReadOnlyList<LabFormatException> Problems { get; }
+
+    /// <summary>One exception for several problems, sorted by file, line and column; the single problem itself for one.</summary>
+    public static LabFormatException Combine(IEnumerable<LabFormatException> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var all = problems.SelectMany(p => p.Problems)
+            .OrderBy(p => p.FilePath, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column).ToList();
+        return all.Count switch
+        {
+            0 => throw new ArgumentException("There are no problems to combine.", nameof(problems)),
+            1 => all[0],
+            _ => new LabFormatException(all),
+        };
+    }
 
     private static string Format(string path, int line, int column, string reason) =>
         line <= 0 ? $"{path}: {reason}" : $"{path}:{line}:{Math.Max(column, 1)}: {reason}";

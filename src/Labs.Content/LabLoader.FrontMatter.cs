@@ -6,9 +6,9 @@ namespace Labs.Content;
 
 public sealed partial class LabLoader
 {
-    internal static readonly string[] FrontMatterKeys = ["id", "title", "summary", "difficulty", "duration", "tags", "kind", "exam", "budget"];
-    private static readonly string[] ExamKeys = ["duration", "passPercent"];
-    private const int DefaultPassPercent = 66;
+    internal static readonly string[] FrontMatterKeys = ["id", "title", "summary", "difficulty", "duration", "tags", "kind", "exam", "budget", "tools"];
+    private static readonly string[] ExamKeys = ["timeLimit", "passMark"];
+    private const int DefaultPassMark = 66;
 
     private static FrontMatter ReadFrontMatter(string yaml, string displayPath, string expectedId)
     {
@@ -58,12 +58,22 @@ public sealed partial class LabLoader
                 throw block.Error(examNode, "'exam' settings are only allowed with 'kind: exam'");
             var examMap = new YamlMappingReader(block, examNode, "exam", ExamKeys);
             exam = new ExamSettings(
-                examMap.Has("duration") ? ReadDuration(block, examMap, "duration") : duration,
-                examMap.OptionalInt("passPercent", DefaultPassPercent, 1, 100));
+                examMap.Has("timeLimit") ? ReadDuration(block, examMap, "timeLimit") : duration,
+                examMap.OptionalInt("passMark", DefaultPassMark, 1, 100));
         }
         else if (kind == LabKind.Exam)
         {
-            exam = new ExamSettings(duration, DefaultPassPercent);
+            exam = new ExamSettings(duration, DefaultPassMark);
+        }
+
+        var tools = map.OptionalStringList("tools");
+        if (map.Value("tools") is YamlDotNet.RepresentationModel.YamlSequenceNode toolNodes)
+        {
+            foreach (var tool in toolNodes.Children.OfType<YamlDotNet.RepresentationModel.YamlScalarNode>())
+            {
+                if (!ToolPattern().IsMatch(tool.Value ?? ""))
+                    throw block.Error(tool, $"tool '{tool.Value}' must be a command name such as kubectl, helm, jq or curl");
+            }
         }
 
         return new FrontMatter(
@@ -75,7 +85,8 @@ public sealed partial class LabLoader
             map.OptionalStringList("tags"),
             kind,
             exam,
-            budget);
+            budget,
+            tools);
     }
 
     private static TimeSpan ReadDuration(YamlBlock block, YamlMappingReader map, string key)
@@ -93,11 +104,14 @@ public sealed partial class LabLoader
         throw block.Error(map.Value(key)!, $"{key} '{text}' is not a duration like 20m, 2h or 1h30m");
     }
 
-    /// <summary>Lab and task ids: DNS-label-like, so they are safe in URLs, HTML attributes and namespace names.</summary>
-    internal static bool IsName(string value) => value.Length <= 63 && NamePattern().IsMatch(value);
+    /// <summary>Whether a lab, step or task id is valid: DNS-label-like (lowercase letters, digits, dashes, at most 63), so it is safe in URLs, HTML attributes and namespace names.</summary>
+    public static bool IsName(string value) => value.Length <= 63 && NamePattern().IsMatch(value);
 
     [GeneratedRegex(@"^(?:(\d{1,3})h)?(?:(\d{1,4})m)?$")]
     private static partial Regex DurationPattern();
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._+-]{0,63}$")]
+    private static partial Regex ToolPattern();
 
     [GeneratedRegex(@"^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex NamePattern();

@@ -10,7 +10,7 @@ namespace Labs.Kube;
 /// from discovery (<see cref="KindCatalog"/>), the calls are KubernetesClient's generic (custom-objects) operations,
 /// which address any group, the core group included.
 /// </summary>
-public sealed class KubeObjects
+public sealed partial class KubeObjects
 {
     private readonly IKubernetes _kube;
 

@@ -23,15 +23,40 @@ public sealed class ContentServicesTests
     }
 
     [Fact]
-    public async Task A_malformed_lab_stops_startup_with_its_position()
+    public async Task A_malformed_lab_is_listed_as_broken_and_the_others_are_served()
     {
         using var temp = new TempLabs();
         temp.Write("sample", SampleLab.FrontMatter.Replace("beginner", "easy", StringComparison.Ordinal));
+        temp.Write("other", SampleLab.With("").Replace("id: sample", "id: other", StringComparison.Ordinal));
         using var host = BuildHost(temp.LabsDirectory);
 
-        var ex = await Assert.ThrowsAsync<LabFormatException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var catalog = host.Services.GetRequiredService<LabCatalog>();
+        await host.StopAsync(TestContext.Current.CancellationToken);
 
-        Assert.StartsWith("labs/sample/lab.md:5:13: difficulty 'easy'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("other", Assert.Single(catalog.All).Id);
+        var broken = Assert.Single(catalog.Broken);
+        Assert.Equal("sample", broken.Id);
+        Assert.StartsWith("labs/sample/lab.md:5:13: difficulty 'easy'", Assert.Single(broken.Problems).Message, StringComparison.Ordinal);
+        Assert.Null(catalog.Find("sample"));
+        Assert.Same(broken, catalog.FindBroken("sample"));
+    }
+
+    [Fact]
+    public void Reloading_picks_up_a_fixed_lab_and_a_new_problem_and_says_so()
+    {
+        using var temp = new TempLabs();
+        var dir = temp.Write("sample", SampleLab.FrontMatter.Replace("beginner", "easy", StringComparison.Ordinal));
+        var catalog = LabCatalog.Load(temp.LabsDirectory);
+        var changes = 0;
+        catalog.Changed += (_, _) => changes++;
+
+        File.WriteAllText(Path.Combine(dir, "lab.md"), SampleLab.With(SampleLab.Task));
+        catalog.Reload();
+
+        Assert.Equal((1, 1L), (changes, catalog.Version));
+        Assert.NotNull(catalog.Find("sample"));
+        Assert.Empty(catalog.Broken);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Labs.Content.Checks;
+
 namespace Labs.Content.Tests;
 
 public sealed class LabLoaderTests
@@ -26,11 +28,9 @@ public sealed class LabLoaderTests
         Assert.Null(lab.Exam);
         var task = Assert.Single(lab.Tasks);
         Assert.Equal("web-deployment", task.Id);
-        Assert.Equal("Use `--replicas`.", task.Hint);
-        var check = Assert.Single(task.Checks);
-        Assert.Equal("apps/v1", check.ApiVersion);
-        Assert.Equal("Deployment", check.Kind);
-        Assert.Equal("web", check.Name);
+        Assert.Equal(["Use `--replicas`."], task.Hints);
+        var check = Assert.IsType<ResourceCheck>(Assert.Single(task.Checks));
+        Assert.Equal(new ObjectRef("apps/v1", "Deployment", "web"), check.Target);
         Assert.False(check.Absent);
         Assert.Equal(2L, (long)check.Expect!["spec"]!["replicas"]!);
         Assert.Equal(Path.Combine(dir, "lab.md"), lab.SourcePath);
@@ -57,9 +57,9 @@ public sealed class LabLoaderTests
             ```
             """));
 
-        var checks = lab.Tasks[0].Checks;
-        Assert.Equal("v1", checks[0].ApiVersion);
-        Assert.Equal("ConfigMap", checks[0].Kind);
+        var checks = lab.Tasks[0].Checks.Cast<ResourceCheck>().ToList();
+        Assert.Equal("v1", checks[0].Target.ApiVersion);
+        Assert.Equal("ConfigMap", checks[0].Target.Kind);
         var data = checks[0].Expect!["data"]!;
         Assert.Equal(System.Text.Json.JsonValueKind.String, data["count"]!.GetValueKind());
         Assert.Equal(System.Text.Json.JsonValueKind.True, data["on"]!.GetValueKind());
@@ -70,7 +70,7 @@ public sealed class LabLoaderTests
     }
 
     [Fact]
-    public void An_exam_gets_default_settings_and_task_weights()
+    public void An_exam_gets_its_settings_and_task_points_are_the_sum_of_check_points()
     {
         var lab = Parse("""
             ---
@@ -80,19 +80,18 @@ public sealed class LabLoaderTests
             difficulty: advanced
             duration: 1h30m
             kind: exam
-            exam: {passPercent: 75}
+            exam: {passMark: 75}
             ---
             ```task
             id: a
             title: A
-            weight: 3
-            checks: [{resource: v1/Pod/a}]
+            checks: [{resource: v1/Pod/a, points: 2}, {resource: v1/Pod/b}]
             ```
             """);
 
         Assert.Equal(LabKind.Exam, lab.Kind);
         Assert.Equal(new ExamSettings(TimeSpan.FromMinutes(90), 75), lab.Exam);
-        Assert.Equal(3, lab.Tasks[0].Weight);
+        Assert.Equal(3, lab.Tasks[0].Points);
     }
 
     [Fact]
@@ -108,7 +107,7 @@ public sealed class LabLoaderTests
     {
         // Front matter is lines 1-8, "text" line 9, blank 10, the fence line 11, the body from line 12.
         var ex = ParseFails(SampleLab.With("text\n\n```task\nid: a\ntitle: A\nchecks:\n  - resource: v1/Pod/a\n    expct: {}\n```\n"));
-        Assert.Equal("labs/sample/lab.md:16:5: unknown check field 'expct'; allowed fields: resource, expect, absent", ex.Message);
+        Assert.Equal("labs/sample/lab.md:16:5: unknown resource check field 'expct'; allowed fields: resource, absent, expect, jsonpath, condition, endpoints, timeout, equals, contains, matches, exists, gt, gte, lt, lte, in, every, any, points, description, why", ex.Message);
         Assert.Equal(16, ex.Line);
         Assert.Equal(5, ex.Column);
     }
@@ -139,7 +138,7 @@ public sealed class LabLoaderTests
     public void An_unknown_front_matter_key_names_the_key_and_the_allowed_ones()
     {
         var ex = ParseFails(SampleLab.FrontMatter.Replace("title:", "titel:", StringComparison.Ordinal));
-        Assert.Equal("labs/sample/lab.md:3:1: unknown front-matter key 'titel'; allowed keys: id, title, summary, difficulty, duration, tags, kind, exam, budget", ex.Message);
+        Assert.Equal("labs/sample/lab.md:3:1: unknown front-matter key 'titel'; allowed keys: id, title, summary, difficulty, duration, tags, kind, exam, budget, tools", ex.Message);
     }
 
     [Fact]
@@ -199,7 +198,7 @@ public sealed class LabLoaderTests
     public void Absent_and_expect_together_are_rejected()
     {
         var ex = ParseFails(SampleLab.With("```task\nid: a\ntitle: A\nchecks:\n  - resource: v1/Pod/a\n    absent: true\n    expect: {}\n```\n"));
-        Assert.Contains("cannot have both 'absent: true' and 'expect'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("labs/sample/lab.md:15:13: a resource check takes one of absent, expect, jsonpath or condition; this one has absent and expect: split it into 2 checks", ex.Message);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Labs.Content.Checks;
+
 namespace Labs.Content.Tests;
 
 public sealed class RepositoryLabsTests
@@ -26,14 +28,16 @@ public sealed class RepositoryLabsTests
         var task = Assert.Single(lab.Tasks);
         Assert.Equal("web-deployment", task.Id);
         Assert.Equal("Deployment web runs 2 nginx replicas", task.Title);
-        var check = Assert.Single(task.Checks);
-        Assert.Equal("apps/v1/Deployment/web", check.Resource);
+        var check = Assert.IsType<ResourceCheck>(task.Checks[0]);
+        Assert.Equal("apps/v1/Deployment/web", check.Target.Reference);
         Assert.Equal(2L, (long)check.Expect!["spec"]!["replicas"]!);
-        Assert.Equal(2L, (long)check.Expect["status"]!["availableReplicas"]!);
+        Assert.Equal(WaitCondition.RolledOut, Assert.IsType<ConditionCheck>(task.Checks[1]).Condition);
+        Assert.Equal(["create", "how-it-works"], lab.Steps.Select(s => s.Id).Order(StringComparer.Ordinal));
+        Assert.Equal("create", task.StepId);
         Assert.Equal("nginx", (string)check.Expect["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!);
         Assert.NotNull(lab.SolutionScript);
         Assert.Contains("kubectl create deployment web --image=nginx --replicas=2", File.ReadAllText(lab.SolutionScript), StringComparison.Ordinal);
-        Assert.Contains("<section class=\"task\" data-task-id=\"web-deployment\">", lab.LessonHtml, StringComparison.Ordinal);
+        Assert.Contains("<section class=\"task\" data-task-id=\"web-deployment\" data-points=\"3\">", lab.LessonHtml, StringComparison.Ordinal);
         Assert.Contains("<pre class=\"run\"><code class=\"language-bash\">kubectl get deploy,rs,pods\n</code></pre>", lab.LessonHtml, StringComparison.Ordinal);
     }
 
@@ -45,7 +49,7 @@ public sealed class RepositoryLabsTests
         Assert.NotNull(lab);
         Assert.Equal(["settings", "no-legacy"], lab.Tasks.Select(t => t.Id));
         Assert.EndsWith(Path.Combine("setup", "legacy.yaml"), Assert.Single(lab.SetupManifests), StringComparison.Ordinal);
-        Assert.True(lab.Tasks[1].Checks[0].Absent);
+        Assert.True(Assert.IsType<ResourceCheck>(lab.Tasks[1].Checks[0]).Absent);
         Assert.NotNull(lab.SolutionScript);
     }
 }

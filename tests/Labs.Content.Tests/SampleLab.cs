@@ -22,7 +22,7 @@ internal static class SampleLab
         checks:
           - resource: apps/v1/Deployment/web
             expect: {spec: {replicas: 2}}
-        hint: "Use `--replicas`."
+        hints: ["Use `--replicas`."]
         ```
 
         """;

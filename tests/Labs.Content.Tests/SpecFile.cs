@@ -3,7 +3,8 @@ namespace Labs.Content.Tests;
 /// <summary>
 /// Reads rendering spec files (Specs/*.md). A case is a block between a line <c>~~~ example</c> and a line
 /// <c>~~~</c>, holding the Markdown input, a line with a single <c>.</c>, and the expected HTML. The case's
-/// name is the nearest <c>## heading</c> above it. Everything else in the file is commentary.
+/// name is the nearest <c>## heading</c> above it. <c>~~~ example exam</c> (or <c>review</c>) renders the case in that
+/// <see cref="LessonMode"/>; the default is <c>lesson</c>. Everything else in the file is commentary.
 /// </summary>
 internal static class SpecFile
 {
@@ -28,8 +29,9 @@ internal static class SpecFile
                 heading = lines[i][3..].Trim();
                 continue;
             }
-            if (lines[i] != Open)
+            if (!lines[i].StartsWith(Open, StringComparison.Ordinal))
                 continue;
+            var mode = Enum.Parse<LessonMode>(lines[i][Open.Length..].Trim() is { Length: > 0 } word ? word : "lesson", ignoreCase: true);
             var start = i;
             var separator = Array.IndexOf(lines, Separator, start + 1);
             var end = Array.IndexOf(lines, Close, start + 1);
@@ -40,7 +42,8 @@ internal static class SpecFile
                 start + 1,
                 heading,
                 string.Join('\n', lines[(start + 1)..separator]) + "\n",
-                string.Join('\n', lines[(separator + 1)..end]));
+                string.Join('\n', lines[(separator + 1)..end]),
+                mode);
             i = end;
         }
     }

@@ -12,10 +12,10 @@ public sealed class GraderTests
     {
         var client = new FakeKubernetesApi().Add("deployments", Ns, Tasks.Deployment(2, 2));
 
-        var result = await new Grader(client.Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await Graders.For(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
-        Assert.Equal(new TaskResult("web-deployment", true, []), result with { Messages = [] });
         Assert.True(result.Passed);
+        Assert.Equal((1, 1), (result.Points, result.MaxPoints));
         Assert.Empty(result.Messages);
         Assert.Contains($"GET /apis/apps/v1/namespaces/{Ns}/deployments/web", client.Requests);
     }
@@ -23,7 +23,7 @@ public sealed class GraderTests
     [Fact]
     public async Task A_missing_deployment_is_not_found()
     {
-        var result = await new Grader(new FakeKubernetesApi().Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await Graders.For(new FakeKubernetesApi()).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
         Assert.False(result.Passed);
         Assert.Equal(["Deployment web not found"], result.Messages);
@@ -34,10 +34,10 @@ public sealed class GraderTests
     {
         var client = new FakeKubernetesApi().Add("deployments", Ns, Tasks.Deployment(1, 1));
 
-        var result = await new Grader(client.Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await Graders.For(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
         Assert.False(result.Passed);
-        Assert.Equal(["Deployment web: expected 2 replicas, found 1", "Deployment web: expected 2 available replicas, found 1"], result.Messages);
+        Assert.Equal(["Deployment web: expected 2 replicas, found 1; expected 2 available replicas, found 1"], result.Messages);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class GraderTests
     {
         var client = new FakeKubernetesApi().Add("deployments", Ns, Tasks.Deployment(2, 1));
 
-        var result = await new Grader(client.Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await Graders.For(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(["Deployment web: expected 2 available replicas, found 1"], result.Messages);
     }
@@ -55,7 +55,7 @@ public sealed class GraderTests
     {
         var client = new FakeKubernetesApi().Add("deployments", Ns, Tasks.Deployment(2, available: null));
 
-        var result = await new Grader(client.Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await Graders.For(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(["Deployment web: expected status.availableReplicas to be 2, but it is not set"], result.Messages);
     }
@@ -65,7 +65,7 @@ public sealed class GraderTests
     {
         var client = new FakeKubernetesApi().Add("deployments", Ns, Tasks.Deployment(2, 2, image: "httpd"));
 
-        var result = await new Grader(client.Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await Graders.For(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(["Deployment web: expected spec.template.spec.containers[0].image to be \"nginx\", found \"httpd\""], result.Messages);
     }
@@ -82,7 +82,7 @@ public sealed class GraderTests
             """);
         var client = new FakeKubernetesApi().Add("deployments", Ns, Tasks.Deployment(2, 2));
 
-        var result = await new Grader(client.Generic).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+        var result = await Graders.For(client).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(["Deployment web: expected spec.template.spec.containers to have 2 items, found 1"], result.Messages);
     }
@@ -97,9 +97,9 @@ public sealed class GraderTests
               - resource: v1/ConfigMap/old
                 absent: true
             """);
-        var empty = await new Grader(new FakeKubernetesApi().Generic).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+        var empty = await Graders.For(new FakeKubernetesApi()).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
         var client = new FakeKubernetesApi().Add("configmaps", Ns, """{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "old"}}""");
-        var present = await new Grader(client.Generic).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+        var present = await Graders.For(client).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
 
         Assert.True(empty.Passed);
         Assert.False(present.Passed);
@@ -111,7 +111,7 @@ public sealed class GraderTests
     {
         var client = new FakeKubernetesApi().Fail("get", "deployments", HttpStatusCode.Forbidden, "forbidden: User \"grader\" cannot get resource \"deployments\"");
 
-        var result = await new Grader(client.Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await Graders.For(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
         Assert.False(result.Passed);
         var message = Assert.Single(result.Messages);
@@ -131,12 +131,11 @@ public sealed class GraderTests
             """);
         var client = new FakeKubernetesApi().Add("configmaps", Ns, """{"metadata": {"name": "settings"}, "data": {"mode": "slow"}}""");
 
-        var result = await new Grader(client.Generic).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+        var result = await Graders.For(client).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(
             [
-                "ConfigMap settings: expected data.mode to be \"fast\", found \"slow\"",
-                "ConfigMap settings: expected data[\"app.kubernetes.io/tier\"] to be \"web\", but it is not set",
+                "ConfigMap settings: expected data.mode to be \"fast\", found \"slow\"; expected data[\"app.kubernetes.io/tier\"] to be \"web\", but it is not set",
                 "Service web not found",
             ],
             result.Messages);
@@ -153,7 +152,7 @@ public sealed class GraderTests
             """);
         var client = new FakeKubernetesApi().Add("namespaces", null, """{"metadata": {"name": "team-a"}}""");
 
-        var result = await new Grader(client.Generic).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+        var result = await Graders.For(client).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
 
         Assert.True(result.Passed);
         Assert.Contains("GET /api/v1/namespaces/team-a", client.Requests);
@@ -165,7 +164,7 @@ public sealed class GraderTests
         var lab = Labs.Content.LabCatalog.Load(RepoLabs.Directory).Find("deployments-101")!;
         var client = new FakeKubernetesApi().Add("deployments", Ns, Tasks.Deployment(2, 2));
 
-        var results = await new Grader(client.Generic).CheckAllAsync(lab, Ns, TestContext.Current.CancellationToken);
+        var results = await Graders.For(client).CheckAllAsync(lab, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(["web-deployment"], results.Select(r => r.TaskId));
         Assert.All(results, r => Assert.True(r.Passed));
@@ -176,7 +175,7 @@ public sealed class GraderTests
     {
         var client = new FakeKubernetesApi().Throw("get", "deployments", new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout."));
 
-        var result = await new Grader(client.Generic).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
+        var result = await Graders.For(client).CheckAsync(Tasks.WebDeployment, Ns, TestContext.Current.CancellationToken);
 
         Assert.Equal(["The grader could not read Deployment web: the cluster did not answer in time; try again"], result.Messages);
     }
@@ -187,7 +186,7 @@ public sealed class GraderTests
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Grader(new FakeKubernetesApi().Generic).CheckAsync(Tasks.WebDeployment, Ns, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Graders.For(new FakeKubernetesApi()).CheckAsync(Tasks.WebDeployment, Ns, cts.Token));
     }
 
     [Fact]
@@ -197,10 +196,10 @@ public sealed class GraderTests
         var before = new FakeKubernetesApi().Add("configmaps", Ns, """{"metadata": {"name": "legacy"}, "data": {"mode": "slow"}}""");
         var after = new FakeKubernetesApi().Add("configmaps", Ns, """{"metadata": {"name": "settings"}, "data": {"mode": "fast", "retries": "3"}}""");
 
-        var failing = await new Grader(before.Generic).CheckAllAsync(lab, Ns, TestContext.Current.CancellationToken);
-        var passing = await new Grader(after.Generic).CheckAllAsync(lab, Ns, TestContext.Current.CancellationToken);
+        var failing = await Graders.For(before).CheckAllAsync(lab, Ns, TestContext.Current.CancellationToken);
+        var passing = await Graders.For(after).CheckAllAsync(lab, Ns, TestContext.Current.CancellationToken);
 
-        Assert.Equal(["ConfigMap settings not found"], failing[0].Messages);
+        Assert.Equal(["ConfigMap settings not found", "ConfigMap settings not found"], failing[0].Messages);
         Assert.Equal(["ConfigMap legacy exists, but it should not"], failing[1].Messages);
         Assert.All(passing, r => Assert.True(r.Passed, string.Join("; ", r.Messages)));
     }
@@ -215,7 +214,7 @@ public sealed class GraderTests
               - resource: example.com/v1/Widget/w
             """);
 
-        var result = await new Grader(new FakeKubernetesApi().Generic).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
+        var result = await Graders.For(new FakeKubernetesApi()).CheckAsync(task, Ns, TestContext.Current.CancellationToken);
 
         var message = Assert.Single(result.Messages);
         Assert.Matches(@"^The grader could not read Widget w \(the check at labs/sample/lab\.md:\d+\): the cluster serves no apiVersion example\.com/v1, so it has no kind Widget there$", message);

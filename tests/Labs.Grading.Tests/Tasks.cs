@@ -48,7 +48,10 @@ internal static class Tasks
     {
         var status = new JsonObject { ["replicas"] = replicas };
         if (available is not null)
+        {
             status["availableReplicas"] = available;
+            status["updatedReplicas"] = available;
+        }
         var deployment = new JsonObject
         {
             ["apiVersion"] = "apps/v1",

@@ -58,8 +58,10 @@ public sealed partial class FakeKubernetesApi
         return verb switch
         {
             "get" => Get(path),
-            "list" => List(path, Query(uri, "fieldSelector")),
-            "watch" => Watch(path, Query(uri, "fieldSelector")),
+            "list" => List(path, Query(uri, "fieldSelector"), Query(uri, "labelSelector")),
+            "watch" => Watch(path, Query(uri, "fieldSelector"), Query(uri, "labelSelector")),
+            "create" when resource.Plural is "subjectaccessreviews" or "localsubjectaccessreviews" => Review(body!),
+            "create" when resource.Plural == "selfsubjectaccessreviews" => Review(Impersonated(request, body!)),
             "create" when path.Subresource == "token" => Token(path, body!),
             "create" => Create(path, body!),
             "delete" => Delete(path),
@@ -96,19 +98,34 @@ public sealed partial class FakeKubernetesApi
             ? Json(HttpStatusCode.OK, found)
             : NotFound(path);
 
-    private HttpResponseMessage List(FakeApiPath path, string? fieldSelector) => Json(HttpStatusCode.OK, new JsonObject
+    private static JsonObject Impersonated(HttpRequestMessage request, JsonObject body)
+    {
+        var spec = body["spec"]!.AsObject();
+        spec["user"] = request.Headers.TryGetValues("Impersonate-User", out var users) ? users.First() : null;
+        spec["groups"] = new JsonArray([.. (request.Headers.TryGetValues("Impersonate-Group", out var groups) ? groups : []).Select(g => (JsonNode)g)]);
+        return body;
+    }
+
+    private HttpResponseMessage Review(JsonObject body)
+    {
+        var answer = body.DeepClone().AsObject();
+        answer["status"] = new JsonObject { ["allowed"] = AccessReview(body["spec"]!.AsObject()) };
+        return Json(HttpStatusCode.Created, answer);
+    }
+
+    private HttpResponseMessage List(FakeApiPath path, string? fieldSelector, string? labelSelector) => Json(HttpStatusCode.OK, new JsonObject
     {
         ["kind"] = path.Resource!.Kind + "List",
         ["apiVersion"] = path.Resource.ApiVersion,
         ["metadata"] = new JsonObject { ["resourceVersion"] = Volatile.Read(ref _resourceVersion).ToString(System.Globalization.CultureInfo.InvariantCulture) },
-        ["items"] = new JsonArray([.. Matching(path, fieldSelector).Select(o => (JsonNode)o.DeepClone())]),
+        ["items"] = new JsonArray([.. Matching(path, fieldSelector, labelSelector).Select(o => (JsonNode)o.DeepClone())]),
     });
 
     /// <summary>The current objects as ADDED events; then the stream ends, as a server's watch timeout would end it.</summary>
-    private HttpResponseMessage Watch(FakeApiPath path, string? fieldSelector)
+    private HttpResponseMessage Watch(FakeApiPath path, string? fieldSelector, string? labelSelector)
     {
         var lines = new StringBuilder();
-        foreach (var obj in Matching(path, fieldSelector))
+        foreach (var obj in Matching(path, fieldSelector, labelSelector))
         {
             lines.Append(new JsonObject { ["type"] = "ADDED", ["object"] = obj.DeepClone() }.ToJsonString()).Append('\n');
         }
@@ -181,12 +198,24 @@ public sealed partial class FakeKubernetesApi
         return Json(HttpStatusCode.OK, removed);
     }
 
-    private IEnumerable<JsonObject> Matching(FakeApiPath path, string? fieldSelector)
+    /// <summary>The objects of the path's collection; selectors of the form <c>a=b,c=d</c> (labels; fields by dotted path) are applied.</summary>
+    private IEnumerable<JsonObject> Matching(FakeApiPath path, string? fieldSelector, string? labelSelector = null) => _objects
+        .Where(e => e.Key.Plural == path.Resource!.Plural && (path.Namespace is null || e.Key.Namespace == path.Namespace))
+        .Select(e => e.Value)
+        .Where(o => Selects(fieldSelector, key => Field(o, key)) && Selects(labelSelector, key => o["metadata"]?["labels"]?[key]?.GetValue<string>()));
+
+    private static bool Selects(string? selector, Func<string, string?> value) =>
+        string.IsNullOrEmpty(selector) || selector.Split(',').All(term => term.Split('=', 2) is [var key, var wanted] && value(key) == wanted);
+
+    private static string? Field(JsonObject obj, string path)
     {
-        var name = fieldSelector is { } selector && selector.StartsWith("metadata.name=", StringComparison.Ordinal) ? selector["metadata.name=".Length..] : null;
-        return _objects
-            .Where(e => e.Key.Plural == path.Resource!.Plural && (path.Namespace is null || e.Key.Namespace == path.Namespace) && (name is null || e.Key.Name == name))
-            .Select(e => e.Value);
+        JsonNode? node = obj;
+        foreach (var part in path.Split('.'))
+        {
+            node = node?[part];
+        }
+
+        return node is JsonValue value ? value.ToString() : null;
     }
 
     private static HttpResponseMessage NotFound(FakeApiPath path) =>

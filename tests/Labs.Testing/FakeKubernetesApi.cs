@@ -30,6 +30,11 @@ public sealed partial class FakeKubernetesApi : DelegatingHandler
         new("rbac.authorization.k8s.io", "v1", "roles", "Role", true),
         new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", true),
         new("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false),
+        new("batch", "v1", "jobs", "Job", true),
+        new("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", true),
+        new("authorization.k8s.io", "v1", "subjectaccessreviews", "SubjectAccessReview", false),
+        new("authorization.k8s.io", "v1", "localsubjectaccessreviews", "LocalSubjectAccessReview", true),
+        new("authorization.k8s.io", "v1", "selfsubjectaccessreviews", "SelfSubjectAccessReview", false),
     ];
 
     private readonly ConcurrentDictionary<(string Verb, string Plural), Exception> _thrown = new();
@@ -40,6 +45,13 @@ public sealed partial class FakeKubernetesApi : DelegatingHandler
 
     /// <summary>The kinds the fake serves (and lists in discovery).</summary>
     public IReadOnlyList<KubeResource> Served => _served;
+
+    /// <summary>
+    /// Answers (Local)SubjectAccessReviews, and SelfSubjectAccessReviews made while impersonating (the user and groups
+    /// of the Impersonate-User and Impersonate-Group headers are put into the spec): given the review's spec, whether it
+    /// is allowed. Default: nothing is allowed.
+    /// </summary>
+    public Func<JsonObject, bool> AccessReview { get; set; } = _ => false;
 
     /// <summary>Whether created pods are Running at once. Default true.</summary>
     public bool PodsRun { get; set; } = true;

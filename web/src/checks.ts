@@ -1,9 +1,21 @@
 // Task "Check" buttons: ask the server to grade a task against the learner's cluster and show the verdict.
 import { requestJson } from "./api";
 
+interface CheckOutcome {
+  description: string;
+  passed: boolean;
+  points: number;
+  maxPoints: number;
+  message: string;
+  why?: string | null;
+}
+
 interface CheckResult {
   taskId: string;
   passed: boolean;
+  points?: number;
+  maxPoints?: number;
+  checks?: CheckOutcome[];
   messages?: string[];
 }
 
@@ -12,6 +24,16 @@ export function wireChecks(root: HTMLElement, currentSession: () => string | nul
   for (const button of root.querySelectorAll<HTMLButtonElement>("button.check[data-task-id]")) {
     button.addEventListener("click", () => {
       void check(button, currentSession());
+    });
+  }
+  // Hints are in the page hidden; each press reveals the next one, and the button goes once all are shown.
+  for (const button of root.querySelectorAll<HTMLButtonElement>("button.hint[data-task-id]")) {
+    button.addEventListener("click", () => {
+      const hidden = button.closest("section.task")?.querySelectorAll<HTMLElement>("li.task-hint[hidden]") ?? [];
+      hidden[0]?.removeAttribute("hidden");
+      if (hidden.length <= 1) {
+        button.hidden = true;
+      }
     });
   }
 }
@@ -38,7 +60,11 @@ async function check(button: HTMLButtonElement, sessionId: string | null): Promi
       "POST",
       `/api/sessions/${encodeURIComponent(sessionId)}/tasks/${encodeURIComponent(taskId)}/check`,
     );
-    showVerdict(task, result, verdict.passed === true, verdict.messages ?? []);
+    if (verdict.checks && verdict.checks.length > 0) {
+      showChecks(task, result, verdict);
+    } else {
+      showVerdict(task, result, verdict.passed === true, verdict.messages ?? []);
+    }
   } catch (error) {
     showVerdict(task, result, false, [error instanceof Error ? error.message : String(error)]);
   } finally {
@@ -72,4 +98,32 @@ function showVerdict(task: HTMLElement, result: HTMLElement, passed: boolean | n
     list.append(item);
   }
   result.append(list);
+}
+
+/** Every check's result: ✓ or ✗, its points, the grader's sentence and, for a failure, the author's why. */
+function showChecks(task: HTMLElement, result: HTMLElement, verdict: CheckResult): void {
+  const passed = verdict.passed === true;
+  showVerdict(task, result, passed, []);
+  result.replaceChildren();
+  const summary = document.createElement("p");
+  summary.className = "task-score";
+  summary.textContent = `${passed ? "✓ Passed" : "Not done yet"} (${verdict.points ?? 0}/${verdict.maxPoints ?? 0} points)`;
+  const list = document.createElement("ul");
+  for (const check of verdict.checks ?? []) {
+    const item = document.createElement("li");
+    item.className = check.passed ? "check-passed" : "check-failed";
+    item.textContent = `${check.passed ? "✓" : "✗"} ${check.passed ? check.description : check.message} (${check.points}/${check.maxPoints})`;
+    if (!check.passed && check.why) {
+      const why = document.createElement("div");
+      why.className = "check-why";
+      why.textContent = check.why;
+      item.append(why);
+    }
+    list.append(item);
+  }
+  result.append(summary, list);
+  const explanation = task.querySelector<HTMLElement>(".task-explanation");
+  if (passed && explanation) {
+    explanation.hidden = false;
+  }
 }

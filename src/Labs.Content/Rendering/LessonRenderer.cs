@@ -1,37 +1,29 @@
 using Markdig;
 using Markdig.Renderers;
-using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
 namespace Labs.Content.Rendering;
 
 /// <summary>
-/// Parses and renders lessons with Markdig (advanced extensions, raw HTML escaped). Task blocks and
-/// <c>bash run</c> blocks get the markup the front end binds to; see <see cref="LessonCodeBlockRenderer"/>.
+/// Parses and renders lessons with Markdig (advanced extensions, raw HTML escaped) and the lab extensions
+/// (<see cref="LabBlocksExtension"/>, <see cref="CodeActionsExtension"/>), one pipeline per <see cref="LessonMode"/>.
 /// </summary>
 internal static class LessonRenderer
 {
-    /// <summary>Key under which the loader attaches the parsed <see cref="LabTask"/> to its fenced block.</summary>
-    public static readonly object TaskDataKey = new();
-
     // Pipelines are immutable once built and safe to share across threads.
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UseAdvancedExtensions()
-        .DisableHtml()
-        .Build();
+    private static readonly Dictionary<LessonMode, MarkdownPipeline> Pipelines =
+        Enum.GetValues<LessonMode>().ToDictionary(m => m, Build);
 
-    public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
+    // Hints, solutions and explanations are plain Markdown: no lab blocks inside them.
+    private static readonly MarkdownPipeline Plain = BuildPlain();
 
-    public static bool IsTaskBlock(FencedCodeBlock block) => string.Equals(block.Info, "task", StringComparison.Ordinal);
+    public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipelines[LessonMode.Lesson]);
 
-    public static bool IsRunBlock(FencedCodeBlock block) =>
-        string.Equals(block.Info, "bash", StringComparison.Ordinal)
-        && (block.Arguments ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("run", StringComparer.Ordinal);
-
-    public static string Render(MarkdownDocument document)
+    public static string Render(MarkdownDocument document, LessonMode mode)
     {
         using var writer = new StringWriter();
-        var renderer = CreateRenderer(writer);
+        var renderer = new HtmlRenderer(writer);
+        Pipelines[mode].Setup(renderer);
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
@@ -42,19 +34,27 @@ internal static class LessonRenderer
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { ImplicitParagraph = true };
-        Pipeline.Setup(renderer);
-        renderer.Render(Markdown.Parse(markdown, Pipeline));
+        Plain.Setup(renderer);
+        renderer.Render(Markdown.Parse(markdown, Plain));
         writer.Flush();
         return writer.ToString().Trim();
     }
 
-    private static HtmlRenderer CreateRenderer(StringWriter writer)
+    /// <summary>Renders Markdown blocks (paragraphs, lists, code), for solutions and explanations.</summary>
+    public static string RenderBlocks(string markdown) => Markdown.ToHtml(markdown, Plain);
+
+    private static MarkdownPipeline BuildPlain()
     {
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        var original = renderer.ObjectRenderers.FindExact<CodeBlockRenderer>()
-            ?? throw new InvalidOperationException("Markdig's HTML renderer has no CodeBlockRenderer to extend.");
-        renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new LessonCodeBlockRenderer(original));
-        return renderer;
+        var builder = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml();
+        builder.Extensions.AddIfNotAlready<CodeActionsExtension>();
+        return builder.Build();
+    }
+
+    private static MarkdownPipeline Build(LessonMode mode)
+    {
+        var builder = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml();
+        builder.Extensions.AddIfNotAlready(new LabBlocksExtension(mode));
+        builder.Extensions.AddIfNotAlready<CodeActionsExtension>();
+        return builder.Build();
     }
 }

@@ -16,7 +16,9 @@ internal static class ManifestReader
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal)));
+            var text = LabFiles.ReadText(path, displayPath).Replace("\r\n", "\n", StringComparison.Ordinal);
+            YamlGuard.Check(block, text);
+            stream.Load(new StringReader(text));
         }
         catch (YamlException ex)
         {

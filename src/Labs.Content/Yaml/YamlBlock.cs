@@ -34,6 +34,7 @@ internal sealed partial class YamlBlock
         var stream = new YamlStream();
         try
         {
+            YamlGuard.Check(this, text);
             stream.Load(new StringReader(text));
         }
         catch (YamlException ex)

@@ -15,4 +15,6 @@ internal enum MismatchKind
     Length,
     /// <summary>The field was expected not to be set (<c>null</c> in the expectation).</summary>
     Unexpected,
+    /// <summary>A list matched by a key (name, merge key) has no item with the expected key.</summary>
+    MissingItem,
 }

@@ -36,6 +36,7 @@ internal static class MismatchMessages
             MismatchKind.NotAList => $"expected {path} to be a list, found {Show(mismatch.Actual)}",
             MismatchKind.Length => $"expected {path} to have {Show(mismatch.Expected)} {Items(mismatch.Expected)}, found {Show(mismatch.Actual)}",
             MismatchKind.Unexpected => $"expected {path} not to be set, found {Show(mismatch.Actual)}",
+            MismatchKind.MissingItem => $"expected {path} to have an item with {mismatch.Key} {Show(mismatch.Expected)}, found {(mismatch.Actual is JsonArray { Count: > 0 } keys ? $"only {Show(keys)}" : "no items")}",
             _ => $"{path} does not match",
         };
     }

@@ -1,15 +1,16 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Labs.Content.Paths;
 
 namespace Labs.Grading.Matching;
 
 /// <summary>
-/// Compares an expected partial object with an actual object: every leaf given must match, maps match
-/// partially (extra actual keys are fine), lists must have the same length and match element by element.
-/// A <c>null</c> leaf means the field must not be set. Scalars compare by value: numbers numerically
-/// (2 equals 2.0), anything else by its text, so <c>"2"</c> matches 2 and <c>true</c> matches "true".
+/// Compares an expected partial object with an actual object: every leaf given must match, maps match partially
+/// (extra actual keys are fine). A list whose expected items all have a merge key (<see cref="ListKeys"/>: name,
+/// containerPort, mountPath, type, ...) is matched item by item by that key, wherever the item is and whatever else the
+/// live list holds; any other list must have the same length and match element by element. A <c>null</c> leaf means the
+/// field must not be set. Scalars compare by value: numbers numerically, anything else by its text.
 /// </summary>
 internal static partial class PartialMatcher
 {
@@ -45,23 +46,7 @@ internal static partial class PartialMatcher
                     Compare(value, actualObject[key], Append(path, key), mismatches);
                 return;
             case JsonArray expectedArray:
-                if (actual is null)
-                {
-                    mismatches.Add(new Mismatch(path, MismatchKind.Missing, expected, null));
-                    return;
-                }
-                if (actual is not JsonArray actualArray)
-                {
-                    mismatches.Add(new Mismatch(path, MismatchKind.NotAList, expected, actual));
-                    return;
-                }
-                if (actualArray.Count != expectedArray.Count)
-                {
-                    mismatches.Add(new Mismatch(path, MismatchKind.Length, expectedArray.Count, actualArray.Count));
-                    return;
-                }
-                for (var i = 0; i < expectedArray.Count; i++)
-                    Compare(expectedArray[i], actualArray[i], $"{path}[{i}]", mismatches);
+                CompareList(expectedArray, actual, path, mismatches);
                 return;
             default:
                 if (actual is null)
@@ -72,23 +57,51 @@ internal static partial class PartialMatcher
         }
     }
 
-    internal static bool ScalarEquals(JsonNode expected, JsonNode actual)
+    private static void CompareList(JsonArray expected, JsonNode? actual, string path, List<Mismatch> mismatches)
     {
-        if (expected.GetValueKind() == JsonValueKind.Number && actual.GetValueKind() == JsonValueKind.Number)
-            return ToDecimal(expected) == ToDecimal(actual);
-        return string.Equals(ScalarText(expected), ScalarText(actual), StringComparison.Ordinal);
+        if (actual is null)
+        {
+            mismatches.Add(new Mismatch(path, MismatchKind.Missing, expected, null));
+            return;
+        }
+        if (actual is not JsonArray actualArray)
+        {
+            mismatches.Add(new Mismatch(path, MismatchKind.NotAList, expected, actual));
+            return;
+        }
+        if (ListKeys.For(expected) is { } key)
+        {
+            foreach (var item in expected.Cast<JsonObject>())
+            {
+                var wanted = item[key];
+                var match = FindByKey(actualArray, key, wanted);
+                if (match is null)
+                {
+                    var keys = new JsonArray([.. actualArray.OfType<JsonObject>().Select(o => o[key]?.DeepClone()).Where(k => k is not null)]);
+                    mismatches.Add(new Mismatch(path, MismatchKind.MissingItem, wanted?.DeepClone(), keys, key));
+                }
+                else
+                {
+                    Compare(item, match, path + ListKeys.Filter(key, wanted), mismatches);
+                }
+            }
+            return;
+        }
+        if (actualArray.Count != expected.Count)
+        {
+            mismatches.Add(new Mismatch(path, MismatchKind.Length, expected.Count, actualArray.Count));
+            return;
+        }
+        for (var i = 0; i < expected.Count; i++)
+            Compare(expected[i], actualArray[i], $"{path}[{i}]", mismatches);
     }
 
-    private static decimal? ToDecimal(JsonNode node) =>
-        decimal.TryParse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+    /// <summary>The item of a live list whose <paramref name="key"/> equals <paramref name="value"/>, or null.</summary>
+    internal static JsonObject? FindByKey(JsonArray actual, string key, JsonNode? value) =>
+        actual.OfType<JsonObject>().FirstOrDefault(o => o[key] is { } k && value is not null && ScalarEquals(value, k));
 
-    private static string ScalarText(JsonNode node) => node.GetValueKind() switch
-    {
-        JsonValueKind.String => node.GetValue<string>(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => node.ToJsonString(),
-    };
+    internal static bool ScalarEquals(JsonNode expected, JsonNode actual) =>
+        actual is not (JsonObject or JsonArray) && JsonScalars.AreEqual(expected, actual);
 
     /// <summary>Appends a key the way kubectl's JSONPath shows it: <c>a.b</c>, or <c>a["app.kubernetes.io/name"]</c> for unusual keys.</summary>
     private static string Append(string path, string key)

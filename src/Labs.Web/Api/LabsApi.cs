@@ -39,6 +39,11 @@ public static class LabsApi
     private static async Task<Results<Created<SessionResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> StartSessionAsync(
         string labId, ClaimsPrincipal user, LabCatalog catalog, SessionManager sessions, CancellationToken cancellationToken)
     {
+        if (catalog.FindBroken(labId) is { } broken)
+        {
+            return TypedResults.Problem(title: "The lab is broken", detail: $"Lab '{labId}' cannot be started until its files are fixed: {broken.Problems[0].Message}", statusCode: 503);
+        }
+
         if (catalog.Find(labId) is not { } lab)
         {
             return TypedResults.NotFound(Problem(404, "Lab not found", $"There is no lab '{labId}'."));
@@ -88,7 +93,7 @@ public static class LabsApi
             return TypedResults.NotFound(Problem(404, "Task not found", $"Lab '{session.LabId}' has no task '{taskId}'."));
         }
 
-        return TypedResults.Ok(await grader.CheckAsync(task, session.Namespace, cancellationToken));
+        return TypedResults.Ok(await grader.CheckAsync(task, new GradingTarget(session.Namespace, session.ToolboxNamespace, session.ToolboxPod), cancellationToken: cancellationToken));
     }
 
     private static ProblemDetails SessionNotFound(string sessionId) =>

@@ -7,7 +7,7 @@ namespace Labs.Web.Pages;
 /// <summary>The catalogue of labs.</summary>
 internal static class HomePage
 {
-    public static string Render(IReadOnlyList<Lab> labs)
+    public static string Render(IReadOnlyList<Lab> labs, IReadOnlyList<BrokenLab> broken, long? liveReloadVersion = null)
     {
         var cards = new StringBuilder();
         foreach (var lab in labs)
@@ -22,15 +22,30 @@ internal static class HomePage
                 """);
         }
 
-        var body = labs.Count == 0
+        var brokenList = new StringBuilder();
+        foreach (var lab in broken)
+        {
+            brokenList.Append(CultureInfo.InvariantCulture, $"""
+                      <li><a href="/labs/{PageLayout.Encode(lab.Id)}">{PageLayout.Encode(lab.Id)}</a>: {lab.Problems.Count} problem{(lab.Problems.Count == 1 ? "" : "s")}</li>
+
+                """);
+        }
+        var brokenSection = broken.Count == 0 ? "" : $"""
+                  <section class="broken-labs"><h2>Broken labs</h2>
+                    <ul>
+              {brokenList}      </ul>
+                  </section>
+              """;
+        var body = labs.Count == 0 && broken.Count == 0
             ? "  <main class=\"catalog\"><p>No labs yet: add one under <code>labs/</code>.</p></main>"
             : $"""
                 <main class="catalog">
                   <h1>Labs</h1>
                   <ul class="lab-list">
               {cards}    </ul>
+              {brokenSection}
                 </main>
               """;
-        return PageLayout.Render("Labs", body, withScript: false);
+        return PageLayout.Render("Labs", body, withScript: false, liveReloadVersion);
     }
 }

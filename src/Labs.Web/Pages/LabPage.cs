@@ -5,7 +5,7 @@ namespace Labs.Web.Pages;
 /// <summary>A lab: the lesson on the left, the learner's terminal on the right.</summary>
 internal static class LabPage
 {
-    public static string Render(Lab lab)
+    public static string Render(Lab lab, long? liveReloadVersion = null)
     {
         var id = PageLayout.Encode(lab.Id);
         var body = $"""
@@ -41,6 +41,6 @@ internal static class LabPage
                 </section>
               </main>
             """;
-        return PageLayout.Render(lab.Title, body, withScript: true);
+        return PageLayout.Render(lab.Title, body, withScript: true, liveReloadVersion);
     }
 }

@@ -5,7 +5,13 @@ namespace Labs.Web.Pages;
 /// <summary>The HTML shell every page shares.</summary>
 internal static class PageLayout
 {
-    public static string Render(string title, string body, bool withScript) =>
+    /// <param name="title">The page title.</param>
+    /// <param name="body">The page's HTML.</param>
+    /// <param name="withScript">Whether to load the lab page's script.</param>
+    /// <param name="liveReloadVersion">
+    /// With <c>Content:Watch</c> on: the catalog version the page shows; the page reloads itself once the labs change.
+    /// </param>
+    public static string Render(string title, string body, bool withScript, long? liveReloadVersion = null) =>
         $"""
         <!DOCTYPE html>
         <html lang="en">
@@ -19,6 +25,7 @@ internal static class PageLayout
           <header class="site-header"><a class="brand" href="/">Labs</a><span class="tagline">hands-on Kubernetes</span></header>
         {body}
         {(withScript ? "  <script type=\"module\" src=\"/dist/lab.js\"></script>" : string.Empty)}
+        {(liveReloadVersion is { } version ? $"  <script>new EventSource('/content/changes?since={version}').onmessage = () => location.reload();</script>" : string.Empty)}
         </body>
         </html>
         """;

@@ -23,6 +23,14 @@ public static class PlatformComposition
 
         services.AddContent();
         services.AddGrading();
+        // Grader commands use the platform's own cluster unless Grading:GraderKubeconfig names another kubeconfig.
+        services.AddOptions<GradingOptions>().PostConfigure<ClusterConnection, Microsoft.Extensions.Options.IOptions<ClusterOptions>>((grading, cluster, clusterOptions) =>
+        {
+            if (string.IsNullOrWhiteSpace(grading.GraderKubeconfig))
+            {
+                grading.GraderKubeconfig = cluster.Embedded?.AdminKubeconfigPath ?? clusterOptions.Value.Kubeconfig ?? "";
+            }
+        });
         services.AddSessions();
         services.AddTerminal();
         // Recordings are kept with the platform's other data, one folder per session.

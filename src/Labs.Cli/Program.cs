@@ -1,0 +1,4 @@
+using Labs.Cli;
+using Spectre.Console;
+
+return await LabsCli.RunAsync(args, AnsiConsole.Console, Console.Out, Console.Error);
