@@ -1,5 +1,7 @@
+extern alias cli;
+
 using BenchmarkDotNet.Attributes;
-using Labs.Cli.Testing;
+using cli::Labs.Cli.Testing;
 using Labs.Content;
 using Microsoft.Extensions.Logging;
 
