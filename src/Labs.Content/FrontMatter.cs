@@ -10,4 +10,6 @@ internal sealed record FrontMatter(
     IReadOnlyList<string> Tags,
     LabKind Kind,
     ExamSettings? Exam,
-    LabBudget Budget);
+    LabBudget Budget,
+    TimeSpan? Expiry = null,
+    IReadOnlyList<string>? ClusterViews = null);

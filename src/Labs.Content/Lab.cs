@@ -30,6 +30,12 @@ public sealed class Lab
     /// <summary>How much a session of the lab may use; <see cref="LabBudget.Small"/> unless the front matter says otherwise.</summary>
     public LabBudget Budget { get; init; } = LabBudget.Small;
 
+    /// <summary>How long a session of the lab lasts before it expires (front matter <c>expiry</c>); null for the platform's default.</summary>
+    public TimeSpan? Expiry { get; init; }
+
+    /// <summary>Cluster-scoped resources (plural names, e.g. <c>nodes</c>) learners of the lab may read (front matter <c>clusterViews</c>).</summary>
+    public IReadOnlyList<string> ClusterViews { get; init; } = [];
+
     /// <summary>Tasks in the order they appear in the lesson.</summary>
     public required IReadOnlyList<LabTask> Tasks { get; init; }
 

@@ -6,9 +6,13 @@ namespace Labs.Content;
 
 public sealed partial class LabLoader
 {
-    internal static readonly string[] FrontMatterKeys = ["id", "title", "summary", "difficulty", "duration", "tags", "kind", "exam", "budget"];
+    internal static readonly string[] FrontMatterKeys = ["id", "title", "summary", "difficulty", "duration", "tags", "kind", "exam", "budget", "expiry", "clusterViews"];
     private static readonly string[] ExamKeys = ["duration", "passPercent"];
     private const int DefaultPassPercent = 66;
+
+    /// <summary>Cluster-scoped resources a lab may let its learners read (<c>clusterViews:</c>); never secrets or RBAC.</summary>
+    internal static readonly string[] ClusterViewNames =
+        ["nodes", "namespaces", "persistentvolumes", "storageclasses", "ingressclasses", "priorityclasses", "runtimeclasses", "csidrivers", "customresourcedefinitions"];
 
     private static FrontMatter ReadFrontMatter(string yaml, string displayPath, string expectedId)
     {
@@ -66,6 +70,11 @@ public sealed partial class LabLoader
             exam = new ExamSettings(duration, DefaultPassPercent);
         }
 
+        var expiry = map.Has("expiry") ? ReadDuration(block, map, "expiry") : (TimeSpan?)null;
+        var clusterViews = map.OptionalStringList("clusterViews");
+        foreach (var view in clusterViews.Where(v => !ClusterViewNames.Contains(v, StringComparer.Ordinal)))
+            throw block.Error(map.Value("clusterViews")!, $"clusterViews: '{view}' is not one of: {string.Join(", ", ClusterViewNames)}");
+
         return new FrontMatter(
             id,
             map.RequiredString("title"),
@@ -75,7 +84,9 @@ public sealed partial class LabLoader
             map.OptionalStringList("tags"),
             kind,
             exam,
-            budget);
+            budget,
+            expiry,
+            clusterViews);
     }
 
     private static TimeSpan ReadDuration(YamlBlock block, YamlMappingReader map, string key)

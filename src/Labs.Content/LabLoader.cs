@@ -43,6 +43,8 @@ public sealed partial class LabLoader
             Kind = parsed.FrontMatter.Kind,
             Exam = parsed.FrontMatter.Exam,
             Budget = parsed.FrontMatter.Budget,
+            Expiry = parsed.FrontMatter.Expiry,
+            ClusterViews = parsed.FrontMatter.ClusterViews ?? [],
             Tasks = parsed.Tasks,
             LessonHtml = parsed.Html,
             SourcePath = sourcePath,

@@ -53,4 +53,20 @@ public sealed class LabSessionOptions
     /// </summary>
     [Range(1, 1000)]
     public int MaxLiveSessionsPerLearner { get; set; } = 3;
+
+    /// <summary>How long a session lasts (from when it is ready) for labs whose front matter sets no <c>expiry</c>. Default 1 hour.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan DefaultLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How much one press of Extend adds to a session's expiry. Default 30 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan ExtendBy { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The longest a session may last from its start, extensions included. Default 8 hours.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
+    public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>How often expired sessions are looked for and reaped. Default 15 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ReapInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -7,11 +7,13 @@ namespace Labs.Sessions;
 
 public sealed partial class SessionManager
 {
-    private async Task<LabSession> ProvisionAsync(string labId, string ownerId, LabSetup? setup, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the session's namespace (with its budget, RBAC and the lab's setup objects) and toolbox (with the learner's
+    /// token), waits for the toolbox to run and runs the lab's setup script; on failure removes what it made.
+    /// </summary>
+    private async Task ProvisionAsync(LabSession session, LabSetup? setup, CancellationToken cancellationToken)
     {
-        var id = SessionIds.New();
-        var ns = _options.NamespacePrefix + id;
-        var toolbox = $"toolbox-{id}";
+        var (id, labId, ns, toolbox) = (session.Id, session.LabId, session.Namespace, session.ToolboxPod);
         var system = _options.SystemNamespace;
         var budget = setup?.Budget ?? SessionBudgets.Default;
         var core = _kube.CoreV1;
@@ -74,8 +76,6 @@ public sealed partial class SessionManager
             await CleanUpAsync(ns, toolbox);
             throw;
         }
-
-        return new LabSession(id, labId, ns, toolbox, ToolboxFiles.ShellCommand, _time.GetUtcNow(), system, ownerId);
     }
 
     private async Task CreateSetupObjectAsync(LabSetupObject setupObject, string ns, CancellationToken cancellationToken)

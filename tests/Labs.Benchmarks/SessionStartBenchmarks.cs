@@ -2,6 +2,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Labs.Kube;
 using Labs.Sessions;
+using Labs.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ public class SessionStartBenchmarks
     private SessionManager _sessions = null!;
     private PodExec _exec = null!;
     private LabSession? _session;
+    private readonly TestDatabase _database = TestDatabase.Create();
 
     [GlobalSetup]
     public void Setup()
@@ -31,7 +33,7 @@ public class SessionStartBenchmarks
         _exec = new PodExec(_bench.Client);
         _sessions = new SessionManager(
             _bench.Client, new KubeObjects(_bench.Client, new KindCatalog(_bench.Client)), _exec, KubeEndpoint.From(_bench.Configuration),
-            new SessionRegistry(), Options.Create(options), NullLogger<SessionManager>.Instance, TimeProvider.System);
+            new SessionRegistry(), _database.Factory, Options.Create(options), NullLogger<SessionManager>.Instance, TimeProvider.System);
     }
 
     [Benchmark(Description = "Session start: click to prompt")]
@@ -65,5 +67,9 @@ public class SessionStartBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _bench.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Cleanup()
+    {
+        _bench.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _database.Dispose();
+    }
 }

@@ -1,4 +1,5 @@
 using Labs.Content;
+using Labs.Data;
 using Labs.Grading;
 using Labs.Hosting;
 using Labs.Sessions;
@@ -6,6 +7,7 @@ using Labs.Terminal;
 using Labs.Web.Api;
 using Labs.Web.Pages;
 using Labs.Web.Security;
+using Microsoft.Extensions.Options;
 
 namespace Labs.Web.Platform;
 
@@ -22,6 +24,8 @@ public static class PlatformComposition
 
         services.AddContent();
         services.AddGrading();
+        // Before the sessions: the database is migrated before they are reconciled with the cluster.
+        services.AddLabsData(sp => sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ResolvedDataDirectory());
         services.AddSessions();
         services.AddTerminal();
         services.AddPlatformSecurity();
