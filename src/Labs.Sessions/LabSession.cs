@@ -28,6 +28,9 @@ public sealed record LabSession(
     /// <summary>How many times the learner reset it; each reset gets a fresh namespace and toolbox.</summary>
     public int Resets { get; init; }
 
+    /// <summary>When the learner's current token expires (the platform writes a new one before); min value when unknown.</summary>
+    public DateTimeOffset TokenExpiresAt { get; init; }
+
     /// <summary>Whether the session belongs to <paramref name="learnerId"/> (false for a null or empty id).</summary>
     public bool IsOwnedBy(string? learnerId) =>
         !string.IsNullOrEmpty(learnerId) && string.Equals(OwnerId, learnerId, StringComparison.Ordinal);

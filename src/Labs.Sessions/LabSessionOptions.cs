@@ -40,9 +40,12 @@ public sealed class LabSessionOptions
     /// </summary>
     public string? ToolboxCertificateAuthorityPem { get; set; }
 
-    /// <summary>Lifetime of the learner's token in seconds. Default 43200 (12 hours).</summary>
+    /// <summary>
+    /// Lifetime of the learner's token in seconds; a new one is written into the toolbox when a third of it is left.
+    /// Default 3600 (1 hour).
+    /// </summary>
     [Range(600, 604800)]
-    public int TokenExpirationSeconds { get; set; } = 43200;
+    public int TokenExpirationSeconds { get; set; } = 3600;
 
     /// <summary>How long to wait for the toolbox pod to run before giving up. Default 2 minutes.</summary>
     public TimeSpan ToolboxReadyTimeout { get; set; } = TimeSpan.FromMinutes(2);

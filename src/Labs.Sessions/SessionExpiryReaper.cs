@@ -7,7 +7,8 @@ namespace Labs.Sessions;
 
 /// <summary>
 /// Every <see cref="LabSessionOptions.ReapInterval"/> (on the injected clock), ends the sessions whose expiry has
-/// passed and deletes their namespaces (<see cref="SessionManager.ReapExpiredAsync"/>). The timer is made in
+/// passed and deletes their namespaces (<see cref="SessionManager.ReapExpiredAsync"/>), then gives the others whose
+/// token is due a new one (<see cref="SessionManager.RefreshTokensAsync"/>). The timer is made in
 /// <see cref="StartAsync"/> itself, so the clock's next tick after start is never missed.
 /// </summary>
 internal sealed partial class SessionExpiryReaper(IServiceProvider services, IOptions<LabSessionOptions> options, TimeProvider time, ILogger<SessionExpiryReaper> logger)
@@ -61,6 +62,8 @@ internal sealed partial class SessionExpiryReaper(IServiceProvider services, IOp
             {
                 LogReaped(reaped);
             }
+
+            await manager.RefreshTokensAsync(stoppingToken);
         }
 #pragma warning disable CA1031 // One failed round (the database or the cluster away for a moment) must not stop the reaping.
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -73,6 +76,6 @@ internal sealed partial class SessionExpiryReaper(IServiceProvider services, IOp
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} expired sessions were ended")]
     private partial void LogReaped(int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reap expired sessions this round; trying again at the next")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reap expired sessions or refresh tokens this round; trying again at the next")]
     private partial void LogFailed(Exception exception);
 }

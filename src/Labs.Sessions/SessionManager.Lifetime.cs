@@ -26,7 +26,7 @@ public sealed partial class SessionManager
             ToolboxPod = SessionNames.Toolbox(current.Id, resets),
             Resets = resets,
         };
-        await ProvisionAsync(next, setup, cancellationToken);
+        next = next with { TokenExpiresAt = await ProvisionAsync(next, setup, cancellationToken) };
         if (!_registry.Replace(next))
         {
             // Ended (or expired) while the new environment was made: it goes too.

@@ -67,6 +67,20 @@ public sealed partial class SessionManager
             orphans += await DeleteOrphanAsync($"Secret {system}/{secret.Name()}", () => _kube.CoreV1.DeleteNamespacedSecretAsync(secret.Name(), system, cancellationToken: CancellationToken.None));
         }
 
+        var rbac = _kube.RbacAuthorizationV1;
+        var keepViews = _registry.All.Select(s => IsolationManifests.ViewName(s.Namespace)).ToHashSet(StringComparer.Ordinal);
+        foreach (var binding in (await rbac.ListClusterRoleBindingAsync(labelSelector: selector, cancellationToken: cancellationToken)).Items
+                     .Where(b => SessionOf(b.Metadata) is not null && !keepViews.Contains(b.Name())))
+        {
+            orphans += await DeleteOrphanAsync($"ClusterRoleBinding {binding.Name()}", () => rbac.DeleteClusterRoleBindingAsync(binding.Name(), cancellationToken: CancellationToken.None));
+        }
+
+        foreach (var role in (await rbac.ListClusterRoleAsync(labelSelector: selector, cancellationToken: cancellationToken)).Items
+                     .Where(r => SessionOf(r.Metadata) is not null && !keepViews.Contains(r.Name())))
+        {
+            orphans += await DeleteOrphanAsync($"ClusterRole {role.Name()}", () => rbac.DeleteClusterRoleAsync(role.Name(), cancellationToken: CancellationToken.None));
+        }
+
         LogReconciled(restored, orphans);
         return restored;
     }

@@ -165,10 +165,10 @@ public sealed partial class SessionManager
         await _store.AddStartingAsync(session, cancellationToken);
         try
         {
-            await ProvisionAsync(session, setup, cancellationToken);
+            var tokenExpiresAt = await ProvisionAsync(session, setup, cancellationToken);
             // The lifetime counts from when the learner can use the session.
             var ready = _time.GetUtcNow();
-            session = session with { ExpiresAt = ready + lifetime };
+            session = session with { ExpiresAt = ready + lifetime, TokenExpiresAt = tokenExpiresAt };
             await _store.SaveLiveAsync(session, ready, CancellationToken.None);
         }
         catch (Exception ex) when (ex is SessionStartException or OperationCanceledException)
@@ -191,6 +191,8 @@ public sealed partial class SessionManager
                      ($"Pod {system}/{toolbox}", () => _kube.CoreV1.DeleteNamespacedPodAsync(toolbox, system, propagationPolicy: "Background")),
                      ($"Secret {system}/{toolbox}", () => _kube.CoreV1.DeleteNamespacedSecretAsync(toolbox, system, propagationPolicy: "Background")),
                      ($"Namespace {ns}", () => _kube.CoreV1.DeleteNamespaceAsync(ns, propagationPolicy: "Background")),
+                     ($"ClusterRoleBinding {IsolationManifests.ViewName(ns)}", () => _kube.RbacAuthorizationV1.DeleteClusterRoleBindingAsync(IsolationManifests.ViewName(ns))),
+                     ($"ClusterRole {IsolationManifests.ViewName(ns)}", () => _kube.RbacAuthorizationV1.DeleteClusterRoleAsync(IsolationManifests.ViewName(ns))),
                  })
         {
             try

@@ -30,6 +30,8 @@ public sealed partial class FakeKubernetesApi : DelegatingHandler
         new("rbac.authorization.k8s.io", "v1", "roles", "Role", true),
         new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", true),
         new("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false),
+        new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", false),
+        new("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", true),
     ];
 
     private readonly ConcurrentDictionary<(string Verb, string Plural), Exception> _thrown = new();
