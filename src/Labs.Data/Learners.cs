@@ -7,22 +7,37 @@ namespace Labs.Data;
 public static class Learners
 {
     /// <summary>
-    /// Adds the learner to <paramref name="db"/>'s changes when the database has no row for them yet, else marks them
-    /// seen now; the caller saves.
+    /// Makes sure the learner has a row, marked seen <paramref name="now"/>. Safe when two requests of a new learner
+    /// (two tabs, two labs) get here at once: the one whose insert loses finds the other's row.
     /// </summary>
-    public static async Task TouchAsync(LabsDbContext db, string learnerId, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task EnsureAsync(IDbContextFactory<LabsDbContext> contexts, string learnerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(contexts);
         ArgumentException.ThrowIfNullOrEmpty(learnerId);
-        var learner = db.Learners.Local.FirstOrDefault(l => l.Id == learnerId)
-            ?? await db.Learners.FirstOrDefaultAsync(l => l.Id == learnerId, cancellationToken);
-        if (learner is null)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Learners.Where(l => l.Id == learnerId).ExecuteUpdateAsync(u => u.SetProperty(l => l.LastSeenAt, now), cancellationToken) > 0)
         {
-            db.Learners.Add(new Learner { Id = learnerId, CreatedAt = now, LastSeenAt = now });
+            return;
         }
-        else
+
+        db.Learners.Add(new Learner { Id = learnerId, CreatedAt = now, LastSeenAt = now });
+        try
         {
-            learner.LastSeenAt = now;
+            await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateException)
+        {
+            // Another request inserted them first; anything else is a real failure.
+            if (!await ExistsAsync(contexts, learnerId, cancellationToken))
+            {
+                throw;
+            }
+        }
+    }
+
+    private static async Task<bool> ExistsAsync(IDbContextFactory<LabsDbContext> contexts, string learnerId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Learners.AnyAsync(l => l.Id == learnerId, cancellationToken);
     }
 }

@@ -10,8 +10,8 @@ public sealed class ProgressRecorder(IDbContextFactory<LabsDbContext> contexts, 
     public async Task<long> RecordCheckRunAsync(CheckRun run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
+        await Learners.EnsureAsync(contexts, run.LearnerId, time.GetUtcNow(), cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await Learners.TouchAsync(db, run.LearnerId, time.GetUtcNow(), cancellationToken);
         if (run.RanAt == default)
         {
             run.RanAt = time.GetUtcNow();
@@ -26,8 +26,8 @@ public sealed class ProgressRecorder(IDbContextFactory<LabsDbContext> contexts, 
     public async Task RecordRevealAsync(Reveal reveal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reveal);
+        await Learners.EnsureAsync(contexts, reveal.LearnerId, time.GetUtcNow(), cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await Learners.TouchAsync(db, reveal.LearnerId, time.GetUtcNow(), cancellationToken);
         if (reveal.RevealedAt == default)
         {
             reveal.RevealedAt = time.GetUtcNow();
@@ -41,8 +41,8 @@ public sealed class ProgressRecorder(IDbContextFactory<LabsDbContext> contexts, 
     public async Task<long> SaveExamAttemptAsync(ExamAttempt attempt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(attempt);
+        await Learners.EnsureAsync(contexts, attempt.LearnerId, time.GetUtcNow(), cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await Learners.TouchAsync(db, attempt.LearnerId, time.GetUtcNow(), cancellationToken);
         if (attempt.Id == 0)
         {
             db.ExamAttempts.Add(attempt);

@@ -13,8 +13,8 @@ internal sealed class SessionStore(IDbContextFactory<LabsDbContext> contexts)
     /// <summary>Records a session whose provisioning begins (state Starting), creating its learner's row when needed.</summary>
     public async Task AddStartingAsync(LabSession session, CancellationToken cancellationToken)
     {
+        await Learners.EnsureAsync(contexts, session.OwnerId, session.CreatedAt, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await Learners.TouchAsync(db, session.OwnerId, session.CreatedAt, cancellationToken);
         db.Sessions.Add(new SessionRecord
         {
             Id = session.Id,

@@ -17,9 +17,9 @@ public abstract class DatabaseContract
     public async Task A_session_is_stored_with_its_lab_namespace_state_and_times_and_found_again_by_state_and_expiry()
     {
         var factory = await NewDatabaseAsync();
+        await Learners.EnsureAsync(factory, "learner-a", T0, Cancel);
         await using (var db = factory.CreateDbContext())
         {
-            await Learners.TouchAsync(db, "learner-a", T0, Cancel);
             db.Sessions.Add(Session("s1", "learner-a", "pods-101", SessionState.Live, expires: T0.AddMinutes(60)));
             db.Sessions.Add(Session("s2", "learner-a", "services-101", SessionState.Live, expires: T0.AddMinutes(5)));
             db.Sessions.Add(Session("s3", "learner-a", "pods-101", SessionState.Finished, expires: T0.AddMinutes(1)));
@@ -62,9 +62,9 @@ public abstract class DatabaseContract
     {
         var factory = await NewDatabaseAsync();
         var recorder = new ProgressRecorder(factory, new FakeClock(T0));
+        await Learners.EnsureAsync(factory, "only-started", T0, Cancel);
         await using (var db = factory.CreateDbContext())
         {
-            await Learners.TouchAsync(db, "only-started", T0, Cancel);
             db.Sessions.Add(Session("s9", "only-started", "pods-101", SessionState.Live, T0.AddHours(1)));
             await db.SaveChangesAsync(Cancel);
         }
@@ -115,6 +115,17 @@ public abstract class DatabaseContract
         await using var db = factory.CreateDbContext();
         var answers = await db.ExamAnswers.Where(a => a.ExamAttemptId == attemptId).OrderBy(a => a.QuestionId).Select(a => a.Answer).ToListAsync(Cancel);
         Assert.Equal(["kubectl drain", null], answers);
+    }
+
+    [Fact]
+    public async Task A_new_learner_arriving_in_many_requests_at_once_gets_one_row()
+    {
+        var factory = await NewDatabaseAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => Learners.EnsureAsync(factory, "newcomer", T0.AddSeconds(i), Cancel), Cancel)));
+
+        await using var db = factory.CreateDbContext();
+        Assert.Equal(1, await db.Learners.CountAsync(l => l.Id == "newcomer", Cancel));
     }
 
     [Fact]
