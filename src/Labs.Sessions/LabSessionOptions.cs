@@ -72,4 +72,14 @@ public sealed class LabSessionOptions
     /// <summary>How often expired sessions are looked for and reaped. Default 15 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ReapInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Environments of each lab kept provisioned ahead (the warm pool), so that Start only hands one over. Default 0
+    /// (off); <see cref="PoolSizes"/> sets it per lab.
+    /// </summary>
+    [Range(0, 100)]
+    public int PoolSize { get; set; }
+
+    /// <summary>The warm pool's size per lab id, over <see cref="PoolSize"/> (e.g. <c>Sessions:PoolSizes:deployments-101=5</c>). Default none.</summary>
+    public Dictionary<string, int> PoolSizes { get; } = new(StringComparer.Ordinal);
 }

@@ -154,9 +154,16 @@ public sealed partial class SessionManager
 
     private async Task<LabSession> StartNewAsync(string labId, string ownerId, LabSetup? setup, SessionSlot slot, CancellationToken cancellationToken)
     {
+        var lifetime = setup?.Lifetime ?? _options.DefaultLifetime;
+        if (await TakePooledAsync(labId, ownerId, lifetime, cancellationToken) is { } pooled)
+        {
+            slot.Commit(pooled);
+            LogStarted(pooled.Id, labId, pooled.Namespace);
+            return pooled;
+        }
+
         var id = SessionIds.New();
         var now = _time.GetUtcNow();
-        var lifetime = setup?.Lifetime ?? _options.DefaultLifetime;
         var session = new LabSession(
             id, labId, SessionNames.Namespace(_options, id, 0), SessionNames.Toolbox(id, 0), ToolboxFiles.ShellCommand, now, _options.SystemNamespace, ownerId)
         {

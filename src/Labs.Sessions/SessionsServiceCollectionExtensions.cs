@@ -21,6 +21,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddSingleton<SessionManager>();
         services.AddHostedService<SessionReconciler>();
         services.AddHostedService<SessionExpiryReaper>();
+        services.AddHostedService<SessionPoolFiller>();
         return services;
     }
 }

@@ -27,6 +27,7 @@ public static class PlatformComposition
         // Before the sessions: the database is migrated before they are reconciled with the cluster.
         services.AddLabsData(sp => sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ResolvedDataDirectory());
         services.AddSessions();
+        services.AddHostedService<LabPools>();
         services.AddTerminal();
         services.AddPlatformSecurity();
         return builder;
