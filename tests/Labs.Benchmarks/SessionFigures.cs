@@ -77,7 +77,8 @@ internal static class SessionFigures
         return elapsed;
     }
 
-    private static async Task WaitForPromptAsync(IExecSession shell)
+    /// <summary>Reads the shell's output until its prompt, which ends in "$ " (or "# " as root).</summary>
+    public static async Task WaitForPromptAsync(IExecSession shell)
     {
         var seen = new StringBuilder();
         await foreach (var chunk in shell.ReadOutputAsync())

@@ -1,4 +1,3 @@
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using Labs.Kube;
 using Labs.Sessions;
@@ -41,19 +40,7 @@ public class SessionStartBenchmarks
     {
         _session = await _sessions.StartAsync("benchmark", "benchmark-learner");
         await using var shell = await _exec.StartAsync(new ExecRequest(_session.ToolboxNamespace, _session.ToolboxPod, _session.ShellCommand));
-        var seen = new StringBuilder();
-        await foreach (var chunk in shell.ReadOutputAsync())
-        {
-            seen.Append(Encoding.UTF8.GetString(chunk.Data.Span));
-            // The prompt ends in "$ " (or "# " as root).
-            var text = seen.ToString().TrimEnd(' ');
-            if (text.EndsWith('$') || text.EndsWith('#'))
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"The shell ended before its prompt: {seen}");
+        await SessionFigures.WaitForPromptAsync(shell);
     }
 
     [IterationCleanup]
