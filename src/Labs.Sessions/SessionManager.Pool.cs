@@ -40,8 +40,8 @@ public sealed partial class SessionManager : IDisposable
                 var session = new LabSession(
                     id, labId, SessionNames.Namespace(_options, id, 0), SessionNames.Toolbox(id, 0), ToolboxFiles.ShellCommand, _time.GetUtcNow(), _options.SystemNamespace, string.Empty);
                 var setup = await pool.Setup(cancellationToken);
-                await ProvisionAsync(session, setup, cancellationToken, pooled: true);
-                pool.Ready.Enqueue(session);
+                var tokenExpiresAt = await ProvisionAsync(session, setup, cancellationToken, pooled: true);
+                pool.Ready.Enqueue(session with { TokenExpiresAt = tokenExpiresAt });
                 made++;
             }
         }
@@ -53,8 +53,8 @@ public sealed partial class SessionManager : IDisposable
     internal Task WaitForPoolDemandAsync(CancellationToken cancellationToken) => _poolWanted.WaitAsync(cancellationToken);
 
     /// <summary>
-    /// Hands a pooled environment of the lab to <paramref name="ownerId"/>: recorded, given a fresh token (it may have
-    /// waited long), live. Null when the pool is empty or the environment no longer works (it is then removed).
+    /// Hands a pooled environment of the lab to <paramref name="ownerId"/>: recorded, given a fresh token when its own
+    /// is past the point where a live session's would be renewed (it may have waited long), live. Null when the pool is empty or the environment no longer works (it is then removed).
     /// </summary>
     private async Task<LabSession?> TakePooledAsync(string labId, string ownerId, TimeSpan lifetime, CancellationToken cancellationToken)
     {
@@ -69,7 +69,10 @@ public sealed partial class SessionManager : IDisposable
         await _store.AddStartingAsync(session, cancellationToken);
         try
         {
-            session = session with { TokenExpiresAt = await IssueTokenAsync(session.Namespace, session.ToolboxPod, cancellationToken) };
+            if (session.TokenExpiresAt - TimeSpan.FromSeconds(_options.TokenExpirationSeconds / 3.0) <= now)
+            {
+                session = session with { TokenExpiresAt = await IssueTokenAsync(session.Namespace, session.ToolboxPod, cancellationToken) };
+            }
         }
         catch (Exception ex) when (ex.IsApiFailure() || ex is SessionStartException)
         {
