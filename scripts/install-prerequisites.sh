@@ -3,7 +3,8 @@
 #   scripts/install-prerequisites.sh run    what the platform needs: bubblewrap (the learners' sandboxes), socat (carries
 #                                           the API server into each sandbox's own network), e2fsprogs (size-limited pod storage),
 #                                           bash-completion (Tab completion in the learners' shells)
-#   scripts/install-prerequisites.sh test   that, plus Chromium for the browser tests
+#   scripts/install-prerequisites.sh test   that, plus Chromium for the browser tests and PostgreSQL (the database tests start a
+#                                           throwaway server of their own on 127.0.0.1; the package's own cluster is not used)
 set -euo pipefail
 
 purpose="${1:-run}"
@@ -15,6 +16,7 @@ command -v setpriv >/dev/null 2>&1 || packages+=(util-linux)
 [ -r /usr/share/bash-completion/bash_completion ] || packages+=(bash-completion)
 if [ "$purpose" = test ]; then
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || packages+=(postgresql)
 fi
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 

@@ -11,4 +11,6 @@ internal sealed record FrontMatter(
     LabKind Kind,
     ExamSettings? Exam,
     LabBudget Budget,
-    IReadOnlyList<string> Tools);
+    IReadOnlyList<string> Tools,
+    TimeSpan? Expiry = null,
+    IReadOnlyList<string>? ClusterViews = null);

@@ -36,6 +36,12 @@ public sealed class Lab
     /// <summary>Steps in lesson order; empty when the lab has no <c>```step</c> blocks.</summary>
     public IReadOnlyList<LabStep> Steps { get; init; } = [];
 
+    /// <summary>How long a session of the lab lasts before it expires (front matter <c>expiry</c>); null for the platform's default.</summary>
+    public TimeSpan? Expiry { get; init; }
+
+    /// <summary>Cluster-scoped resources (plural names, e.g. <c>nodes</c>) learners of the lab may read (front matter <c>clusterViews</c>).</summary>
+    public IReadOnlyList<string> ClusterViews { get; init; } = [];
+
     /// <summary>Tasks in the order they appear in the lesson.</summary>
     public required IReadOnlyList<LabTask> Tasks { get; init; }
 

@@ -6,9 +6,13 @@ namespace Labs.Content;
 
 public sealed partial class LabLoader
 {
-    internal static readonly string[] FrontMatterKeys = ["id", "title", "summary", "difficulty", "duration", "tags", "kind", "exam", "budget", "tools"];
+    internal static readonly string[] FrontMatterKeys = ["id", "title", "summary", "difficulty", "duration", "tags", "kind", "exam", "budget", "tools", "expiry", "clusterViews"];
     private static readonly string[] ExamKeys = ["timeLimit", "passMark"];
     private const int DefaultPassMark = 66;
+
+    /// <summary>Cluster-scoped resources a lab may let its learners read (<c>clusterViews:</c>); never secrets or RBAC.</summary>
+    internal static readonly string[] ClusterViewNames =
+        ["nodes", "namespaces", "persistentvolumes", "storageclasses", "ingressclasses", "priorityclasses", "runtimeclasses", "csidrivers", "customresourcedefinitions"];
 
     private static FrontMatter ReadFrontMatter(string yaml, string displayPath, string expectedId)
     {
@@ -76,6 +80,11 @@ public sealed partial class LabLoader
             }
         }
 
+        var expiry = map.Has("expiry") ? ReadDuration(block, map, "expiry") : (TimeSpan?)null;
+        var clusterViews = map.OptionalStringList("clusterViews");
+        foreach (var view in clusterViews.Where(v => !ClusterViewNames.Contains(v, StringComparer.Ordinal)))
+            throw block.Error(map.Value("clusterViews")!, $"clusterViews: '{view}' is not one of: {string.Join(", ", ClusterViewNames)}");
+
         return new FrontMatter(
             id,
             map.RequiredString("title"),
@@ -86,7 +95,9 @@ public sealed partial class LabLoader
             kind,
             exam,
             budget,
-            tools);
+            tools,
+            expiry,
+            clusterViews);
     }
 
     private static TimeSpan ReadDuration(YamlBlock block, YamlMappingReader map, string key)

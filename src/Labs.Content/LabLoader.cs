@@ -58,6 +58,8 @@ public sealed partial class LabLoader
             Exam = lab.FrontMatter.Exam,
             Budget = lab.FrontMatter.Budget,
             Tools = lab.FrontMatter.Tools,
+            Expiry = lab.FrontMatter.Expiry,
+            ClusterViews = lab.FrontMatter.ClusterViews ?? [],
             Steps = lab.Steps,
             Tasks = lab.Tasks,
             Html = lab.Html,

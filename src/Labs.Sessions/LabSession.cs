@@ -22,6 +22,15 @@ public sealed record LabSession(
     string ToolboxNamespace,
     string OwnerId)
 {
+    /// <summary>When the session ends unless the learner extends it. Default: never (a session made without one).</summary>
+    public DateTimeOffset ExpiresAt { get; init; } = DateTimeOffset.MaxValue;
+
+    /// <summary>How many times the learner reset it; each reset gets a fresh namespace and toolbox.</summary>
+    public int Resets { get; init; }
+
+    /// <summary>When the learner's current token expires (the platform writes a new one before); min value when unknown.</summary>
+    public DateTimeOffset TokenExpiresAt { get; init; }
+
     /// <summary>Whether the session belongs to <paramref name="learnerId"/> (false for a null or empty id).</summary>
     public bool IsOwnedBy(string? learnerId) =>
         !string.IsNullOrEmpty(learnerId) && string.Equals(OwnerId, learnerId, StringComparison.Ordinal);

@@ -40,9 +40,12 @@ public sealed class LabSessionOptions
     /// </summary>
     public string? ToolboxCertificateAuthorityPem { get; set; }
 
-    /// <summary>Lifetime of the learner's token in seconds. Default 43200 (12 hours).</summary>
+    /// <summary>
+    /// Lifetime of the learner's token in seconds; a new one is written into the toolbox when a third of it is left.
+    /// Default 3600 (1 hour).
+    /// </summary>
     [Range(600, 604800)]
-    public int TokenExpirationSeconds { get; set; } = 43200;
+    public int TokenExpirationSeconds { get; set; } = 3600;
 
     /// <summary>How long to wait for the toolbox pod to run before giving up. Default 2 minutes.</summary>
     public TimeSpan ToolboxReadyTimeout { get; set; } = TimeSpan.FromMinutes(2);
@@ -53,4 +56,30 @@ public sealed class LabSessionOptions
     /// </summary>
     [Range(1, 1000)]
     public int MaxLiveSessionsPerLearner { get; set; } = 3;
+
+    /// <summary>How long a session lasts (from when it is ready) for labs whose front matter sets no <c>expiry</c>. Default 1 hour.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan DefaultLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How much one press of Extend adds to a session's expiry. Default 30 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan ExtendBy { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The longest a session may last from its start, extensions included. Default 8 hours.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
+    public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>How often expired sessions are looked for and reaped. Default 15 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ReapInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Environments of each lab kept provisioned ahead (the warm pool), so that Start only hands one over. Default 0
+    /// (off); <see cref="PoolSizes"/> sets it per lab.
+    /// </summary>
+    [Range(0, 100)]
+    public int PoolSize { get; set; }
+
+    /// <summary>The warm pool's size per lab id, over <see cref="PoolSize"/> (e.g. <c>Sessions:PoolSizes:deployments-101=5</c>). Default none.</summary>
+    public Dictionary<string, int> PoolSizes { get; } = new(StringComparer.Ordinal);
 }

@@ -16,9 +16,17 @@ internal static class LearnerManifests
     /// <summary>Label carrying the lab id.</summary>
     public const string LabLabel = "labs.dev/lab";
 
-    public static V1Namespace Namespace(string name, string? sessionId, string? labId)
+    /// <summary>Label on the namespace of a pooled session (not yet handed to a learner): the lab it is ready for.</summary>
+    public const string PoolLabel = "labs.dev/pool";
+
+    public static V1Namespace Namespace(string name, string? sessionId, string? labId, bool pooled = false)
     {
         var labels = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "labs" };
+        if (pooled && labId is not null)
+        {
+            labels[PoolLabel] = labId;
+        }
+
         if (sessionId is not null)
         {
             labels[SessionLabel] = sessionId;
@@ -64,7 +72,8 @@ internal static class LearnerManifests
         Spec = new V1TokenRequestSpec { ExpirationSeconds = expirationSeconds },
     };
 
-    public static V1Secret ToolboxSecret(string systemNamespace, string name, string sessionId, string kubeconfig, string bashrc) => new()
+    /// <summary>The toolbox's start-up file. (The kubeconfig, with its token, is written into the pod by exec.)</summary>
+    public static V1Secret ToolboxSecret(string systemNamespace, string name, string sessionId, string bashrc) => new()
     {
         ApiVersion = "v1",
         Kind = "Secret",
@@ -77,7 +86,6 @@ internal static class LearnerManifests
         Type = "Opaque",
         Data = new Dictionary<string, byte[]>
         {
-            ["kubeconfig"] = Encoding.UTF8.GetBytes(kubeconfig),
             ["bashrc"] = Encoding.UTF8.GetBytes(bashrc),
         },
     };
@@ -106,8 +114,12 @@ internal static class LearnerManifests
                     Name = "shell",
                     Image = image,
                     Command = ["sleep", "infinity"],
-                    Env = [new V1EnvVar { Name = "KUBECONFIG", Value = $"{ToolboxFiles.MountPath}/kubeconfig" }],
-                    VolumeMounts = [new V1VolumeMount { Name = "toolbox", MountPath = ToolboxFiles.MountPath, ReadOnlyProperty = true }],
+                    Env = [new V1EnvVar { Name = "KUBECONFIG", Value = ToolboxFiles.KubeconfigPath }],
+                    VolumeMounts =
+                    [
+                        new V1VolumeMount { Name = "toolbox", MountPath = ToolboxFiles.MountPath, ReadOnlyProperty = true },
+                        new V1VolumeMount { Name = "config", MountPath = ToolboxFiles.ConfigDirectory },
+                    ],
                     Resources = BudgetManifests.Resources(budget.Toolbox),
                 },
             ],
@@ -116,9 +128,9 @@ internal static class LearnerManifests
                 new V1Volume
                 {
                     Name = "toolbox",
-                    // 0600: the kubeconfig holds the learner's token.
                     Secret = new V1SecretVolumeSource { SecretName = secretName, DefaultMode = 384 },
                 },
+                new V1Volume { Name = "config", EmptyDir = new V1EmptyDirVolumeSource { Medium = "Memory", SizeLimit = new ResourceQuantity("1Mi") } },
             ],
         },
     };

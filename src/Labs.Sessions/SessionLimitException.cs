@@ -21,6 +21,6 @@ public sealed class SessionLimitException : Exception
     {
         var labs = running.Count == 0 ? string.Empty : $" ({string.Join(", ", running.Select(s => s.LabId))})";
         return $"You already have {limit} lab{(limit == 1 ? "" : "s")} running{labs}, the most one learner may have at once. "
-            + "Open one of them and press End lab, then start this one again.";
+            + "Open one of them and press Finish, then start this one again.";
     }
 }

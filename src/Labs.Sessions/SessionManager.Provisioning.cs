@@ -7,60 +7,70 @@ namespace Labs.Sessions;
 
 public sealed partial class SessionManager
 {
-    private async Task<LabSession> ProvisionAsync(string labId, string ownerId, LabSetup? setup, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the session's namespace (with its budget, network policy, RBAC, cluster views and the lab's setup objects)
+    /// and toolbox, waits for the toolbox to run, writes the learner's token into it and runs the lab's setup script;
+    /// on failure removes what it made. Returns when the token expires.
+    /// </summary>
+    private async Task<DateTimeOffset> ProvisionAsync(LabSession session, LabSetup? setup, CancellationToken cancellationToken, bool pooled = false)
     {
-        var id = SessionIds.New();
-        var ns = _options.NamespacePrefix + id;
-        var toolbox = $"toolbox-{id}";
+        var (id, labId, ns, toolbox) = (session.Id, session.LabId, session.Namespace, session.ToolboxPod);
         var system = _options.SystemNamespace;
         var budget = setup?.Budget ?? SessionBudgets.Default;
+        var views = setup?.ClusterViews ?? [];
         var core = _kube.CoreV1;
         var rbac = _kube.RbacAuthorizationV1;
+        var manager = KubeClients.FieldManager;
         var step = "create the system namespace";
         try
         {
             await EnsureNamespaceAsync(system, cancellationToken);
             step = $"create namespace {ns}";
-            await core.CreateNamespaceAsync(LearnerManifests.Namespace(ns, id, labId), fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+            await core.CreateNamespaceAsync(LearnerManifests.Namespace(ns, id, labId, pooled), fieldManager: manager, cancellationToken: cancellationToken);
 
             // The budget comes before anything else in the namespace, so that setup objects and everything the learner
             // does are counted and limited.
             step = $"apply the {budget.Name} budget";
-            await core.CreateNamespacedResourceQuotaAsync(BudgetManifests.ResourceQuota(ns, budget), ns, fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
-            await core.CreateNamespacedLimitRangeAsync(BudgetManifests.LimitRange(ns, budget), ns, fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+            await core.CreateNamespacedResourceQuotaAsync(BudgetManifests.ResourceQuota(ns, budget), ns, fieldManager: manager, cancellationToken: cancellationToken);
+            await core.CreateNamespacedLimitRangeAsync(BudgetManifests.LimitRange(ns, budget), ns, fieldManager: manager, cancellationToken: cancellationToken);
+            step = "create the network policy that keeps other namespaces out";
+            await _kube.NetworkingV1.CreateNamespacedNetworkPolicyAsync(IsolationManifests.NetworkPolicy(ns), ns, fieldManager: manager, cancellationToken: cancellationToken);
             step = "create the learner's ServiceAccount";
-            await core.CreateNamespacedServiceAccountAsync(LearnerManifests.ServiceAccount(ns), ns, fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+            await core.CreateNamespacedServiceAccountAsync(LearnerManifests.ServiceAccount(ns), ns, fieldManager: manager, cancellationToken: cancellationToken);
             step = "create the learner's Role";
-            await rbac.CreateNamespacedRoleAsync(LearnerManifests.Role(ns), ns, fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+            await rbac.CreateNamespacedRoleAsync(LearnerManifests.Role(ns), ns, fieldManager: manager, cancellationToken: cancellationToken);
             step = "create the learner's RoleBinding";
-            await rbac.CreateNamespacedRoleBindingAsync(LearnerManifests.RoleBinding(ns), ns, fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+            await rbac.CreateNamespacedRoleBindingAsync(LearnerManifests.RoleBinding(ns), ns, fieldManager: manager, cancellationToken: cancellationToken);
+            if (views.Count > 0)
+            {
+                step = $"grant the lab's cluster views ({string.Join(", ", views)})";
+                await rbac.CreateClusterRoleAsync(IsolationManifests.ViewRole(ns, id, views), fieldManager: manager, cancellationToken: cancellationToken);
+                await rbac.CreateClusterRoleBindingAsync(IsolationManifests.ViewBinding(ns, id), fieldManager: manager, cancellationToken: cancellationToken);
+            }
+
             foreach (var setupObject in (setup ?? LabSetup.None).Objects)
             {
                 step = $"create the lab's {setupObject.Manifest["kind"]} {setupObject.Manifest["metadata"]?["name"]} ({setupObject.Source})";
                 await CreateSetupObjectAsync(setupObject, ns, cancellationToken);
             }
 
-            step = "request a token for the learner";
-            var token = await core.CreateNamespacedServiceAccountTokenAsync(
-                LearnerManifests.TokenRequest(_options.TokenExpirationSeconds), LearnerManifests.LearnerName, ns, cancellationToken: cancellationToken);
-            var tokenText = token.Status?.Token is { Length: > 0 } issued
-                ? issued
-                : throw new SessionStartException("The API server answered the token request without status.token.");
             step = "create the toolbox secret";
-            var server = _options.ToolboxServer ?? _endpoint.Server;
-            var kubeconfig = ToolboxFiles.Kubeconfig(server, _options.ToolboxCertificateAuthorityPem ?? _endpoint.CertificateAuthorityPem, tokenText, ns);
             await core.CreateNamespacedSecretAsync(
-                LearnerManifests.ToolboxSecret(system, toolbox, id, kubeconfig, ToolboxFiles.Bashrc(ns)), system, fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+                LearnerManifests.ToolboxSecret(system, toolbox, id, ToolboxFiles.Bashrc(ns)), system, fieldManager: manager, cancellationToken: cancellationToken);
             step = "create the toolbox pod";
             await core.CreateNamespacedPodAsync(
-                LearnerManifests.ToolboxPod(system, toolbox, id, toolbox, _options.ToolboxImage, budget), system, fieldManager: KubeClients.FieldManager, cancellationToken: cancellationToken);
+                LearnerManifests.ToolboxPod(system, toolbox, id, toolbox, _options.ToolboxImage, budget), system, fieldManager: manager, cancellationToken: cancellationToken);
             step = "wait for the toolbox pod to run";
             await WaitForRunningAsync(toolbox, cancellationToken);
+            step = "give the learner a token";
+            var tokenExpiresAt = await IssueTokenAsync(ns, toolbox, cancellationToken);
             if (setup?.Script is { } script)
             {
                 step = "run the lab's setup script";
                 await RunSetupScriptAsync(toolbox, script, cancellationToken);
             }
+
+            return tokenExpiresAt;
         }
         catch (Exception ex) when (ex.IsApiFailure() || ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -74,8 +84,6 @@ public sealed partial class SessionManager
             await CleanUpAsync(ns, toolbox);
             throw;
         }
-
-        return new LabSession(id, labId, ns, toolbox, ToolboxFiles.ShellCommand, _time.GetUtcNow(), system, ownerId);
     }
 
     private async Task CreateSetupObjectAsync(LabSetupObject setupObject, string ns, CancellationToken cancellationToken)

@@ -46,6 +46,15 @@ public sealed class SessionRegistry : ISessionRegistry
         }
     }
 
+    /// <summary>The live session of <paramref name="ownerId"/> for <paramref name="labId"/>, if any (there is at most one).</summary>
+    public LabSession? FindLive(string ownerId, string labId)
+    {
+        lock (_gate)
+        {
+            return _sessions.Values.FirstOrDefault(s => s.IsOwnedBy(ownerId) && string.Equals(s.LabId, labId, StringComparison.Ordinal));
+        }
+    }
+
     /// <summary>
     /// Holds one of <paramref name="ownerId"/>'s at most <paramref name="limit"/> sessions for a start in progress;
     /// null when they already have that many (running or starting).
@@ -71,6 +80,33 @@ public sealed class SessionRegistry : ISessionRegistry
         lock (_gate)
         {
             _sessions[session.Id] = session;
+        }
+    }
+
+    /// <summary>Takes back a session that outlived a restart, holding its owner's slot as a start would have.</summary>
+    internal void Restore(LabSession session)
+    {
+        lock (_gate)
+        {
+            if (_sessions.TryAdd(session.Id, session))
+            {
+                _held[session.OwnerId] = _held.GetValueOrDefault(session.OwnerId) + 1;
+            }
+        }
+    }
+
+    /// <summary>Replaces a running session's description (after a reset or an extension); false when it no longer runs.</summary>
+    internal bool Replace(LabSession session)
+    {
+        lock (_gate)
+        {
+            if (!_sessions.ContainsKey(session.Id))
+            {
+                return false;
+            }
+
+            _sessions[session.Id] = session;
+            return true;
         }
     }
 

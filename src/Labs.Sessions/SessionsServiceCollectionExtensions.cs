@@ -8,8 +8,9 @@ public static class SessionsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="SessionManager"/>, the <see cref="ISessionRegistry"/> and <see cref="LabSessionOptions"/> bound from
-    /// the <c>Sessions</c> section, and the start-up clean-up of sessions an earlier run left behind. Needs the
-    /// Kubernetes client of <c>AddKube</c> (started before this, as the cluster hosting does).
+    /// the <c>Sessions</c> section, the start-up reconciliation of the sessions of an earlier run, and the reaper of
+    /// expired sessions. Needs the Kubernetes client of <c>AddKube</c> (started before this, as the cluster hosting
+    /// does) and the database of <c>AddLabsData</c> (added before this, so it is migrated first).
     /// </summary>
     public static IServiceCollection AddSessions(this IServiceCollection services)
     {
@@ -18,7 +19,9 @@ public static class SessionsServiceCollectionExtensions
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<ISessionRegistry>(sp => sp.GetRequiredService<SessionRegistry>());
         services.AddSingleton<SessionManager>();
-        services.AddHostedService<SessionReaper>();
+        services.AddHostedService<SessionReconciler>();
+        services.AddHostedService<SessionExpiryReaper>();
+        services.AddHostedService<SessionPoolFiller>();
         return services;
     }
 }

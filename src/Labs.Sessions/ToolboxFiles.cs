@@ -10,6 +10,20 @@ internal static class ToolboxFiles
     /// <summary>Where the toolbox secret is mounted in the pod.</summary>
     public const string MountPath = "/etc/labs";
 
+    /// <summary>
+    /// The writable in-memory directory that holds the learner's kubeconfig. Its token is short-lived and the platform
+    /// writes a new kubeconfig before it expires, by exec: a real cluster and the embedded one both take that at once,
+    /// where a changed Secret reaches a running pod only when its kubelet resyncs volumes (the embedded one does not).
+    /// </summary>
+    public const string ConfigDirectory = "/var/run/labs";
+
+    /// <summary>The learner's kubeconfig (writable, so <c>kubectl config set-context</c> works).</summary>
+    public const string KubeconfigPath = ConfigDirectory + "/kubeconfig";
+
+    /// <summary>The command that replaces the kubeconfig with what it reads on stdin, atomically, readable by the learner only.</summary>
+    public static IReadOnlyList<string> WriteKubeconfigCommand { get; } =
+        ["sh", "-c", $"umask 077 && cat > {KubeconfigPath}.new && mv -f {KubeconfigPath}.new {KubeconfigPath}"];
+
     /// <summary>The in-pod path of the service-account CA, used when no CA is given.</summary>
     private const string InClusterCaPath = "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt";
 
@@ -51,7 +65,7 @@ internal static class ToolboxFiles
     public static string Bashrc(string ns) =>
         $$"""
         # Labs toolbox shell
-        export KUBECONFIG={{MountPath}}/kubeconfig
+        export KUBECONFIG={{KubeconfigPath}}
         export EDITOR=vi
         alias k=kubectl
         if [ -r /usr/share/bash-completion/bash_completion ]; then

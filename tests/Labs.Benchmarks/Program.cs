@@ -5,12 +5,20 @@ namespace Labs.Benchmarks;
 
 /// <summary>
 /// Runs every benchmark (or those matching <c>--filter</c>) and prints the figures as tables:
-/// <c>dotnet run -c Release --project tests/Labs.Benchmarks</c>; <c>-- --terminal</c> prints only the terminal's figures.
+/// <c>dotnet run -c Release --project tests/Labs.Benchmarks</c>; <c>-- --terminal</c> prints only the terminal's figures,
+/// <c>-- --sessions</c> only the session figures.
 /// </summary>
 public static class Program
 {
     public static async Task Main(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args is ["--sessions"])
+        {
+            await SessionFigures.RunAsync();
+            return;
+        }
+
         if (args is ["--terminal", ..])
         {
             // "--terminal throughput" measures only the figures whose name contains the word.
@@ -23,6 +31,7 @@ public static class Program
         if (args.Length == 0)
         {
             await TerminalFigures.RunAsync();
+            await SessionFigures.RunAsync();
         }
     }
 }

@@ -1,7 +1,7 @@
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using Labs.Kube;
 using Labs.Sessions;
+using Labs.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +18,7 @@ public class SessionStartBenchmarks
     private SessionManager _sessions = null!;
     private PodExec _exec = null!;
     private LabSession? _session;
+    private readonly TestDatabase _database = TestDatabase.Create();
 
     [GlobalSetup]
     public void Setup()
@@ -31,7 +32,7 @@ public class SessionStartBenchmarks
         _exec = new PodExec(_bench.Client);
         _sessions = new SessionManager(
             _bench.Client, new KubeObjects(_bench.Client, new KindCatalog(_bench.Client)), _exec, KubeEndpoint.From(_bench.Configuration),
-            new SessionRegistry(), Options.Create(options), NullLogger<SessionManager>.Instance, TimeProvider.System);
+            new SessionRegistry(), _database.Factory, Options.Create(options), NullLogger<SessionManager>.Instance, TimeProvider.System);
     }
 
     [Benchmark(Description = "Session start: click to prompt")]
@@ -39,19 +40,7 @@ public class SessionStartBenchmarks
     {
         _session = await _sessions.StartAsync("benchmark", "benchmark-learner");
         await using var shell = await _exec.StartAsync(new ExecRequest(_session.ToolboxNamespace, _session.ToolboxPod, _session.ShellCommand));
-        var seen = new StringBuilder();
-        await foreach (var chunk in shell.ReadOutputAsync())
-        {
-            seen.Append(Encoding.UTF8.GetString(chunk.Data.Span));
-            // The prompt ends in "$ " (or "# " as root).
-            var text = seen.ToString().TrimEnd(' ');
-            if (text.EndsWith('$') || text.EndsWith('#'))
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"The shell ended before its prompt: {seen}");
+        await SessionFigures.WaitForPromptAsync(shell);
     }
 
     [IterationCleanup]
@@ -65,5 +54,9 @@ public class SessionStartBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _bench.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Cleanup()
+    {
+        _bench.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _database.Dispose();
+    }
 }

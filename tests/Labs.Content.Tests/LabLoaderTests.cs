@@ -138,7 +138,7 @@ public sealed class LabLoaderTests
     public void An_unknown_front_matter_key_names_the_key_and_the_allowed_ones()
     {
         var ex = ParseFails(SampleLab.FrontMatter.Replace("title:", "titel:", StringComparison.Ordinal));
-        Assert.Equal("labs/sample/lab.md:3:1: unknown front-matter key 'titel'; allowed keys: id, title, summary, difficulty, duration, tags, kind, exam, budget, tools", ex.Message);
+        Assert.Equal("labs/sample/lab.md:3:1: unknown front-matter key 'titel'; allowed keys: id, title, summary, difficulty, duration, tags, kind, exam, budget, tools, expiry, clusterViews", ex.Message);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class SessionManagerTests
     }
 
     [Fact]
-    public async Task Starting_a_session_creates_the_namespace_rbac_token_and_toolbox_in_order()
+    public async Task Starting_a_session_creates_the_namespace_isolation_rbac_toolbox_and_token_in_order()
     {
         var session = await Manager().StartAsync("deployments-101", Learner, null, TestContext.Current.CancellationToken);
 
@@ -37,12 +37,13 @@ public sealed class SessionManagerTests
                 $"create Namespace /{session.Namespace}",
                 $"create ResourceQuota {session.Namespace}/labs-budget",
                 $"create LimitRange {session.Namespace}/labs-budget",
+                $"create NetworkPolicy {session.Namespace}/labs-isolation",
                 $"create ServiceAccount {session.Namespace}/learner",
                 $"create Role {session.Namespace}/learner",
                 $"create RoleBinding {session.Namespace}/learner",
-                $"create ServiceAccount/token {session.Namespace}/learner",
                 $"create Secret labs-system/{session.ToolboxPod}",
                 $"create Pod labs-system/{session.ToolboxPod}",
+                $"create ServiceAccount/token {session.Namespace}/learner",
             ],
             _kube.Log);
         Assert.Same(session, _registry.Find(session.Id));
@@ -65,7 +66,9 @@ public sealed class SessionManagerTests
         var session = await Manager().StartAsync("lab", Learner, null, TestContext.Current.CancellationToken);
 
         var secret = _kube.Stored[("secrets", "labs-system", session.ToolboxPod)];
-        var kubeconfig = Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["kubeconfig"]!.GetValue<string>()));
+        Assert.Null(secret["data"]!["kubeconfig"]); // Written into the pod by exec, never kept in a Secret.
+        Assert.Contains(_exec.Requests, r => Managers.IsKubeconfigWrite(r) && r.Pod == session.ToolboxPod);
+        var kubeconfig = Assert.Single(Managers.Kubeconfigs(_exec));
         Assert.Contains($"token: token-for-{session.Namespace}-learner", kubeconfig, StringComparison.Ordinal);
         Assert.Contains($"namespace: {session.Namespace}", kubeconfig, StringComparison.Ordinal);
         Assert.Contains("server: https://127.0.0.1:6443", kubeconfig, StringComparison.Ordinal);
@@ -160,7 +163,7 @@ public sealed class SessionManagerTests
 
         var session = await Manager().StartAsync("lab", Learner, new LabSetup([], "kubectl create configmap x\n"), TestContext.Current.CancellationToken);
 
-        var request = Assert.Single(_exec.Requests);
+        var request = Assert.Single(_exec.Requests, r => !Managers.IsKubeconfigWrite(r));
         Assert.Equal(("labs-system", session.ToolboxPod, "bash -s"), (request.Namespace, request.Pod, string.Join(' ', request.Command)));
         Assert.False(request.Tty);
         Assert.Equal("kubectl create configmap x\n", exec.StdinText);
@@ -218,10 +221,8 @@ public sealed class SessionManagerTests
     [Fact]
     public async Task Without_a_configured_toolbox_server_the_learners_kubeconfig_points_where_the_platform_does()
     {
-        var session = await Manager(o => o.ToolboxServer = null).StartAsync("lab", Learner, null, TestContext.Current.CancellationToken);
+        await Manager(o => o.ToolboxServer = null).StartAsync("lab", Learner, null, TestContext.Current.CancellationToken);
 
-        var secret = _kube.Stored[("secrets", "labs-system", session.ToolboxPod)];
-        var kubeconfig = Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["kubeconfig"]!.GetValue<string>()));
-        Assert.Contains("server: https://127.0.0.1:16443", kubeconfig, StringComparison.Ordinal);
+        Assert.Contains("server: https://127.0.0.1:16443", Assert.Single(Managers.Kubeconfigs(_exec)), StringComparison.Ordinal);
     }
 }

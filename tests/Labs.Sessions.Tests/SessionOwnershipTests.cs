@@ -39,7 +39,7 @@ public sealed class SessionOwnershipTests
 
         var error = await Assert.ThrowsAsync<SessionLimitException>(() => manager.StartAsync("three", "alice", null, Ct));
 
-        Assert.Equal("You already have 2 labs running (one, two), the most one learner may have at once. Open one of them and press End lab, then start this one again.", error.Message);
+        Assert.Equal("You already have 2 labs running (one, two), the most one learner may have at once. Open one of them and press Finish, then start this one again.", error.Message);
         Assert.Equal(created, _kube.Log.Count);
         Assert.Equal("bob", (await manager.StartAsync("three", "bob", null, Ct)).OwnerId);
     }

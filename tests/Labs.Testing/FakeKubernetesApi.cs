@@ -35,6 +35,8 @@ public sealed partial class FakeKubernetesApi : DelegatingHandler
         new("authorization.k8s.io", "v1", "subjectaccessreviews", "SubjectAccessReview", false),
         new("authorization.k8s.io", "v1", "localsubjectaccessreviews", "LocalSubjectAccessReview", true),
         new("authorization.k8s.io", "v1", "selfsubjectaccessreviews", "SelfSubjectAccessReview", false),
+        new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", false),
+        new("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", true),
     ];
 
     private readonly ConcurrentDictionary<(string Verb, string Plural), Exception> _thrown = new();

@@ -20,6 +20,12 @@ public sealed class FakePodExec : IPodExec
 
     public FakeExecSession LastExec => Execs.Last();
 
+    /// <summary>
+    /// Answers a request before the queued sessions are looked at, when it returns a session (e.g. a command the
+    /// code under test runs on its own, like writing a file, that a test does not script one by one).
+    /// </summary>
+    public Func<ExecRequest, FakeExecSession?>? Route { get; set; }
+
     /// <summary>The session the next start returns.</summary>
     public FakePodExec Then(FakeExecSession session)
     {
@@ -35,7 +41,7 @@ public sealed class FakePodExec : IPodExec
             throw Failure;
         }
 
-        var exec = _next.TryDequeue(out var queued) ? queued : new FakeExecSession();
+        var exec = Route?.Invoke(request) ?? (_next.TryDequeue(out var queued) ? queued : new FakeExecSession());
         foreach (var chunk in InitialOutput)
         {
             exec.Print(chunk);

@@ -39,11 +39,33 @@ public sealed class LearnerAccessMatrixTests(PlatformFactory factory) : IClassFi
         var sessions = factory.Services.GetRequiredService<SessionManager>();
         var mine = await sessions.StartAsync("deployments-101", "learner-a", null, Cancel);
         var theirs = await sessions.StartAsync("deployments-101", "learner-b", null, Cancel);
+        return (mine, theirs, await LearnerClientAsync(mine.Namespace));
+    }
+
+    [Fact]
+    public async Task A_learner_reads_exactly_the_cluster_views_their_lab_asks_for_and_nothing_else_cluster_wide()
+    {
+        _ = factory.Server;
+        var sessions = factory.Services.GetRequiredService<SessionManager>();
+        var withViews = await sessions.StartAsync("configmaps-101", "learner-views", new LabSetup([], ClusterViews: ["nodes"]), Cancel);
+        var without = await sessions.StartAsync("configmaps-101", "learner-no-views", null, Cancel);
+
+        using var viewer = await LearnerClientAsync(withViews.Namespace);
+        using var other = await LearnerClientAsync(without.Namespace);
+
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync(new Uri("/api/v1/nodes", UriKind.Relative), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteAsync(new Uri("/api/v1/nodes/node-1", UriKind.Relative), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync(new Uri("/apis/storage.k8s.io/v1/storageclasses", UriKind.Relative), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(new Uri("/api/v1/nodes", UriKind.Relative), Cancel)).StatusCode);
+    }
+
+    private async Task<HttpClient> LearnerClientAsync(string ns)
+    {
         var kube = factory.Services.GetRequiredService<IKubernetes>();
         var token = await kube.CoreV1.CreateNamespacedServiceAccountTokenAsync(
-            new Authenticationv1TokenRequest { Spec = new V1TokenRequestSpec { ExpirationSeconds = 3600 } }, "learner", mine.Namespace, cancellationToken: Cancel);
+            new Authenticationv1TokenRequest { Spec = new V1TokenRequestSpec { ExpirationSeconds = 3600 } }, "learner", ns, cancellationToken: Cancel);
         var cluster = factory.Services.GetRequiredService<ClusterConnection>().Embedded!;
-        return (mine, theirs, Client(cluster.Server, cluster.CertificateAuthorityPem, token.Status.Token));
+        return Client(cluster.Server, cluster.CertificateAuthorityPem, token.Status.Token);
     }
 
     private static HttpClient Client(Uri server, string caPem, string token)

@@ -30,13 +30,12 @@ public sealed class SessionCleanupTests
     {
         await using var platform = KestrelPlatform.Start();
         using var learner = platform.NewLearner();
-        var ids = new List<string>();
-        foreach (var lab in new[] { "deployments-101", "configmaps-101", "deployments-101" })
-        {
-            ids.Add(await KestrelPlatform.StartSessionAsync(learner, lab));
-        }
-
-        foreach (var id in ids)
+        var ids = new List<string> { await KestrelPlatform.StartSessionAsync(learner, "deployments-101"), await KestrelPlatform.StartSessionAsync(learner, "configmaps-101") };
+        // A lab started again once its session ended gets a new session (one live session per learner and lab).
+        Assert.Equal(HttpStatusCode.NoContent, (await learner.DeleteAsync($"/api/sessions/{ids[0]}", Ct)).StatusCode);
+        ids.Add(await KestrelPlatform.StartSessionAsync(learner, "deployments-101"));
+        Assert.NotEqual(ids[0], ids[2]);
+        foreach (var id in ids.Skip(1))
         {
             Assert.Equal(HttpStatusCode.NoContent, (await learner.DeleteAsync($"/api/sessions/{id}", Ct)).StatusCode);
         }

@@ -38,6 +38,9 @@ public sealed class SessionOwnershipTests : IAsyncLifetime
                      await bob.GetAsync($"/api/sessions/{_session}", Ct),
                      await bob.PostAsync($"/api/sessions/{_session}/tasks/web-deployment/check", null, Ct),
                      await bob.DeleteAsync($"/api/sessions/{_session}", Ct),
+                     await bob.PostAsync($"/api/sessions/{_session}/finish", null, Ct),
+                     await bob.PostAsync($"/api/sessions/{_session}/reset", null, Ct),
+                     await bob.PostAsync($"/api/sessions/{_session}/extend", null, Ct),
                  })
         {
             var problem = await ProblemAsync(answer);

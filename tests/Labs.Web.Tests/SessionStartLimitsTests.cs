@@ -57,7 +57,7 @@ public sealed class SessionStartLimitsTests
         var problem = (await second.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
         Assert.Equal("Too many labs running", problem["title"]!.GetValue<string>());
         Assert.Equal(
-            "You already have 1 lab running (deployments-101), the most one learner may have at once. Open one of them and press End lab, then start this one again.",
+            "You already have 1 lab running (deployments-101), the most one learner may have at once. Open one of them and press Finish, then start this one again.",
             problem["detail"]!.GetValue<string>());
         await KestrelPlatform.StartSessionAsync(bob);
         Assert.Equal(HttpStatusCode.NoContent, (await alice.DeleteAsync($"/api/sessions/{first}", Ct)).StatusCode);

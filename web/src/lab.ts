@@ -2,7 +2,8 @@
 // task cards and runnable code blocks) to the session API and the terminal hub.
 import { wireChecks } from "./checks";
 import { wireRunBlocks } from "./runblocks";
-import { endSession, forgetSession, restoreSession, SessionInfo, startSession } from "./session";
+import { ExpiryClock } from "./expiry";
+import { endSession, extendSession, resetSession, restoreSession, SessionInfo, startSession } from "./session";
 import { StatusLine } from "./status";
 import { wireRecordings } from "./replay";
 import { TerminalTabs } from "./tabs";
@@ -65,6 +66,10 @@ function init(): void {
   }
   const labId = main.dataset.labId ?? "";
   const endButton = document.getElementById("end-lab") as HTMLButtonElement | null;
+  const resetButton = document.getElementById("reset-lab") as HTMLButtonElement | null;
+  const extendButton = document.getElementById("extend-lab") as HTMLButtonElement | null;
+  const actions = document.getElementById("session-actions");
+  const expiryElement = document.getElementById("session-expiry");
 
   let session: SessionInfo | null = null;
   // Set while this page ends its session: the hub's "session ended" message is then expected, not news.
@@ -85,20 +90,29 @@ function init(): void {
   const showStart = (): void => {
     startButton.hidden = false;
     startButton.disabled = false;
-    if (endButton) {
-      endButton.hidden = true;
+    expiry?.stop();
+    if (actions) {
+      actions.hidden = true;
     }
   };
 
   const showRunning = (): void => {
     startButton.hidden = true;
-    if (endButton) {
-      endButton.hidden = false;
-      endButton.disabled = false;
+    if (actions) {
+      actions.hidden = false;
+    }
+    for (const button of [endButton, resetButton, extendButton]) {
+      if (button) {
+        button.disabled = false;
+      }
+    }
+    if (session?.expiresInSeconds !== undefined) {
+      expiry?.set(session.expiresInSeconds);
     }
   };
 
   const status = new StatusLine(statusElement, () => void connect());
+  const expiry = expiryElement ? new ExpiryClock(expiryElement, (message) => status.show(message, "busy")) : null;
   const tabList = document.getElementById("terminal-tabs") ?? terminalElement;
   const terminal = new TerminalTabs(terminalElement, tabList, document.getElementById("add-terminal") as HTMLButtonElement | null, {
     attached: () =>
@@ -110,7 +124,6 @@ function init(): void {
         if (ending) {
           return;
         }
-        forgetSession(labId);
         session = null;
         showStart();
         status.show(message, "error");
@@ -152,7 +165,7 @@ function init(): void {
       ending = true;
       status.show("Ending your lab…", "busy");
       try {
-        await endSession(labId, session.sessionId);
+        await endSession(session.sessionId);
         session = null;
         showStart();
         status.show("Lab ended: its namespace and everything in it are gone. Start it again for a fresh one.", "info");
@@ -161,6 +174,44 @@ function init(): void {
         status.show(messageOf(error), "error");
       } finally {
         ending = false;
+      }
+    })();
+  });
+
+  resetButton?.addEventListener("click", () => {
+    void (async () => {
+      if (!session || !window.confirm("Reset this lab? Everything in its namespace is deleted and the lab's setup is applied again. Your progress is kept.")) {
+        return;
+      }
+      resetButton.disabled = true;
+      ending = true;
+      status.show("Resetting your lab: a fresh namespace is being made…", "busy");
+      try {
+        session = await resetSession(session.sessionId);
+        showRunning();
+        await connect();
+      } catch (error) {
+        resetButton.disabled = false;
+        status.show(messageOf(error), "error");
+      } finally {
+        ending = false;
+      }
+    })();
+  });
+
+  extendButton?.addEventListener("click", () => {
+    void (async () => {
+      if (!session) {
+        return;
+      }
+      extendButton.disabled = true;
+      try {
+        session = await extendSession(session.sessionId);
+        showRunning();
+        status.show("Extended: you have more time for this lab.", "ok");
+      } catch (error) {
+        extendButton.disabled = false;
+        status.show(messageOf(error), "error");
       }
     })();
   });
@@ -184,7 +235,7 @@ function init(): void {
     (message) => status.show(message, "info"),
   );
 
-  // Reuse the session this tab started before a reload, if the server still has it.
+  // The learner's session of this lab, if they have one (another tab, a reload, a restart of the platform): resume it.
   void (async () => {
     startButton.disabled = true;
     try {

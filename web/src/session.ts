@@ -1,11 +1,15 @@
-// The learner's lab session: start it, find it again after a reload or in another tab, and end it. Sessions belong
-// to the learner (their cookie), so the server can list them; the tab remembers which one it used last.
+// The learner's lab session: start it, find it again after a reload, in another tab or after a restart of the
+// platform, reset, extend and finish it. Sessions belong to the learner (their cookie), one per lab.
 import { ApiError, requestJson, requestNoContent } from "./api";
 
 /** A running session as the API describes it. */
 export interface SessionInfo {
   sessionId: string;
   namespace?: string;
+  /** Seconds left when the server answered. */
+  expiresInSeconds?: number;
+  /** True when a start found it running already (another tab, a reload). */
+  resumed?: boolean;
 }
 
 interface SessionResource {
@@ -14,78 +18,65 @@ interface SessionResource {
   labId?: string;
   namespace?: string;
   createdAt?: string;
+  expiresInSeconds?: number;
+  resumed?: boolean;
 }
 
-function storageKey(labId: string): string {
-  return `labs.session.${labId}`;
-}
-
-function readStored(labId: string): string | null {
-  try {
-    return sessionStorage.getItem(storageKey(labId));
-  } catch {
-    return null; // storage disabled (privacy mode): the server's list still finds the session
-  }
-}
-
-function writeStored(labId: string, sessionId: string | null): void {
-  try {
-    if (sessionId === null) {
-      sessionStorage.removeItem(storageKey(labId));
-    } else {
-      sessionStorage.setItem(storageKey(labId), sessionId);
-    }
-  } catch {
-    // see readStored
-  }
+function infoOf(resource: SessionResource): SessionInfo {
+  return {
+    sessionId: idOf(resource) ?? "",
+    namespace: resource.namespace,
+    expiresInSeconds: resource.expiresInSeconds,
+    resumed: resource.resumed,
+  };
 }
 
 function idOf(resource: SessionResource): string | undefined {
   return resource.sessionId ?? resource.id;
 }
 
-/** Starts a new session for the lab and remembers it. */
+/** Starts the learner's session of the lab, or resumes the one they have. */
 export async function startSession(labId: string): Promise<SessionInfo> {
   const created = await requestJson<SessionResource>("POST", `/api/labs/${encodeURIComponent(labId)}/sessions`);
-  const sessionId = idOf(created);
-  if (!sessionId) {
+  if (!idOf(created)) {
     throw new ApiError(0, "The server started a session but did not say its id.");
   }
-  writeStored(labId, sessionId);
-  return { sessionId, namespace: created.namespace };
+  return infoOf(created);
 }
 
 /**
- * The learner's running session of this lab, if any: the one this tab used before when it still runs, else the
- * newest one (started in another tab or before the tab was closed). Failures are thrown so the page can show them.
+ * The learner's running session of this lab, if any (a learner has at most one per lab: started in another tab,
+ * before a reload, or before the platform restarted). Failures other than "none" are thrown so the page shows them.
  */
 export async function restoreSession(labId: string): Promise<SessionInfo | null> {
-  const mine = await requestJson<SessionResource[]>("GET", "/api/sessions");
-  const ofLab = mine.filter((s) => s.labId === labId && idOf(s));
-  const stored = readStored(labId);
-  const found = ofLab.find((s) => idOf(s) === stored) ?? ofLab[ofLab.length - 1];
-  if (!found) {
-    writeStored(labId, null);
-    return null;
+  try {
+    const found = await requestJson<SessionResource>("GET", `/api/labs/${encodeURIComponent(labId)}/session`);
+    return infoOf(found);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      return null;
+    }
+    throw error;
   }
-  const sessionId = idOf(found)!;
-  writeStored(labId, sessionId);
-  return { sessionId, namespace: found.namespace };
 }
 
-/** Ends the session (its namespace and everything in it are deleted); an already ended one is no error. */
-export async function endSession(labId: string, sessionId: string): Promise<void> {
+/** Gives the session a fresh namespace with the lab's setup (progress is kept); answers the session as it is now. */
+export async function resetSession(sessionId: string): Promise<SessionInfo> {
+  return infoOf(await requestJson<SessionResource>("POST", `/api/sessions/${encodeURIComponent(sessionId)}/reset`));
+}
+
+/** Moves the session's expiry later; answers the session with its new time left. */
+export async function extendSession(sessionId: string): Promise<SessionInfo> {
+  return infoOf(await requestJson<SessionResource>("POST", `/api/sessions/${encodeURIComponent(sessionId)}/extend`));
+}
+
+/** Finishes the session (its namespace and everything in it are deleted); an already ended one is no error. */
+export async function endSession(sessionId: string): Promise<void> {
   try {
-    await requestNoContent("DELETE", `/api/sessions/${encodeURIComponent(sessionId)}`);
+    await requestNoContent("POST", `/api/sessions/${encodeURIComponent(sessionId)}/finish`);
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 404)) {
       throw error;
     }
   }
-  writeStored(labId, null);
-}
-
-/** Forgets the remembered session (it expired on the server). */
-export function forgetSession(labId: string): void {
-  writeStored(labId, null);
 }

@@ -20,7 +20,12 @@ internal static class LabPage
                 <section class="workspace" aria-label="Terminal">
                   <div class="workspace-bar">
                     <button id="start-lab" type="button">Start lab</button>
-                    <button id="end-lab" type="button" hidden title="Delete this lab's namespace and everything in it">End lab</button>
+                    <div class="session-actions" id="session-actions" hidden>
+                      <span id="session-expiry" class="session-expiry"></span>
+                      <button id="extend-lab" type="button" class="session-action" title="Give this lab more time before it expires">Extend</button>
+                      <button id="reset-lab" type="button" class="session-action" title="Start over in a fresh namespace with the lab's setup; your progress is kept">Reset</button>
+                      <button id="end-lab" type="button" title="Finish: delete this lab's namespace and everything in it">Finish</button>
+                    </div>
                     <div id="session-status" role="status"></div>
                     <button id="screen-reader" type="button" aria-pressed="false" title="Let a screen reader read the terminal's output">Screen reader</button>
                   </div>

@@ -1,4 +1,5 @@
 using Labs.Content;
+using Labs.Data;
 using Labs.Grading;
 using Labs.Hosting;
 using Labs.Sessions;
@@ -31,7 +32,11 @@ public static class PlatformComposition
                 grading.GraderKubeconfig = cluster.Embedded?.AdminKubeconfigPath ?? clusterOptions.Value.Kubeconfig ?? "";
             }
         });
+
+        // Before the sessions: the database is migrated before they are reconciled with the cluster.
+        services.AddLabsData(sp => sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ResolvedDataDirectory());
         services.AddSessions();
+        services.AddHostedService<LabPools>();
         services.AddTerminal();
         // Recordings are kept with the platform's other data, one folder per session.
         services.AddOptions<TerminalOptions>().Configure<IOptions<ClusterOptions>>((terminal, cluster) =>

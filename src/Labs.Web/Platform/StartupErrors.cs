@@ -12,7 +12,7 @@ public static class StartupErrors
 
     /// <summary>Whether the failure is about input (labs, configuration) rather than a bug.</summary>
     public static bool IsUserFixable(Exception exception) =>
-        exception is LabFormatException or OptionsValidationException or ClusterConnectionException or Cluster.ClusterSetupException;
+        exception is LabFormatException or OptionsValidationException or ClusterConnectionException or Cluster.ClusterSetupException or Data.DataSetupException;
 
     /// <summary>The message to print.</summary>
     public static string Describe(Exception exception) =>
