@@ -198,14 +198,32 @@ public sealed partial class FakeKubernetesApi
         return Json(HttpStatusCode.OK, removed);
     }
 
-    /// <summary>The objects of the path's collection; selectors of the form <c>a=b,c=d</c> (labels; fields by dotted path) are applied.</summary>
+    /// <summary>
+    /// The objects of the path's collection, with selectors applied: terms <c>key</c>, <c>!key</c>, <c>key=value</c>,
+    /// <c>key==value</c> and <c>key!=value</c>, joined by commas (labels; fields by dotted path).
+    /// </summary>
     private IEnumerable<JsonObject> Matching(FakeApiPath path, string? fieldSelector, string? labelSelector = null) => _objects
         .Where(e => e.Key.Plural == path.Resource!.Plural && (path.Namespace is null || e.Key.Namespace == path.Namespace))
         .Select(e => e.Value)
         .Where(o => Selects(fieldSelector, key => Field(o, key)) && Selects(labelSelector, key => o["metadata"]?["labels"]?[key]?.GetValue<string>()));
 
     private static bool Selects(string? selector, Func<string, string?> value) =>
-        string.IsNullOrEmpty(selector) || selector.Split(',').All(term => term.Split('=', 2) is [var key, var wanted] && value(key) == wanted);
+        string.IsNullOrEmpty(selector) || selector.Split(',').All(term => Term(term.Trim(), value));
+
+    private static bool Term(string term, Func<string, string?> value)
+    {
+        if (term.Split("!=", 2) is [var notKey, var notWanted])
+        {
+            return value(notKey) != notWanted;
+        }
+
+        if (term.Split('=', 2) is [var key, var wanted])
+        {
+            return value(key) == wanted.TrimStart('=');
+        }
+
+        return term.StartsWith('!') ? value(term[1..]) is null : value(term) is not null;
+    }
 
     private static string? Field(JsonObject obj, string path)
     {

@@ -1,3 +1,4 @@
+using Labs.Data;
 using Labs.Grading;
 using Labs.Hosting;
 using Labs.Sessions;
@@ -42,17 +43,19 @@ internal sealed class CliPlatform : IAsyncDisposable
     /// <exception cref="Labs.Cluster.ClusterSetupException">The embedded cluster cannot start here.</exception>
     public static async Task<CliPlatform> StartAsync(string? kubeconfig, string? context, string? dataDirectory, LogLevel logLevel, CancellationToken cancellationToken)
     {
-        var temporary = kubeconfig is null && dataDirectory is null ? Directory.CreateTempSubdirectory("labs-cli-").FullName : null;
+        // The sessions of a test run are throwaway: their database lives in a temporary folder too, whatever the cluster.
+        var temporary = dataDirectory is null ? Directory.CreateTempSubdirectory("labs-cli-").FullName : null;
         var settings = new Dictionary<string, string?>
         {
             ["Cluster:Kubeconfig"] = kubeconfig,
             ["Cluster:Context"] = context,
-            ["Cluster:DataDirectory"] = dataDirectory ?? temporary,
+            ["Cluster:DataDirectory"] = kubeconfig is null ? dataDirectory ?? temporary : null,
         };
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel));
         services.AddLabsCluster();
+        services.AddLabsData(_ => dataDirectory ?? temporary!);
         services.AddSessions();
         services.AddGrading();
         // Grader commands use the cluster the CLI uses, as they do on the platform.
@@ -64,6 +67,7 @@ internal sealed class CliPlatform : IAsyncDisposable
         {
             // Reading the options validates them: a bad setting fails here with a message naming it.
             _ = provider.GetRequiredService<IOptions<ClusterOptions>>().Value;
+            await DatabaseMigrator.MigrateAsync(provider.GetRequiredService<LabsDbContextFactory>(), cancellationToken);
             await platform.Cluster.StartAsync(cancellationToken);
             return platform;
         }

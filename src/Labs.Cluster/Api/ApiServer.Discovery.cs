@@ -120,6 +120,7 @@ internal sealed partial class ApiServer
             "exec" => ((string?)null, (string?)null, "PodExecOptions", new[] { "create", "get" }),
             "log" => (null, null, definition.Kind, new[] { "get" }),
             "token" => ("authentication.k8s.io", "v1", "TokenRequest", new[] { "create" }),
+            "eviction" => ("policy", "v1", "Eviction", new[] { "create" }),
             "finalize" => (null, null, definition.Kind, new[] { "update" }),
             _ => (null, null, definition.Kind, new[] { "get", "patch", "update" }),
         };

@@ -54,6 +54,10 @@ internal sealed partial class ApiServer
             case ("token", "POST") when _hooks.TokenAsync is { } token:
                 await token(context, existing, context.RequestAborted);
                 break;
+            case ("eviction", "POST"):
+                var eviction = await ReadOptionalObjectAsync(context, _hooks.DecodeProtobuf ?? (_ => throw ApiErrors.UnsupportedMediaType("application/vnd.kubernetes.protobuf")));
+                await WriteJsonAsync(context, 201, Registry.Policy.PodEviction.Evict(_store, ns ?? string.Empty, request.Name, eviction, _time.GetUtcNow()));
+                break;
             case ("finalize", "PUT"):
                 await UpdateAsync(context, target);
                 break;

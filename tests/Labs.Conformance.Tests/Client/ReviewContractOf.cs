@@ -13,6 +13,9 @@ public sealed class ReviewContractOf<T> : KindContract
 
     public required string KindName { get; init; }
 
+    /// <summary>Whether the review is posted in a namespace (LocalSubjectAccessReview).</summary>
+    public bool Namespaced { get; init; }
+
     public override string Kind => KindName;
 
     public override string ApiVersion => $"{Group}/v1";
@@ -27,7 +30,8 @@ public sealed class ReviewContractOf<T> : KindContract
     public override async Task RunAsync(IKubernetes kube, RecordingHandler recorder, string ns, CancellationToken cancellationToken)
     {
         var answered = await Create(kube, Manifest(ns), cancellationToken);
-        Lossless.Assert(recorder.Last("POST", $"/apis/{Group}/v1/{Plural}").Text, answered, $"create {Kind}");
+        var path = Namespaced ? $"/apis/{Group}/v1/namespaces/{ns}/{Plural}" : $"/apis/{Group}/v1/{Plural}";
+        Lossless.Assert(recorder.Last("POST", path).Text, answered, $"create {Kind}");
         Check(answered);
     }
 }

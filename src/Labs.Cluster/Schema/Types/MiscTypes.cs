@@ -72,6 +72,8 @@ T ResourceQuotaStatus | Enforced hard limits and observed use.
   hard 1 {}q | Enforced limits.
   used 2 {}q | Current use.
 P policy.v1
+T Eviction gvk=policy/v1/Eviction | Evicts a pod, subject to its disruption budget.
+  metadata 1 meta.ObjectMeta | The pod to evict (name and namespace).
 T PodDisruptionBudget gvk=policy/v1/PodDisruptionBudget | Limits the disruption to a collection of pods.
   metadata 1 meta.ObjectMeta | Standard object metadata.
   spec 2 PodDisruptionBudgetSpec | Desired behavior.
