@@ -32,11 +32,12 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
     private readonly WorkloadSimulator? _workloads;
     private readonly NamespaceBootstrapper _bootstrapper;
     private readonly PendingDeletions _pendingDeletions;
+    private readonly Registry.Policy.DisruptionBudgetStatus _disruptionBudgets;
     private readonly DurableObjectStore _durable;
     private int _disposed;
 
     private EmbeddedCluster(WebApplication app, ApiServer apiServer, ClusterAccess access, WorkloadSimulator? workloads, NamespaceBootstrapper bootstrapper,
-        PendingDeletions pendingDeletions, DurableObjectStore durable, IObjectStore store, Uri server, string kubeconfigPath)
+        PendingDeletions pendingDeletions, Registry.Policy.DisruptionBudgetStatus disruptionBudgets, DurableObjectStore durable, IObjectStore store, Uri server, string kubeconfigPath)
     {
         _durable = durable;
         _app = app;
@@ -45,6 +46,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         _workloads = workloads;
         _bootstrapper = bootstrapper;
         _pendingDeletions = pendingDeletions;
+        _disruptionBudgets = disruptionBudgets;
         Store = store;
         Server = server;
         AdminKubeconfigPath = kubeconfigPath;
@@ -122,6 +124,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         var access = new ClusterAccess(dataDirectory, store);
         var bootstrapper = new NamespaceBootstrapper(store, access.CertificateAuthorityPem, logger);
         var pendingDeletions = PendingDeletions.Start(store, logger);
+        var disruptionBudgets = Registry.Policy.DisruptionBudgetStatus.Start(store, logger);
         WorkloadSimulator? workloads = null;
         var workloadOptions = new WorkloadOptions { DataDirectory = dataDirectory, NodeCount = options.NodeCount };
         if (options.RunWorkloads)
@@ -175,6 +178,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
             await app.DisposeAsync();
             await bootstrapper.DisposeAsync();
             await pendingDeletions.DisposeAsync();
+            await disruptionBudgets.DisposeAsync();
             apiServer.Dispose();
             access.Dispose();
             throw;
@@ -195,7 +199,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         }
 
         logger.LogInformation("Embedded cluster serving {Server}; admin kubeconfig {Path}", server, kubeconfigPath);
-        return new EmbeddedCluster(app, apiServer, access, workloads, bootstrapper, pendingDeletions, durable, store, server, kubeconfigPath);
+        return new EmbeddedCluster(app, apiServer, access, workloads, bootstrapper, pendingDeletions, disruptionBudgets, durable, store, server, kubeconfigPath);
     }
 
     /// <summary>Stops the API server and the simulated workloads.</summary>
@@ -218,6 +222,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
 
         await _bootstrapper.DisposeAsync();
         await _pendingDeletions.DisposeAsync();
+        await _disruptionBudgets.DisposeAsync();
         _access.Dispose();
         _durable.Dispose();
     }

@@ -16,6 +16,7 @@ internal static class PodEviction
 {
     private static readonly GroupResource Pods = new(string.Empty, "pods");
     private static readonly GroupResource Budgets = new("policy", "poddisruptionbudgets");
+    private static readonly Lock Charging = new();
 
     /// <summary>Evicts pod <paramref name="name"/> of <paramref name="ns"/>; <paramref name="eviction"/> is the request's Eviction.</summary>
     public static JsonObject Evict(RegistryStore store, string ns, string name, JsonObject? eviction, DateTimeOffset now)
@@ -26,6 +27,15 @@ internal static class PodEviction
             throw ApiErrors.BadRequest("name in URL does not match name in Eviction object");
         }
 
+        // kubectl drain evicts a node's pods at once: one eviction at a time reads and charges a budget.
+        lock (Charging)
+        {
+            return EvictLocked(store, ns, name, now);
+        }
+    }
+
+    private static JsonObject EvictLocked(RegistryStore store, string ns, string name, DateTimeOffset now)
+    {
         var pod = store.Get(Pods, ns, name) ?? throw ApiErrors.NotFound(Pods, name);
         var phase = (string?)pod["status"]?["phase"];
         if (phase is not ("Succeeded" or "Failed" or "Pending") && !RegistryStore.IsBeingDeleted(pod))
@@ -99,7 +109,8 @@ internal static class PodEviction
         store.UpdateStatus(Budgets, ns, updated);
     }
 
-    private static bool Selects(JsonObject budget, JsonObject pod)
+    /// <summary>Whether <paramref name="budget"/> selects <paramref name="pod"/>.</summary>
+    public static bool Selects(JsonObject budget, JsonObject pod)
     {
         // policy/v1: an empty selector selects every pod of the namespace; an absent one none.
         if (budget["spec"]?["selector"] is not JsonObject selector)
