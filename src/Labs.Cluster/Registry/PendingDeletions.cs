@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Api;
 using Labs.Cluster.Storage;
@@ -17,23 +16,13 @@ internal sealed class PendingDeletions : IAsyncDisposable
     private static readonly GroupResource Namespaces = new(string.Empty, "namespaces");
 
     private readonly RegistryStore _store;
-    private readonly ILogger _logger;
-    private readonly Channel<StoreEvent> _deleted = Channel.CreateUnbounded<StoreEvent>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly IDisposable _subscription;
-    private readonly Task _loop;
+    private readonly StoreFollower<JsonObject> _follower;
 
     private PendingDeletions(RegistryStore store, ILogger logger)
     {
         _store = store;
-        _logger = logger;
-        _subscription = store.Subscribe(store.CurrentResourceVersion, change =>
-        {
-            if (change.Type == "DELETED")
-            {
-                _deleted.Writer.TryWrite(change);
-            }
-        });
-        _loop = Task.Run(RunAsync);
+        _follower = new StoreFollower<JsonObject>(store, change => change.Type == "DELETED" ? [change.Object] : [], FollowUp, logger,
+            "finishing deletions");
     }
 
     /// <summary>Starts following <paramref name="store"/>, first finishing what an earlier run left waiting.</summary>
@@ -50,29 +39,7 @@ internal sealed class PendingDeletions : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        _subscription.Dispose();
-        _deleted.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
-    }
-
-    private async Task RunAsync()
-    {
-        await foreach (var change in _deleted.Reader.ReadAllAsync().ConfigureAwait(false))
-        {
-            try
-            {
-                FollowUp(change.Object);
-            }
-#pragma warning disable CA1031 // One failed follow-up must not stop the others; the next deletion retries it.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                _logger.LogWarning(e, "Finishing deletions after {Kind} {Name} was deleted failed", (string?)change.Object["kind"], change.Object.MetaString("name"));
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _follower.DisposeAsync();
 
     private void FollowUp(JsonObject deleted)
     {

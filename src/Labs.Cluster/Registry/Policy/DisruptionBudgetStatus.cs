@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using Labs.Cluster.Api;
 using Labs.Cluster.Storage;
 using Microsoft.Extensions.Logging;
@@ -17,28 +16,14 @@ internal sealed class DisruptionBudgetStatus : IAsyncDisposable
     private static readonly GroupResource Budgets = new("policy", "poddisruptionbudgets");
 
     private readonly RegistryStore _store;
-    private readonly ILogger _logger;
-    private readonly Channel<string> _namespaces = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly IDisposable _subscription;
-    private readonly Task _loop;
+    private readonly StoreFollower<string> _follower;
 
     private DisruptionBudgetStatus(RegistryStore store, ILogger logger)
     {
         _store = store;
-        _logger = logger;
-        foreach (var budget in store.List(Budgets, null).Items)
-        {
-            _namespaces.Writer.TryWrite(budget.MetaString("namespace"));
-        }
-
-        _subscription = store.Subscribe(store.CurrentResourceVersion, change =>
-        {
-            if (change.Resource == Pods || (change.Resource == Budgets && change.Type != "DELETED"))
-            {
-                _namespaces.Writer.TryWrite(change.Object.MetaString("namespace"));
-            }
-        });
-        _loop = Task.Run(RunAsync);
+        _follower = new StoreFollower<string>(store,
+            change => change.Resource == Pods || (change.Resource == Budgets && change.Type != "DELETED") ? [change.Object.MetaString("namespace")] : [],
+            Refresh, logger, "updating disruption budgets", store.List(Budgets, null).Items.Select(b => b.MetaString("namespace")));
     }
 
     /// <summary>Starts keeping the budgets of <paramref name="store"/> up to date.</summary>
@@ -50,42 +35,15 @@ internal sealed class DisruptionBudgetStatus : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        _subscription.Dispose();
-        _namespaces.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
-    }
-
-    private async Task RunAsync()
-    {
-        await foreach (var ns in _namespaces.Reader.ReadAllAsync().ConfigureAwait(false))
-        {
-            // A burst of pod changes in one namespace is one recount.
-            var pending = new HashSet<string>(StringComparer.Ordinal) { ns };
-            while (_namespaces.Reader.TryRead(out var more))
-            {
-                pending.Add(more);
-            }
-
-            foreach (var name in pending.Where(n => n.Length > 0))
-            {
-                try
-                {
-                    Refresh(name);
-                }
-#pragma warning disable CA1031 // One namespace's failure must not stop the others; its next change retries it.
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    _logger.LogWarning(e, "Updating the disruption budgets of namespace {Namespace} failed", name);
-                }
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _follower.DisposeAsync();
 
     private void Refresh(string ns)
     {
+        if (ns.Length == 0)
+        {
+            return;
+        }
+
         foreach (var budget in _store.List(Budgets, ns).Items)
         {
             var status = PodEviction.Status(_store, budget);
