@@ -150,6 +150,17 @@ public sealed class CheckKindTests
     }
 
     [Fact]
+    public async Task A_condition_on_an_object_that_does_not_exist_fails_at_once_instead_of_waiting()
+    {
+        // A timeout no test would sit through: the check must not wait for an object nobody has created.
+        var task = Tasks.FromYaml("id: w\ntitle: W\nchecks:\n  - resource: apps/v1/Deployment/web\n    condition: rolledOut\n    timeout: 10m\n");
+
+        var result = await Graders.For(new FakeKubernetesApi()).CheckAsync(task, Target, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Deployment web not found"], result.Messages);
+    }
+
+    [Fact]
     public async Task A_file_in_the_toolbox_is_read_by_exec_and_compared_with_whitespace_normalised()
     {
         var task = Tasks.FromYaml("id: f\ntitle: F\nchecks:\n  - file: /opt/course/1/answer.txt\n    equals: web-1 web-2\n    normalize: whitespace\n");

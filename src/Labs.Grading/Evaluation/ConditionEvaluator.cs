@@ -6,7 +6,8 @@ namespace Labs.Grading.Evaluation;
 
 /// <summary>
 /// Waits for a condition: reads the object (for Services, their EndpointSlices), and while the condition does not hold,
-/// watches for the next change and reads again, until the check's timeout. No polling: a change wakes it.
+/// watches for the next change and reads again, until the check's timeout. No polling: a change wakes it. A missing
+/// object fails at once.
 /// </summary>
 internal sealed class ConditionEvaluator(KubeObjects objects, TimeProvider time)
 {
@@ -25,7 +26,9 @@ internal sealed class ConditionEvaluator(KubeObjects objects, TimeProvider time)
                 last = await ReadAsync(check, ns, linked.Token);
                 if (last.State is { Satisfied: true } done)
                     return Outcome.Pass($"{Subject(check)}: {done.State}", expected, done.Found);
-                if (last.State is { Final: true } || !wait)
+                // Waiting is for an object on its way (pods starting, a rollout); one that is not there will not come by
+                // itself, and a learner's Check should say so at once.
+                if (last.State is null or { Final: true } || !wait)
                     return Failed(check, last.State, expected, waited: false);
                 var changed = false;
                 await foreach (var (_, obj) in Watch(check, ns, last.ResourceVersion, linked.Token))
