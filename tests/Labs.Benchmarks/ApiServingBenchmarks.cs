@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
@@ -88,34 +85,9 @@ public class ApiServingBenchmarks
     }
 }
 
-/// <summary>An HttpClient that trusts the embedded cluster's CA and sends the admin token.</summary>
+/// <summary>An HttpClient for the embedded cluster's API as its administrator.</summary>
 internal static class AdminHttp
 {
-    public static HttpClient Create(Labs.Cluster.EmbeddedCluster cluster, int connections = 64)
-    {
-        var ca = X509Certificate2.CreateFromPem(cluster.CertificateAuthorityPem);
-        var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = connections,
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                {
-                    if (certificate is null)
-                    {
-                        return false;
-                    }
-
-                    using var chain = new X509Chain();
-                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                    chain.ChainPolicy.CustomTrustStore.Add(ca);
-                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                    return chain.Build(new X509Certificate2(certificate));
-                },
-            },
-        };
-        var http = new HttpClient(handler) { BaseAddress = cluster.Server, Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", cluster.AdminToken);
-        return http;
-    }
+    public static HttpClient Create(Labs.Cluster.EmbeddedCluster cluster, int connections = 64) =>
+        Labs.Testing.ClusterHttp.Create(cluster.Server, cluster.CertificateAuthorityPem, cluster.AdminToken, connections);
 }

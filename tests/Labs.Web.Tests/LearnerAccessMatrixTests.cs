@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using k8s;
@@ -68,27 +65,7 @@ public sealed class LearnerAccessMatrixTests(PlatformFactory factory) : IClassFi
         return Client(cluster.Server, cluster.CertificateAuthorityPem, token.Status.Token);
     }
 
-    private static HttpClient Client(Uri server, string caPem, string token)
-    {
-        var ca = X509Certificate2.CreateFromPem(caPem);
-        var handler = new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                {
-                    using var chain = new X509Chain();
-                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                    chain.ChainPolicy.CustomTrustStore.Add(ca);
-                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                    return certificate is not null && chain.Build(new X509Certificate2(certificate));
-                },
-            },
-        };
-        var client = new HttpClient(handler) { BaseAddress = server };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private static HttpClient Client(Uri server, string caPem, string token) => Labs.Testing.ClusterHttp.Create(server, caPem, token);
 
     private static StringContent Json(JsonObject body, string type = "application/json") => new(body.ToJsonString(), Encoding.UTF8, type);
 

@@ -22,15 +22,8 @@ internal sealed record ScalePaths(string SpecReplicas, string StatusReplicas, st
     /// <summary>The value at a dotted path (<c>.spec.replicas</c>), or null.</summary>
     public static JsonNode? Read(JsonObject obj, string path)
     {
-        ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(path);
-        JsonNode? node = obj;
-        foreach (var segment in Segments(path))
-        {
-            node = node is JsonObject o ? o[segment] : null;
-        }
-
-        return node;
+        return Api.TableColumns.At(obj, path.TrimStart('.'));
     }
 
     /// <summary>Sets the value at a dotted path, creating the objects on the way.</summary>
