@@ -142,7 +142,8 @@ public sealed class TerminalKeyboardTests(PlatformFixture platform) : IClassFixt
             await page.Locator("#terminal").ClickAsync();
             await page.Keyboard.TypeAsync("echo copy-this-word");
             await page.Keyboard.PressAsync("Enter");
-            var output = page.Locator("#terminal .xterm-rows > div", new() { HasTextString = "copy-this-word" }).Last;
+            // The output row itself, not the command line above it that also holds the word (it is drawn first).
+            var output = page.Locator("#terminal .xterm-rows > div", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*copy-this-word") }).Last;
             await Expect(output).ToBeVisibleAsync();
 
             // The rows sit under xterm's own layers: double-click where the word is drawn, as a person would.
