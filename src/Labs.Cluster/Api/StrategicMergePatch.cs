@@ -1,43 +1,29 @@
 using System.Text.Json.Nodes;
+using Labs.Cluster.Schema;
 
 namespace Labs.Cluster.Api;
 
 /// <summary>
-/// Kubernetes strategic merge patch for the built-in types: lists with a merge key (containers, env, ports, volumes,
-/// volumeMounts, conditions, ownerReferences...) merge element by element, finalizers merge as a set, other lists replace.
-/// Supports <c>null</c> deletion and the <c>$patch</c>, <c>$retainKeys</c>, <c>$setElementOrder</c> and
-/// <c>$deleteFromPrimitiveList</c> directives; unknown directives are ignored.
+/// Kubernetes strategic merge patch, driven by the type model as the API server's is driven by the Go types: a list
+/// whose field has patch strategy <c>merge</c> merges element by element on its merge key (containers by name,
+/// container ports by containerPort, service ports by port, webhooks by name...), a primitive list with that
+/// strategy merges as a set (finalizers), and every other list is replaced. Supports <c>null</c> deletion and the
+/// <c>$patch</c>, <c>$retainKeys</c>, <c>$setElementOrder</c> and <c>$deleteFromPrimitiveList</c> directives; unknown
+/// directives are ignored. Fields the model does not describe merge as objects and replace as lists.
 /// </summary>
-public static class StrategicMergePatch
+public static partial class StrategicMergePatch
 {
-    private static readonly Dictionary<string, string> MergeKeys = new(StringComparer.Ordinal)
-    {
-        ["containers"] = "name",
-        ["initContainers"] = "name",
-        ["ephemeralContainers"] = "name",
-        ["env"] = "name",
-        ["volumes"] = "name",
-        ["imagePullSecrets"] = "name",
-        ["volumeMounts"] = "mountPath",
-        ["volumeDevices"] = "devicePath",
-        ["ownerReferences"] = "uid",
-        ["conditions"] = "type",
-        ["hostAliases"] = "ip",
-        ["topologySpreadConstraints"] = "topologyKey",
-        ["resourceClaims"] = "name",
-    };
-
-    private static readonly HashSet<string> SetLists = new(StringComparer.Ordinal) { "finalizers" };
-
     /// <summary>Returns <paramref name="original"/> patched by <paramref name="patch"/> (neither is modified).</summary>
     public static JsonObject Apply(JsonObject original, JsonObject patch)
     {
         ArgumentNullException.ThrowIfNull(original);
         ArgumentNullException.ThrowIfNull(patch);
-        return MergeObject(original, patch) ?? [];
+        var model = TypeModel.Default;
+        var type = FieldTypeChecker.TypeOf(model, original) ?? FieldTypeChecker.TypeOf(model, patch);
+        return MergeObject(original, patch, PatchSchema.Of(model, type)) ?? [];
     }
 
-    private static JsonObject? MergeObject(JsonObject? original, JsonObject patch)
+    private static JsonObject? MergeObject(JsonObject? original, JsonObject patch, PatchSchema schema)
     {
         var directive = Directive(patch);
         if (directive == "delete")
@@ -47,7 +33,7 @@ public static class StrategicMergePatch
 
         if (directive == "replace")
         {
-            return MergeObject(null, Without(patch, "$patch"));
+            return MergeObject(null, Without(patch, "$patch"), schema);
         }
 
         var result = original?.DeepClone().AsObject() ?? [];
@@ -72,7 +58,7 @@ public static class StrategicMergePatch
             }
             else if (value is JsonObject child)
             {
-                var merged = MergeObject(result[key] as JsonObject, child);
+                var merged = MergeObject(result[key] as JsonObject, child, schema.Child(key));
                 if (merged is null)
                 {
                     result.Remove(key);
@@ -84,7 +70,7 @@ public static class StrategicMergePatch
             }
             else if (value is JsonArray array)
             {
-                result[key] = MergeList(key, result[key] as JsonArray, array);
+                result[key] = MergeList(schema.Field(key), schema, result[key] as JsonArray, array);
             }
             else
             {
@@ -97,7 +83,7 @@ public static class StrategicMergePatch
             if (key.StartsWith("$setElementOrder/", StringComparison.Ordinal) && value is JsonArray order
                 && result[key["$setElementOrder/".Length..]] is JsonArray target)
             {
-                result[key["$setElementOrder/".Length..]] = Reorder(key["$setElementOrder/".Length..], target, order);
+                result[key["$setElementOrder/".Length..]] = Reorder(schema.Field(key["$setElementOrder/".Length..]), target, order);
             }
         }
 
@@ -115,129 +101,6 @@ public static class StrategicMergePatch
     }
 
     // Elements are found by key in dictionaries, so a long list costs n log n, not n squared.
-    private static JsonArray MergeList(string field, JsonArray? original, JsonArray patch)
-    {
-        var items = new List<JsonNode?>(original?.Select(n => n?.DeepClone()) ?? []);
-        if (SetLists.Contains(field))
-        {
-            var seen = items.Select(Identity).ToHashSet(StringComparer.Ordinal);
-            items.AddRange(patch.Where(i => seen.Add(Identity(i))).Select(i => i?.DeepClone()));
-            return new JsonArray([.. items]);
-        }
-
-        var mergeKey = MergeKeyOf(field, patch, original);
-        if (mergeKey is null || patch.Any(e => e is JsonObject o && Directive(o) == "replace"))
-        {
-            return new JsonArray(patch.Where(e => !(e is JsonObject o && o["$patch"] is not null))
-                .Select(e => e is JsonObject o ? (JsonNode?)MergeObject(null, o) : e?.DeepClone()).ToArray());
-        }
-
-        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        var values = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] is JsonObject o)
-            {
-                byKey.TryAdd(Identity(o[mergeKey]), i);
-            }
-            else
-            {
-                values.Add(Identity(items[i]));
-            }
-        }
-
-        var removed = new HashSet<int>();
-        foreach (var element in patch)
-        {
-            if (element is not JsonObject item)
-            {
-                if (values.Add(Identity(element)))
-                {
-                    items.Add(element?.DeepClone());
-                }
-
-                continue;
-            }
-
-            var key = Identity(item[mergeKey]);
-            var found = byKey.TryGetValue(key, out var index);
-            if (Directive(item) == "delete")
-            {
-                if (found)
-                {
-                    removed.Add(index);
-                    byKey.Remove(key);
-                }
-
-                continue;
-            }
-
-            var merged = MergeObject(found ? items[index] as JsonObject : null, item);
-            if (found)
-            {
-                items[index] = merged;
-            }
-            else
-            {
-                items.Add(merged);
-                byKey[key] = items.Count - 1;
-            }
-        }
-
-        return new JsonArray(items.Where((_, i) => !removed.Contains(i)).ToArray());
-    }
-
-    private static string? MergeKeyOf(string field, JsonArray patch, JsonArray? original)
-    {
-        if (field == "ports")
-        {
-            // Container ports merge on containerPort, service ports on port.
-            var sample = patch.OfType<JsonObject>().FirstOrDefault() ?? original?.OfType<JsonObject>().FirstOrDefault();
-            return sample is not null && sample.ContainsKey("containerPort") ? "containerPort" : "port";
-        }
-
-        return MergeKeys.GetValueOrDefault(field);
-    }
-
-    private static JsonArray Reorder(string field, JsonArray list, JsonArray order)
-    {
-        var mergeKey = MergeKeyOf(field, order, list);
-        string KeyOf(JsonNode? n) => Identity(mergeKey is not null && n is JsonObject o ? o[mergeKey] : n);
-        var remaining = list.Select(n => n?.DeepClone()).ToList();
-        var positions = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < remaining.Count; i++)
-        {
-            var key = KeyOf(remaining[i]);
-            if (!positions.TryGetValue(key, out var queue))
-            {
-                positions[key] = queue = new Queue<int>();
-            }
-
-            queue.Enqueue(i);
-        }
-
-        var taken = new HashSet<int>();
-        var result = new JsonArray();
-        foreach (var wanted in order)
-        {
-            if (positions.TryGetValue(KeyOf(wanted), out var queue) && queue.TryDequeue(out var index))
-            {
-                taken.Add(index);
-                result.Add(remaining[index]);
-            }
-        }
-
-        for (var i = 0; i < remaining.Count; i++)
-        {
-            if (!taken.Contains(i))
-            {
-                result.Add(remaining[i]);
-            }
-        }
-
-        return result;
-    }
-
     private static string? Directive(JsonObject obj) => Access.JsonFields.String(obj, "$patch");
 
     // What makes two list elements (or merge-key values) the same: their JSON text.

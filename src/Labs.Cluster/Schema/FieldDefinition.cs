@@ -25,4 +25,11 @@ public sealed record FieldDefinition(
     bool Required,
     string? MergeKey,
     string? PatchStrategy,
-    string Description);
+    string Description)
+{
+    /// <summary>
+    /// Listed in OpenAPI's <c>required</c> (a Go field without <c>omitempty</c>) but accepted when missing, because the
+    /// API server decodes it to its zero value, e.g. a CRD version's <c>served</c>.
+    /// </summary>
+    public bool RequiredInSchemaOnly { get; init; }
+}

@@ -95,6 +95,11 @@ public sealed partial class FieldTypeChecker
         {
             case FieldKind.Message:
                 var type = _model.Resolve(field)!;
+                if (type.IsAnyValue)
+                {
+                    break;
+                }
+
                 if (type.IsListWrapper ? value is JsonArray : value is JsonObject)
                 {
                     if (value is JsonObject nested)

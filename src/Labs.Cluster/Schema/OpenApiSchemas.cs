@@ -88,6 +88,12 @@ internal sealed class OpenApiSchemas
 
     private JsonObject Build(TypeDefinition type)
     {
+        if (type.IsAnyValue)
+        {
+            // As Kubernetes publishes apiextensions' JSON: no type, so any value validates.
+            return new JsonObject { ["description"] = type.Description };
+        }
+
         if (type.IsListWrapper)
         {
             return new JsonObject { ["description"] = type.Description, ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } };

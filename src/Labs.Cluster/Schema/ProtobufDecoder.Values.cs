@@ -31,6 +31,12 @@ public sealed partial class ProtobufDecoder
                 return JsonValue.Create(Convert.ToBase64String(reader.ReadBytes()));
             case FieldKind.Message:
                 TypeDefinition nestedType = _model.Resolve(field)!;
+                if (nestedType.IsAnyValue)
+                {
+                    throw new ProtobufFormatException(
+                        $"Field {type.Name}.{field.JsonName} ({nestedType.Name}) cannot be read from protobuf by this server; send the object as JSON", offset);
+                }
+
                 var nested = new JsonObject();
                 DecodeInto(nestedType, reader.ReadDelimited(), nested);
                 if (nestedType.IsListWrapper)

@@ -35,7 +35,7 @@ public sealed class RequiredFieldFinder
         var (fields, _) = _model.JsonShape(type);
         foreach (var field in fields.Values)
         {
-            if (field.Required && (!obj.TryGetPropertyValue(field.JsonName, out var present) || present is null))
+            if (field.Required && !field.RequiredInSchemaOnly && (!obj.TryGetPropertyValue(field.JsonName, out var present) || present is null))
             {
                 found.Add(Join(prefix, field.JsonName));
             }

@@ -30,6 +30,9 @@ public sealed class TypeDefinition
     /// <summary>True for a wrapper whose JSON form is the plain array held in its single repeated field (e.g. ExtraValue).</summary>
     public bool IsListWrapper { get; internal set; }
 
+    /// <summary>True for a type whose JSON form is any value at all (apiextensions' <c>JSON</c>, <c>JSONSchemaPropsOrBool</c>, ...).</summary>
+    public bool IsAnyValue { get; internal set; }
+
     /// <summary>API group of a top-level kind (empty for core), or null for nested types.</summary>
     public string? Group { get; internal set; }
 

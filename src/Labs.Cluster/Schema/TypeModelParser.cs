@@ -5,13 +5,15 @@ namespace Labs.Cluster.Schema;
 /// <summary>
 /// Reads the compact type-model text used in <c>Schema/Types</c>. One line per type or field:
 /// <code>
-/// P core.v1                                     package for the types that follow
-/// T Pod gvk=/v1/Pod | description               a type ("open": not fully modelled; "list": JSON is its one list)
+/// P core.v1                                     package for the types that follow (io.… written out in full)
+/// T Pod gvk=/v1/Pod | description               a type ("open": not fully modelled; "list": JSON is its one list;
+///                                               "any": any JSON value, as apiextensions' JSON)
 ///   spec 2 PodSpec * | description             name, protobuf number, type, flags
 /// </code>
 /// Types: <c>s i32 i64 b f64 bytes time mtime dur q ios raw fv1</c> or a message name (bare = same package,
 /// <c>meta.X</c>, <c>core.v1.X</c>). Prefix <c>[]</c> for a list, <c>{}</c> for a map keyed by string.
-/// Flags: <c>*</c> Go pointer (zero kept), <c>^</c> inline (embedded struct), <c>!</c> required, <c>mk=key</c> merge key, <c>ps=strategy</c> patch strategy.
+/// Flags: <c>*</c> Go pointer (zero kept), <c>^</c> inline (embedded struct), <c>!</c> required, <c>!schema</c> required in
+/// OpenAPI only (the Go zero value is accepted when it is missing), <c>mk=key</c> merge key, <c>ps=strategy</c> patch strategy.
 /// </summary>
 internal static class TypeModelParser
 {
@@ -82,13 +84,19 @@ internal static class TypeModelParser
         return name.Contains('.', StringComparison.Ordinal) ? "io.k8s.api." + name : PackagePrefix(package) + name;
     }
 
+    // Packages outside k8s.io/api (apiextensions-apiserver's) are written out in full.
     private static string PackagePrefix(string package) =>
-        package == "meta" ? MetaPrefix : "io.k8s.api." + package + ".";
+        package == "meta" ? MetaPrefix : package.StartsWith("io.", StringComparison.Ordinal) ? package + "." : "io.k8s.api." + package + ".";
 
     private static TypeDefinition ParseType(string[] parts, string package, string description)
     {
-        bool open = parts.Contains("open");
-        var type = new TypeDefinition(PackagePrefix(package) + parts[1], open, description) { IsListWrapper = parts.Contains("list") };
+        bool any = parts.Contains("any");
+        bool open = any || parts.Contains("open");
+        var type = new TypeDefinition(PackagePrefix(package) + parts[1], open, description)
+        {
+            IsListWrapper = parts.Contains("list"),
+            IsAnyValue = any,
+        };
         string? gvk = parts.FirstOrDefault(p => p.StartsWith("gvk=", StringComparison.Ordinal));
         if (gvk is not null)
         {
@@ -135,6 +143,7 @@ internal static class TypeModelParser
         string? strategy = null;
         bool pointer = false;
         bool required = false;
+        bool schemaOnly = false;
         bool inline = false;
         foreach (string flag in parts.Skip(3))
         {
@@ -150,6 +159,11 @@ internal static class TypeModelParser
             {
                 required = true;
             }
+            else if (flag == "!schema")
+            {
+                required = true;
+                schemaOnly = true;
+            }
             else if (flag.StartsWith("mk=", StringComparison.Ordinal))
             {
                 mergeKey = flag[3..];
@@ -164,6 +178,9 @@ internal static class TypeModelParser
             }
         }
 
-        return new FieldDefinition(name, number, kind, reference, repeated, isMap, pointer, inline, required, mergeKey, strategy, description);
+        return new FieldDefinition(name, number, kind, reference, repeated, isMap, pointer, inline, required, mergeKey, strategy, description)
+        {
+            RequiredInSchemaOnly = schemaOnly,
+        };
     }
 }

@@ -60,6 +60,8 @@ internal static class AdmissionRegistrationStrategies
     private static ResourceStrategy Webhooks(string plural, string kind) => new(new ResourceDefinition(
         Group, "v1", plural, plural.TrimEnd('s'), kind, false, [], ApiExtensions, ResourceDefinition.AllVerbs, []))
     {
+        Defaults = obj => WebhookRules.Default(obj, mutating: kind.StartsWith("Mutating", StringComparison.Ordinal)),
+        Validate = (obj, errors) => WebhookRules.Validate(obj, errors, mutating: kind.StartsWith("Mutating", StringComparison.Ordinal)),
         Columns =
         [
             NameColumn,

@@ -1,6 +1,6 @@
 namespace Labs.Cluster.Schema.Types;
 
-/// <summary>authorization.k8s.io/v1 self-subject reviews and authentication.k8s.io/v1 SelfSubjectReview (kubectl auth).</summary>
+/// <summary>authorization.k8s.io/v1 access reviews and authentication.k8s.io/v1 SelfSubjectReview and TokenReview.</summary>
 internal static class ReviewTypes
 {
     public const string Text = """
@@ -40,6 +40,23 @@ T SubjectAccessReviewStatus | The result of an access review.
   denied 4 b | True if the action would be denied.
   reason 2 s | Why the request was allowed or denied.
   evaluationError 3 s | An error while checking authorization.
+T SubjectAccessReview gvk=authorization.k8s.io/v1/SubjectAccessReview | Checks whether a user or group can perform an action.
+  metadata 1 meta.ObjectMeta | Standard object metadata.
+  spec 2 SubjectAccessReviewSpec ! | The action and the user being checked.
+  status 3 SubjectAccessReviewStatus | Whether the request is allowed, filled in by the server.
+T LocalSubjectAccessReview gvk=authorization.k8s.io/v1/LocalSubjectAccessReview | Checks whether a user or group can perform an action in a namespace.
+  metadata 1 meta.ObjectMeta | Standard object metadata; the namespace is the one checked.
+  spec 2 SubjectAccessReviewSpec ! | The action and the user being checked.
+  status 3 SubjectAccessReviewStatus | Whether the request is allowed, filled in by the server.
+T SubjectAccessReviewSpec | The action to check and whose it is; exactly one of resourceAttributes and nonResourceAttributes.
+  resourceAttributes 1 ResourceAttributes * | A resource request.
+  nonResourceAttributes 2 NonResourceAttributes * | A non-resource request.
+  user 3 s | The user to check.
+  groups 4 []s | The groups to check.
+  extra 5 {}ExtraValue | Extra attributes of the user.
+  uid 6 s | The user's uid.
+T ExtraValue list | A list of strings (shown in JSON as a plain array).
+  items 1 []s | The values.
 T SelfSubjectRulesReview gvk=authorization.k8s.io/v1/SelfSubjectRulesReview | Lists the actions the current user can perform in a namespace.
   metadata 1 meta.ObjectMeta | Standard object metadata.
   spec 2 SelfSubjectRulesReviewSpec ! | The namespace to check.
@@ -65,6 +82,18 @@ T SelfSubjectReview gvk=authentication.k8s.io/v1/SelfSubjectReview | Returns the
   status 2 SelfSubjectReviewStatus | The user attributes, filled in by the server.
 T SelfSubjectReviewStatus | The user attributes of the current user.
   userInfo 1 UserInfo | The user.
+T TokenReview gvk=authentication.k8s.io/v1/TokenReview | Authenticates a token and returns its user.
+  metadata 1 meta.ObjectMeta | Standard object metadata.
+  spec 2 TokenReviewSpec ! | The token to check.
+  status 3 TokenReviewStatus | Whether the token is valid and whose it is, filled in by the server.
+T TokenReviewSpec | A token to authenticate.
+  token 1 s | The opaque bearer token.
+  audiences 2 []s | Audiences the resource server accepts the token for.
+T TokenReviewStatus | The result of a token review.
+  authenticated 1 b | Whether the token is valid.
+  user 2 UserInfo | The user the token belongs to.
+  audiences 4 []s | The requested audiences the token is valid for.
+  error 3 s | Why the token could not be checked.
 T UserInfo | Information about a user.
   username 1 s | Name that uniquely identifies this user.
   uid 2 s | Unique value that identifies the user across time.

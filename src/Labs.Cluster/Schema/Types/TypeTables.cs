@@ -20,5 +20,8 @@ internal static class TypeTables
         (nameof(MoreWorkloadTypes), MoreWorkloadTypes.Text),
         (nameof(AutoscalingV2Types), AutoscalingV2Types.Text),
         (nameof(CertificateTypes), CertificateTypes.Text),
+        (nameof(ClusterKindTypes), ClusterKindTypes.Text),
+        (nameof(AdmissionRegistrationTypes), AdmissionRegistrationTypes.Text),
+        (nameof(ExtensionTypes), ExtensionTypes.Text),
     ];
 }
