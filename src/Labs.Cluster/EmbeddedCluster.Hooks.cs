@@ -87,6 +87,17 @@ public sealed partial class EmbeddedCluster
             },
             ExtraRoutesAsync = async (context, request) =>
             {
+                if (workloads is not null && request.IsResourceRequest && $"{request.Group}/{request.Version}" == WorkloadSimulator.MetricsGroupVersion)
+                {
+                    if (request.Verb is not ("get" or "list"))
+                    {
+                        throw new ApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+                    }
+
+                    await WriteAsync(context, 200, workloads.GetMetrics(request, context.Request.Query), context.RequestAborted);
+                    return true;
+                }
+
                 if (context.Request.Method != "POST" || context.Items[UserItemKey] is not UserInfo user)
                 {
                     return false;

@@ -138,7 +138,8 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         var apiServer = new ApiServer(store, CreateHooks(access, workloads, store), loggerFactory.CreateLogger("Labs.Cluster.ApiServer"))
         {
             BookmarkInterval = options.BookmarkInterval,
-            ExtraDiscovery = AccessDiscovery(),
+            ExtraDiscovery = workloads is null ? AccessDiscovery()
+                : new Dictionary<string, JsonArray>(AccessDiscovery()) { [WorkloadSimulator.MetricsGroupVersion] = WorkloadSimulator.MetricsDiscovery() },
         };
 
         // The cluster is a host of its own inside someone else's process: it must not read that process's

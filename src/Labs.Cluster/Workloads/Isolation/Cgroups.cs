@@ -16,14 +16,18 @@ internal sealed class Cgroups
 
     // v2: one directory; v1: one per controller (pids, memory, cpu).
     private readonly IReadOnlyList<string> _roots;
+
+    // v1 only: the cpuacct hierarchy when it is mounted apart from cpu (CPU time for metrics; no limits live there).
+    private readonly string? _accounting;
     private readonly HashSet<string> _made = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    private Cgroups(string parent, bool v2, IReadOnlyList<string> roots, string? unavailable)
+    private Cgroups(string parent, bool v2, IReadOnlyList<string> roots, string? unavailable, string? accounting = null)
     {
         _parent = parent;
         _v2 = v2;
         _roots = roots;
+        _accounting = accounting;
         Unavailable = unavailable;
     }
 
@@ -49,16 +53,22 @@ internal sealed class Cgroups
         var v1 = Controllers.Select(c => mounts.FirstOrDefault(m => m.Item1 == "cgroup" && m.Item3.Split(',').Contains(c)).Item2).ToList();
         if (v1.All(p => p is not null))
         {
-            return Prepare(parent, v2: false, v1!);
+            var accounting = mounts.FirstOrDefault(m => m.Item1 == "cgroup" && m.Item3.Split(',').Contains("cpuacct")).Item2;
+            return Prepare(parent, v2: false, v1!, accounting == v1[2] ? null : accounting);
         }
 
         return new Cgroups(parent, false, [], "no cgroup hierarchy with the pids, memory and cpu controllers is mounted");
     }
 
-    private static Cgroups Prepare(string parent, bool v2, IReadOnlyList<string> mounts)
+    private static Cgroups Prepare(string parent, bool v2, IReadOnlyList<string> mounts, string? accounting = null)
     {
         try
         {
+            if (accounting is not null)
+            {
+                Directory.CreateDirectory(Path.Combine(accounting, parent));
+            }
+
             foreach (var mount in mounts.Distinct())
             {
                 var dir = Directory.CreateDirectory(Path.Combine(mount, parent)).FullName;
@@ -70,7 +80,7 @@ internal sealed class Cgroups
                 }
             }
 
-            return new Cgroups(parent, v2, mounts, null);
+            return new Cgroups(parent, v2, mounts, null, accounting);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -126,6 +136,11 @@ internal sealed class Cgroups
             procs.Add(Path.Combine(dir, "cgroup.procs"));
         }
 
+        if (_accounting is not null)
+        {
+            procs.Add(Path.Combine(Directory.CreateDirectory(PodDirectory(_accounting, podUid)).FullName, "cgroup.procs"));
+        }
+
         return procs;
     }
 
@@ -146,7 +161,7 @@ internal sealed class Cgroups
             Remove(podUid);
         }
 
-        foreach (var root in _roots)
+        foreach (var root in Hierarchies)
         {
             try
             {
@@ -167,7 +182,7 @@ internal sealed class Cgroups
             _made.Remove(podUid);
         }
 
-        foreach (var root in _roots)
+        foreach (var root in Hierarchies)
         {
             var dir = PodDirectory(root, podUid);
             for (var attempt = 0; attempt < 50 && Directory.Exists(dir); attempt++)
@@ -191,6 +206,41 @@ internal sealed class Cgroups
             }
         }
     }
+
+    /// <summary>
+    /// What the pod's processes use now, as the kubelet's cAdvisor reads it: CPU time consumed so far (nanoseconds)
+    /// and the memory working set (usage less inactive file cache). Both are null while no process runs in the pod
+    /// (its cgroup is empty or missing); CPU alone is null on a v1 cpu hierarchy without cpuacct.
+    /// </summary>
+    public (long? CpuNanoseconds, long? WorkingSetBytes) Usage(string podUid)
+    {
+        if (Unavailable is not null)
+        {
+            return (null, null);
+        }
+
+        string memoryDir = PodDirectory(_roots[_v2 ? 0 : 1], podUid);
+        string cpuDir = PodDirectory(_v2 ? _roots[0] : _accounting ?? _roots[2], podUid);
+        if (string.IsNullOrEmpty(Read(Path.Combine(memoryDir, "cgroup.procs"))))
+        {
+            return (null, null);
+        }
+
+        long? cpu = _v2
+            ? StatValue(Read(Path.Combine(cpuDir, "cpu.stat")), "usage_usec") * 1000
+            : Number(Read(Path.Combine(cpuDir, "cpuacct.usage")));
+        long? usage = Number(Read(Path.Combine(memoryDir, _v2 ? "memory.current" : "memory.usage_in_bytes")));
+        long inactive = StatValue(Read(Path.Combine(memoryDir, "memory.stat")), _v2 ? "inactive_file" : "total_inactive_file") ?? 0;
+        return (cpu, usage is { } used ? Math.Max(0, used - inactive) : null);
+    }
+
+    private static long? Number(string? text) => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    // A "key value" line of cpu.stat or memory.stat.
+    private static long? StatValue(string? stat, string key) =>
+        stat?.Split('\n').Select(l => l.Split(' ')).Where(p => p.Length == 2 && p[0] == key).Select(p => Number(p[1])).FirstOrDefault();
+
+    private IEnumerable<string> Hierarchies => _accounting is null ? _roots : _roots.Append(_accounting);
 
     private string PodDirectory(string root, string podUid) => Path.Combine(root, _parent, "pod-" + podUid);
 

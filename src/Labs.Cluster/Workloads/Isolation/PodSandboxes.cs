@@ -66,6 +66,9 @@ internal sealed class PodSandboxes
     /// <summary>Which cgroup version limits pods: v2, v1 or none.</summary>
     public string CgroupVersion => _cgroups.Version;
 
+    /// <summary>CPU time so far and memory working set of the pod's processes, where its cgroup can be read.</summary>
+    public (long? CpuNanoseconds, long? WorkingSetBytes) Usage(string podUid) => _cgroups.Usage(podUid);
+
     /// <summary>The directory of one pod's files.</summary>
     public string PodDirectory(string podUid) => Path.Combine(PodsDirectory, podUid);
 
