@@ -7,6 +7,7 @@ using Labs.Cluster.Storage;
 using Labs.Cluster.Workloads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -31,13 +32,13 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
     private readonly ClusterAccess _access;
     private readonly WorkloadSimulator? _workloads;
     private readonly NamespaceBootstrapper _bootstrapper;
-    private readonly PendingDeletions _pendingDeletions;
-    private readonly Registry.Policy.DisruptionBudgetStatus _disruptionBudgets;
+    // The API machinery's own controllers: finishing deletions, disruption budgets, the certificate signer.
+    private readonly IAsyncDisposable[] _controllers;
     private readonly DurableObjectStore _durable;
     private int _disposed;
 
     private EmbeddedCluster(WebApplication app, ApiServer apiServer, ClusterAccess access, WorkloadSimulator? workloads, NamespaceBootstrapper bootstrapper,
-        PendingDeletions pendingDeletions, Registry.Policy.DisruptionBudgetStatus disruptionBudgets, DurableObjectStore durable, IObjectStore store, Uri server, string kubeconfigPath)
+        IAsyncDisposable[] controllers, DurableObjectStore durable, IObjectStore store, Uri server, string kubeconfigPath)
     {
         _durable = durable;
         _app = app;
@@ -45,8 +46,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         _access = access;
         _workloads = workloads;
         _bootstrapper = bootstrapper;
-        _pendingDeletions = pendingDeletions;
-        _disruptionBudgets = disruptionBudgets;
+        _controllers = controllers;
         Store = store;
         Server = server;
         AdminKubeconfigPath = kubeconfigPath;
@@ -123,8 +123,12 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         Registry.ApiExtensions.CustomResourceSync.Start(store);
         var access = new ClusterAccess(dataDirectory, store);
         var bootstrapper = new NamespaceBootstrapper(store, access.CertificateAuthorityPem, logger);
-        var pendingDeletions = PendingDeletions.Start(store, logger);
-        var disruptionBudgets = Registry.Policy.DisruptionBudgetStatus.Start(store, logger);
+        IAsyncDisposable[] controllers =
+        [
+            PendingDeletions.Start(store, logger),
+            Registry.Policy.DisruptionBudgetStatus.Start(store, logger),
+            Registry.Certificates.CertificateSigner.Start(store, access.CertificateAuthority, TimeProvider.System, logger),
+        ];
         WorkloadSimulator? workloads = null;
         var workloadOptions = new WorkloadOptions { DataDirectory = dataDirectory, NodeCount = options.NodeCount };
         if (options.RunWorkloads)
@@ -155,7 +159,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
-                listen.UseHttps(access.ServerCertificate);
+                listen.UseHttps(Https(access));
             });
             if (workloads is not null)
             {
@@ -163,7 +167,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
                 kestrel.ListenUnixSocket(socketPath, listen =>
                 {
                     listen.Protocols = HttpProtocols.Http1AndHttp2;
-                    listen.UseHttps(access.ServerCertificate);
+                    listen.UseHttps(Https(access));
                 });
             }
         });
@@ -178,8 +182,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         {
             await app.DisposeAsync();
             await bootstrapper.DisposeAsync();
-            await pendingDeletions.DisposeAsync();
-            await disruptionBudgets.DisposeAsync();
+            await StopAsync(controllers);
             apiServer.Dispose();
             access.Dispose();
             throw;
@@ -200,7 +203,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         }
 
         logger.LogInformation("Embedded cluster serving {Server}; admin kubeconfig {Path}", server, kubeconfigPath);
-        return new EmbeddedCluster(app, apiServer, access, workloads, bootstrapper, pendingDeletions, disruptionBudgets, durable, store, server, kubeconfigPath);
+        return new EmbeddedCluster(app, apiServer, access, workloads, bootstrapper, controllers, durable, store, server, kubeconfigPath);
     }
 
     /// <summary>Stops the API server and the simulated workloads.</summary>
@@ -222,11 +225,27 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         }
 
         await _bootstrapper.DisposeAsync();
-        await _pendingDeletions.DisposeAsync();
-        await _disruptionBudgets.DisposeAsync();
+        await StopAsync(_controllers);
         _access.Dispose();
         _durable.Dispose();
     }
+
+    private static async Task StopAsync(IAsyncDisposable[] controllers)
+    {
+        foreach (var controller in controllers)
+        {
+            await controller.DisposeAsync();
+        }
+    }
+
+    // TLS with the cluster's server certificate; a client certificate is asked for, not required, and checked
+    // against the cluster's CA by the authenticator (tokens stay the usual way in).
+    private static HttpsConnectionAdapterOptions Https(ClusterAccess access) => new()
+    {
+        ServerCertificate = access.ServerCertificate,
+        ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+        ClientCertificateValidation = (_, _, _) => true,
+    };
 
     /// <summary>
     /// <c>&lt;data&gt;/api.sock</c>, or a short path under the temporary directory when that is longer than a Unix

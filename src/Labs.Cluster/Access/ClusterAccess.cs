@@ -66,14 +66,19 @@ public sealed class ClusterAccess : IDisposable
         _authenticator.Authenticate(authorizationHeaderValue) ?? throw AccessErrors.Unauthorized();
 
     /// <summary>
-    /// The user a request acts as: authenticates its <c>Authorization</c> header, then applies any
+    /// The user a request acts as: authenticates its <c>Authorization</c> header (or, without one, its client
+    /// certificate), then applies any
     /// <c>Impersonate-User</c>/<c>Impersonate-Group</c>/<c>Impersonate-Uid</c> headers (see <see cref="Impersonation"/>).
     /// </summary>
     /// <exception cref="ApiException">401 for a missing or invalid token; 403 for a forbidden impersonation; 400 for groups without a user.</exception>
     public UserInfo AuthenticateRequest(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var user = AuthenticateOrThrow(request.Headers.Authorization);
+        // A bearer token wins; without one, a client certificate the cluster's CA issued names the user.
+        var user = request.Headers.Authorization.Count == 0
+            && ClientCertificates.Authenticate(request.HttpContext.Connection.ClientCertificate, CertificateAuthority, DateTimeOffset.UtcNow) is { } certified
+            ? certified
+            : AuthenticateOrThrow(request.Headers.Authorization);
         return Impersonate(user, request);
     }
 
