@@ -1,4 +1,6 @@
 using Labs.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labs.Data;
@@ -6,8 +8,9 @@ namespace Labs.Data;
 /// <summary>
 /// The platform's database. One model for every provider; each provider has a context type of its own
 /// (<see cref="SqliteLabsDbContext"/>, <see cref="PostgresLabsDbContext"/>) only so that each has its own migrations.
+/// Accounts and roles are ASP.NET Core Identity's tables (its EF Core store), in the same database.
 /// </summary>
-public abstract class LabsDbContext : DbContext
+public abstract class LabsDbContext : IdentityDbContext<LabsUser, IdentityRole, string>
 {
     /// <summary>Creates the context.</summary>
     protected LabsDbContext(DbContextOptions options)
@@ -37,9 +40,10 @@ public abstract class LabsDbContext : DbContext
     public DbSet<ExamAnswer> ExamAnswers => Set<ExamAnswer>();
 
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LabsDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LabsDbContext).Assembly);
     }
 }

@@ -40,7 +40,7 @@ public sealed class ProgressQueries(IDbContextFactory<LabsDbContext> contexts)
             .Select(r => new { r.LabId, r.TaskId, r.Passed, r.PointsEarned, r.RanAt })
             .ToListAsync(cancellationToken);
         var reveals = await db.Reveals.Where(r => r.LearnerId == learnerId)
-            .Select(r => new { r.LabId, r.Kind, r.RevealedAt })
+            .Select(r => new { r.LabId, r.TaskId, r.Kind, r.Index, r.RevealedAt })
             .ToListAsync(cancellationToken);
         var exams = await db.ExamAttempts.Where(a => a.LearnerId == learnerId)
             .Select(a => new ExamResult(a.ExamId, a.StartedAt, a.SubmittedAt, a.PointsEarned, a.PointsPossible, a.Passed))
@@ -57,10 +57,24 @@ public sealed class ProgressQueries(IDbContextFactory<LabsDbContext> contexts)
                     [.. labRuns.Where(r => r.Passed).Select(r => r.TaskId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
                     labRuns.Count,
                     labRuns.GroupBy(r => r.TaskId, StringComparer.Ordinal).Sum(g => g.Max(r => r.PointsEarned)),
-                    labReveals.Count(r => r.Kind == RevealKind.Hint),
-                    labReveals.Count(r => r.Kind == RevealKind.Solution),
+                    // Distinct: two tabs opening the same hint at once, or two merged learners, count it once.
+                    labReveals.Where(r => r.Kind == RevealKind.Hint).Select(r => (r.TaskId, r.Index)).Distinct().Count(),
+                    labReveals.Where(r => r.Kind == RevealKind.Solution).Select(r => r.TaskId).Distinct(StringComparer.Ordinal).Count(),
                     times.Count == 0 ? null : times.Max());
             }).ToList();
         return new LearnerProgress(learnerId, labs, [.. exams.OrderBy(e => e.StartedAt)]);
+    }
+
+    /// <summary>What the learner opened in a lab, per task that has anything open, by task id.</summary>
+    public async Task<IReadOnlyList<TaskReveals>> RevealsAsync(string learnerId, string labId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var reveals = await db.Reveals.Where(r => r.LearnerId == learnerId && r.LabId == labId)
+            .Select(r => new { r.TaskId, r.Kind, r.Index })
+            .ToListAsync(cancellationToken);
+        return [.. reveals.GroupBy(r => r.TaskId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new TaskReveals(
+            g.Key,
+            g.Where(r => r.Kind == RevealKind.Hint).Select(r => r.Index + 1).DefaultIfEmpty(0).Max(),
+            g.Any(r => r.Kind == RevealKind.Solution)))];
     }
 }

@@ -16,4 +16,10 @@ public interface ISessionRegistry
     /// </summary>
     LabSession? FindOwned(string sessionId, string? ownerId) =>
         Find(sessionId) is { } session && session.IsOwnedBy(ownerId) ? session : null;
+
+    /// <summary>
+    /// The session with this id if <paramref name="viewerId"/> may see it: its owner, or someone who sees every
+    /// learner's sessions (<see cref="ISessionOverseers"/>: instructors). For reads only; a change uses <see cref="FindOwned"/>.
+    /// </summary>
+    LabSession? FindVisible(string sessionId, string? viewerId) => FindOwned(sessionId, viewerId);
 }

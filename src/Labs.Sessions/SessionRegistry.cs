@@ -12,6 +12,20 @@ public sealed class SessionRegistry : ISessionRegistry
 
     // Live sessions plus starts in progress, per owner; an owner with none has no entry, so the map follows the learners.
     private readonly Dictionary<string, int> _held = new(StringComparer.Ordinal);
+    private readonly ISessionOverseers _overseers;
+
+    /// <summary>A registry whose sessions only their owners see.</summary>
+    public SessionRegistry()
+        : this(new NoSessionOverseers())
+    {
+    }
+
+    /// <summary>A registry whose sessions their owners and <paramref name="overseers"/> see.</summary>
+    public SessionRegistry(ISessionOverseers overseers)
+    {
+        ArgumentNullException.ThrowIfNull(overseers);
+        _overseers = overseers;
+    }
 
     /// <inheritdoc />
     public event Action<LabSession>? SessionEnded;
@@ -24,6 +38,10 @@ public sealed class SessionRegistry : ISessionRegistry
             return _sessions.GetValueOrDefault(sessionId);
         }
     }
+
+    /// <inheritdoc />
+    public LabSession? FindVisible(string sessionId, string? viewerId) =>
+        Find(sessionId) is { } session && (session.IsOwnedBy(viewerId) || (!string.IsNullOrEmpty(viewerId) && _overseers.SeesEveryone(viewerId))) ? session : null;
 
     /// <summary>All running sessions.</summary>
     public IReadOnlyCollection<LabSession> All
@@ -141,6 +159,40 @@ public sealed class SessionRegistry : ISessionRegistry
             {
                 _held.Remove(ownerId);
             }
+        }
+    }
+
+    /// <summary>
+    /// Hands every running session of <paramref name="fromOwner"/> to <paramref name="intoOwner"/> with the slots they
+    /// hold, and returns them as they now are.
+    /// </summary>
+    internal IReadOnlyList<LabSession> Reassign(string fromOwner, string intoOwner)
+    {
+        lock (_gate)
+        {
+            var moved = _sessions.Values.Where(s => s.IsOwnedBy(fromOwner)).Select(s => s with { OwnerId = intoOwner }).ToList();
+            foreach (var session in moved)
+            {
+                _sessions[session.Id] = session;
+            }
+
+            // Only the moved sessions' slots: a start still in progress keeps its own until it commits or fails.
+            if (moved.Count > 0)
+            {
+                var left = _held.GetValueOrDefault(fromOwner) - moved.Count;
+                if (left > 0)
+                {
+                    _held[fromOwner] = left;
+                }
+                else
+                {
+                    _held.Remove(fromOwner);
+                }
+
+                _held[intoOwner] = _held.GetValueOrDefault(intoOwner) + moved.Count;
+            }
+
+            return moved;
         }
     }
 }

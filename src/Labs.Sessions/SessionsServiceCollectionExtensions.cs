@@ -16,6 +16,7 @@ public static class SessionsServiceCollectionExtensions
     {
         services.AddOptions<LabSessionOptions>().BindConfiguration(LabSessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISessionOverseers, NoSessionOverseers>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<ISessionRegistry>(sp => sp.GetRequiredService<SessionRegistry>());
         services.AddSingleton<SessionManager>();

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Labs.Terminal;
 
 /// <summary>
-/// The recordings of a session's terminals, for its owner: <c>GET /api/sessions/{id}/recordings</c> lists them,
+/// The recordings of a session's terminals, for its owner (and instructors: <see cref="ISessionRegistry.FindVisible"/>): <c>GET /api/sessions/{id}/recordings</c> lists them,
 /// <c>GET /api/sessions/{id}/recordings/{name}</c> serves one (asciicast v2). Anyone else gets the 404 a missing
 /// session gets, so recordings cannot be probed.
 /// </summary>
@@ -25,13 +25,13 @@ internal static class TerminalRecordingsApi
     }
 
     private static Results<Ok<TerminalRecording[]>, NotFound<ProblemDetails>> List(string sessionId, ClaimsPrincipal user, ISessionRegistry sessions, TerminalRecordings recordings) =>
-        sessions.FindOwned(sessionId, user.FindFirstValue(ClaimTypes.NameIdentifier)) is null
+        sessions.FindVisible(sessionId, user.FindFirstValue(ClaimTypes.NameIdentifier)) is null
             ? TypedResults.NotFound(SessionNotFound(sessionId))
             : TypedResults.Ok(recordings.List(sessionId).ToArray());
 
     private static Results<FileStreamHttpResult, NotFound<ProblemDetails>> Get(string sessionId, string name, ClaimsPrincipal user, ISessionRegistry sessions, TerminalRecordings recordings)
     {
-        if (sessions.FindOwned(sessionId, user.FindFirstValue(ClaimTypes.NameIdentifier)) is null)
+        if (sessions.FindVisible(sessionId, user.FindFirstValue(ClaimTypes.NameIdentifier)) is null)
         {
             return TypedResults.NotFound(SessionNotFound(sessionId));
         }

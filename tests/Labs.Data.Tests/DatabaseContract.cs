@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Labs.Data.Tests;
 
 /// <summary>What the platform's database must do, on every provider: each provider's test class runs all of it.</summary>
-public abstract class DatabaseContract
+public abstract partial class DatabaseContract
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 

@@ -26,16 +26,7 @@ export function wireChecks(root: HTMLElement, currentSession: () => string | nul
       void check(button, currentSession());
     });
   }
-  // Hints are in the page hidden; each press reveals the next one, and the button goes once all are shown.
-  for (const button of root.querySelectorAll<HTMLButtonElement>("button.hint[data-task-id]")) {
-    button.addEventListener("click", () => {
-      const hidden = button.closest("section.task")?.querySelectorAll<HTMLElement>("li.task-hint[hidden]") ?? [];
-      hidden[0]?.removeAttribute("hidden");
-      if (hidden.length <= 1) {
-        button.hidden = true;
-      }
-    });
-  }
+  // Hints and solutions: reveals.ts (the server records each one opened).
 }
 
 async function check(button: HTMLButtonElement, sessionId: string | null): Promise<void> {

@@ -1,6 +1,7 @@
 // Entry point of the lab page: binds the server-rendered page (#lab, #start-lab, #session-status, #terminal,
 // task cards and runnable code blocks) to the session API and the terminal hub.
 import { wireChecks } from "./checks";
+import { wireReveals } from "./reveals";
 import { wireRunBlocks } from "./runblocks";
 import { ExpiryClock } from "./expiry";
 import { endSession, extendSession, resetSession, restoreSession, SessionInfo, startSession } from "./session";
@@ -220,6 +221,7 @@ function init(): void {
   wireSearch(terminal);
   wireRecordings(() => session?.sessionId ?? null);
   wireChecks(main, () => session?.sessionId ?? null);
+  wireReveals(main, labId);
   wireRunBlocks(
     main,
     (command) => {

@@ -27,6 +27,7 @@ public static class LabsApi
         api.MapGet("/learner", Learner);
         api.MapGet("/progress", ProgressAsync);
         api.MapSessionsApi();
+        api.MapRevealsApi();
         api.MapPost("/sessions/{sessionId}/tasks/{taskId}/check", CheckTaskAsync);
         return endpoints;
     }

@@ -65,8 +65,9 @@ public static class SessionsApi
     private static Ok<SessionResponse[]> ListSessions(ClaimsPrincipal user, SessionRegistry registry, TimeProvider time) =>
         TypedResults.Ok(registry.OwnedBy(LearnerIdentity.LearnerIdOf(user)!).Select(s => SessionResponse.From(s, time.GetUtcNow())).ToArray());
 
+    // A read: instructors see every learner's session (FindVisible); every change below is the owner's only.
     private static Results<Ok<SessionResponse>, NotFound<ProblemDetails>> GetSession(string sessionId, ClaimsPrincipal user, ISessionRegistry registry, TimeProvider time) =>
-        registry.FindOwned(sessionId, LearnerIdentity.LearnerIdOf(user)) is { } session
+        registry.FindVisible(sessionId, LearnerIdentity.LearnerIdOf(user)) is { } session
             ? TypedResults.Ok(SessionResponse.From(session, time.GetUtcNow()))
             : TypedResults.NotFound(ApiProblems.SessionNotFound(sessionId));
 

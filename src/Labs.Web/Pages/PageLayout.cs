@@ -22,7 +22,7 @@ internal static class PageLayout
           <link rel="stylesheet" href="/dist/lab.css">
         </head>
         <body>
-          <header class="site-header"><a class="brand" href="/">Labs</a><span class="tagline">hands-on Kubernetes</span></header>
+          <header class="site-header"><a class="brand" href="/">Labs</a><span class="tagline">hands-on Kubernetes</span><a class="account-link" href="/account">Account</a></header>
         {body}
         {(withScript ? "  <script type=\"module\" src=\"/dist/lab.js\"></script>" : string.Empty)}
         {(liveReloadVersion is { } version ? $"  <script>new EventSource('/content/changes?since={version}').onmessage = () => location.reload();</script>" : string.Empty)}

@@ -4,6 +4,7 @@ using Labs.Grading;
 using Labs.Hosting;
 using Labs.Sessions;
 using Labs.Terminal;
+using Labs.Web.Accounts;
 using Labs.Web.Api;
 using Labs.Web.Pages;
 using Labs.Web.Security;
@@ -42,6 +43,7 @@ public static class PlatformComposition
         services.AddOptions<TerminalOptions>().Configure<IOptions<ClusterOptions>>((terminal, cluster) =>
             terminal.RecordingsDirectory ??= Path.Combine(cluster.Value.ResolvedDataDirectory(), "recordings"));
         services.AddPlatformSecurity();
+        builder.AddLabsAccounts();
         return builder;
     }
 
@@ -52,8 +54,10 @@ public static class PlatformComposition
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UsePlatformSecurity();
+        app.UseLabsAccounts();
         app.MapPages();
         app.MapLabsApi();
+        app.MapInstructorApi();
         app.MapTerminal();
         return app;
     }

@@ -6,9 +6,10 @@ namespace Labs.Web.Security;
 /// <summary>
 /// Who a visitor is to the platform: a learner id carried by the learner cookie. Every visitor gets one on their
 /// first visit, anonymous at first. The id is the principal's <see cref="ClaimTypes.NameIdentifier"/> (what SignalR
-/// and sessions use as the owner), and it is the platform's own, not an identity provider's: an account signed in
-/// later (ASP.NET Core Identity, OpenID Connect) is linked to it and signs in again with the same id minus the
-/// <see cref="AnonymousClaimType"/> claim, so a learner who signs up keeps their sessions and progress.
+/// and sessions use as the owner), and it is the platform's own, not an identity provider's: an account made later
+/// (ASP.NET Core Identity, OpenID Connect; see Accounts/AccountSignIn) takes the learner's id and signs in with it minus
+/// the <see cref="AnonymousClaimType"/> claim, so a learner who signs up keeps their sessions and progress; one who
+/// signs in to an account they already had is merged into it.
 /// </summary>
 public static class LearnerIdentity
 {
