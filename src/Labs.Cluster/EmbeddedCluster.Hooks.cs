@@ -62,6 +62,7 @@ public sealed partial class EmbeddedCluster
             FindUnknownFields = finder.FindUnknownFields,
             RemoveUnknownFields = finder.RemoveUnknownFields,
             FindTypeMismatches = new FieldTypeChecker().Check,
+            Requester = context => context.Items[UserItemKey] as UserInfo,
             CheckWriter = (context, resource, ns, obj) =>
             {
                 if (context.Items[UserItemKey] is UserInfo user)

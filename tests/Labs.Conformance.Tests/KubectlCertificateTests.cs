@@ -18,6 +18,10 @@ public sealed class KubectlCertificateTests(KubectlCluster k) : IClassFixture<Ku
         var user = $"{ns}-jane";
         var csr = new CertificateRequest($"CN={user}, O=dev", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1).CreateSigningRequestPem();
         Assert.Equal(0, (await Apply(user, csr, "client auth")).ExitCode);
+        var admin = await k.RunAsync("auth", "whoami", "-o", "jsonpath={.status.userInfo.username}");
+        var requestor = await k.RunAsync("get", "csr", user, "-o", "jsonpath={.spec.username}");
+        Assert.Equal(admin.Stdout, requestor.Stdout);
+        Assert.NotEmpty(requestor.Stdout);
         var approve = await k.RunAsync("certificate", "approve", user);
         Assert.Equal($"certificatesigningrequest.certificates.k8s.io/{user} approved\n", approve.Stdout);
 

@@ -69,5 +69,6 @@ internal sealed partial class ApiServer
 
     /// <summary>A write of the main resource by the requesting user: RBAC's escalation prevention runs on what would be stored.</summary>
     private WriteOptions Options(HttpContext context, Target target, bool dryRun) =>
-        new(dryRun, _hooks.CheckWriter is { } check ? obj => check(context, target.Resource, target.Namespace, obj) : null);
+        new(dryRun, _hooks.CheckWriter is { } check ? obj => check(context, target.Resource, target.Namespace, obj) : null,
+            _hooks.Requester?.Invoke(context));
 }

@@ -35,6 +35,9 @@ internal sealed class ApiServerHooks
     /// </summary>
     public Action<HttpContext, GroupResource, string?, JsonObject>? CheckWriter { get; init; }
 
+    /// <summary>The user a request acts as (after authentication and impersonation), for what kinds record of their requester.</summary>
+    public Func<HttpContext, Access.UserInfo?>? Requester { get; init; }
+
     /// <summary>Answers <c>/openapi/v3</c> and below (the path after <c>/openapi/v3</c>, possibly empty); without it 404.</summary>
     public Func<HttpContext, string, Task>? ServeOpenApiAsync { get; init; }
 

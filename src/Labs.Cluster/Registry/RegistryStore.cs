@@ -84,6 +84,11 @@ internal sealed partial class RegistryStore : IObjectStore
             }
 
             strategy.PrepareForCreate?.Invoke(copy);
+            if (options.Requester is { } requester)
+            {
+                strategy.RecordRequester?.Invoke(copy, requester);
+            }
+
             ObjectValidation.Validate(strategy, copy, null);
             strategy.Defaults?.Invoke(copy);
         }

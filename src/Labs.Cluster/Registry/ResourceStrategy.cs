@@ -59,6 +59,9 @@ internal sealed class ResourceStrategy
     /// <summary>Clears or sets fields on create as the API server does (PrepareForCreate), after validation.</summary>
     public Action<JsonObject>? PrepareForCreate { get; init; }
 
+    /// <summary>Records on create who asked for the object (a CertificateSigningRequest's requestor), when a user made the request.</summary>
+    public Action<JsonObject, Access.UserInfo>? RecordRequester { get; init; }
+
     /// <summary>
     /// Sets fields on update before validation (PrepareForUpdate, and defaults that must precede validation, such as a
     /// ReplicationController's selector taken from its template).

@@ -16,6 +16,23 @@ internal static class CertificateSigningRequestStrategy
         ResourceDefinition.AllVerbs, ["status", "approval"]))
     {
         PrepareForCreate = obj => obj["status"] = new JsonObject(),
+
+        // The API server, not the client, says who asked: the requesting user's name, uid and groups.
+        RecordRequester = (obj, user) =>
+        {
+            if (obj["spec"] is JsonObject spec)
+            {
+                spec["username"] = user.Name;
+                spec.Remove("uid");
+                if (user.Uid.Length > 0)
+                {
+                    spec["uid"] = user.Uid;
+                }
+
+                spec["groups"] = new JsonArray([.. user.Groups.Select(g => (JsonNode)g)]);
+                spec.Remove("extra");
+            }
+        },
         Validate = (obj, errors) =>
         {
             foreach (var field in (string[])["request", "signerName"])
