@@ -41,12 +41,30 @@ public sealed partial class SessionManager : IDisposable
                     id, labId, SessionNames.Namespace(_options, id, 0), SessionNames.Toolbox(id, 0), ToolboxFiles.ShellCommand, _time.GetUtcNow(), _options.SystemNamespace, string.Empty);
                 var setup = await pool.Setup(cancellationToken);
                 var tokenExpiresAt = await ProvisionAsync(session, setup, cancellationToken, pooled: true);
-                pool.Ready.Enqueue(session with { TokenExpiresAt = tokenExpiresAt });
+                session = session with { TokenExpiresAt = tokenExpiresAt };
+                await WarmAsync(session, cancellationToken);
+                pool.Ready.Enqueue(session);
                 made++;
             }
         }
 
         return made;
+    }
+
+    private async Task WarmAsync(LabSession session, CancellationToken cancellationToken)
+    {
+        foreach (var warmer in _warmers)
+        {
+            try
+            {
+                await warmer.WarmAsync(session, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Only a head start is lost: the learner's terminal starts its shell itself.
+                LogWarmUpFailed(ex, session.Id);
+            }
+        }
     }
 
     /// <summary>Waits until a pool wants filling (configured, or one of its environments handed over).</summary>
@@ -85,6 +103,9 @@ public sealed partial class SessionManager : IDisposable
         await _store.SaveLiveAsync(session, now, CancellationToken.None);
         return session;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pooled environment {SessionId} could not be warmed up; it is pooled as provisioned")]
+    private partial void LogWarmUpFailed(Exception exception, string sessionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pooled environment {SessionId} no longer works and was removed; starting the learner's from scratch")]
     private partial void LogPooledBroken(Exception exception, string sessionId);

@@ -26,6 +26,7 @@ public sealed partial class SessionManager
     private readonly LabSessionOptions _options;
     private readonly ILogger<SessionManager> _logger;
     private readonly TimeProvider _time;
+    private readonly IReadOnlyList<ISessionPoolWarmer> _warmers;
 
     // Starts in progress per learner and lab: a second tab (or a double click) joins the start instead of making a
     // second namespace.
@@ -44,9 +45,11 @@ public sealed partial class SessionManager
     /// <param name="options">Provisioning and lifetime settings.</param>
     /// <param name="logger">Logs starts, ends and failures.</param>
     /// <param name="time">The clock of start times and expiry.</param>
+    /// <param name="warmers">What readies a pooled environment further once provisioned (the terminal's first shell); none when null.</param>
     public SessionManager(
         IKubernetes kube, KubeObjects objects, IPodExec exec, KubeEndpoint endpoint, SessionRegistry registry,
-        IDbContextFactory<LabsDbContext> database, IOptions<LabSessionOptions> options, ILogger<SessionManager> logger, TimeProvider time)
+        IDbContextFactory<LabsDbContext> database, IOptions<LabSessionOptions> options, ILogger<SessionManager> logger, TimeProvider time,
+        IEnumerable<ISessionPoolWarmer>? warmers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _kube = kube;
@@ -58,6 +61,7 @@ public sealed partial class SessionManager
         _options = options.Value;
         _logger = logger;
         _time = time;
+        _warmers = [.. warmers ?? []];
     }
 
     /// <summary>

@@ -60,7 +60,8 @@ internal static class ToolboxFiles
 
     /// <summary>
     /// The learner's bash start-up file: kubeconfig, bash's own completion (Debian's bash-completion, which kubectl's
-    /// completion script needs), the <c>k</c> alias with completion, a readable prompt marked for the page, history written after each command.
+    /// completion script needs), the <c>k</c> alias with completion (loaded at its first use), a readable prompt marked
+    /// for the page (<see cref="ToolboxPrompt.Mark"/>), history written after each command.
     /// </summary>
     public static string Bashrc(string ns) =>
         $$"""
@@ -72,8 +73,14 @@ internal static class ToolboxFiles
           . /usr/share/bash-completion/bash_completion
         fi
         if command -v kubectl >/dev/null 2>&1; then
-          source <(kubectl completion bash 2>/dev/null)
-          complete -o default -F __start_kubectl k
+          # Loaded at the first Tab after kubectl or k rather than at every start: running kubectl for its script is the
+          # slowest part of a shell's start. 124 tells bash to complete again with the completion just loaded.
+          _labs_load_kubectl_completion() {
+            source <(kubectl completion bash 2>/dev/null)
+            complete -o default -F __start_kubectl k
+            return 124
+          }
+          complete -o default -F _labs_load_kubectl_completion kubectl k
         else
           echo "kubectl is not installed in this toolbox: install kubectl on the host (it must be on PATH)." >&2
         fi

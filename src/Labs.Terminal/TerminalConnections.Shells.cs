@@ -16,32 +16,18 @@ public sealed partial class TerminalConnections
     /// <summary>The terminal's shell, started now unless it runs (or is starting) already; concurrent callers share one.</summary>
     private async Task<(TerminalShell? Shell, string Error)> GetOrStartShellAsync(LabSession session, string terminalId, int columns, int rows, CancellationToken cancellationToken)
     {
-        var key = (session.Id, terminalId);
-        Task<TerminalShell> starting;
-        lock (_gate)
+        if (GetOrStartShell(session, terminalId, columns, rows) is not { } starting)
         {
-            if (!_shells.TryGetValue(key, out starting!) || starting is { IsCompletedSuccessfully: true, Result.HasEnded: true })
-            {
-                var others = _shells.Count(e => e.Key.Session == session.Id && e.Key != key);
-                if (others >= _options.MaxShellsPerSession)
-                {
-                    return (null, TooManyShellsMessage());
-                }
-
-                starting = Task.Run(() => StartShellAsync(session, terminalId, columns, rows), CancellationToken.None);
-                _shells[key] = starting;
-            }
+            return (null, TooManyShellsMessage());
         }
 
         TerminalShell shell;
         try
         {
-            shell = await starting.WaitAsync(cancellationToken);
+            shell = await AwaitStartAsync(session, terminalId, starting, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _shells.TryRemove(new KeyValuePair<(string, string), Task<TerminalShell>>(key, starting));
-            _logger.LogWarning(ex, "Exec into {Namespace}/{Pod} failed", session.ToolboxNamespace, session.ToolboxPod);
             return (null, $"Could not open a shell in your toolbox pod ({ex.Message}). It may still be starting: try again in a few seconds.");
         }
 
@@ -53,6 +39,43 @@ public sealed partial class TerminalConnections
         }
 
         return (shell, string.Empty);
+    }
+
+    /// <summary>The terminal's shell as it starts or runs, started now if it has none; null when the session has its most shells.</summary>
+    private Task<TerminalShell>? GetOrStartShell(LabSession session, string terminalId, int columns, int rows)
+    {
+        var key = (session.Id, terminalId);
+        lock (_gate)
+        {
+            if (!_shells.TryGetValue(key, out var starting) || starting is { IsCompletedSuccessfully: true, Result.HasEnded: true })
+            {
+                var others = _shells.Count(e => e.Key.Session == session.Id && e.Key != key);
+                if (others >= _options.MaxShellsPerSession)
+                {
+                    return null;
+                }
+
+                starting = Task.Run(() => StartShellAsync(session, terminalId, columns, rows), CancellationToken.None);
+                _shells[key] = starting;
+            }
+
+            return starting;
+        }
+    }
+
+    /// <summary>Waits for a shell's start; one that failed is forgotten (logged), so the next attempt starts afresh.</summary>
+    private async Task<TerminalShell> AwaitStartAsync(LabSession session, string terminalId, Task<TerminalShell> starting, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await starting.WaitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _shells.TryRemove(new KeyValuePair<(string, string), Task<TerminalShell>>((session.Id, terminalId), starting));
+            _logger.LogWarning(ex, "Exec into {Namespace}/{Pod} failed", session.ToolboxNamespace, session.ToolboxPod);
+            throw;
+        }
     }
 
     private async Task<TerminalShell> StartShellAsync(LabSession session, string terminalId, int columns, int rows)
@@ -132,7 +155,12 @@ public sealed partial class TerminalConnections
     internal async Task SweepIdleShellsAsync()
     {
         var now = _time.GetUtcNow();
-        foreach (var shell in RunningShells().Where(s => s.ViewerCount == 0 && now - s.IdleSince >= _options.IdleShellTimeout))
+        foreach (var shell in RunningShells().Where(s => s.AwaitingHandover && _sessions.Find(s.SessionId) is not null))
+        {
+            shell.HandedOver(now);
+        }
+
+        foreach (var shell in RunningShells().Where(s => !s.AwaitingHandover && s.ViewerCount == 0 && now - s.IdleSince >= _options.IdleShellTimeout))
         {
             _logger.LogInformation("Ending shell {Terminal} of session {SessionId}: nobody watched it for {Timeout}", shell.TerminalId, shell.SessionId, _options.IdleShellTimeout);
             await EndShellAsync(shell, IdleMessage());

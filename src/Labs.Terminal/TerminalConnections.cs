@@ -94,6 +94,11 @@ public sealed partial class TerminalConnections : IAsyncDisposable
             yield break;
         }
 
+        if (shell.AwaitingHandover)
+        {
+            shell.HandedOver(_time.GetUtcNow());
+        }
+
         await TryResizeAsync(shell, columns, rows, cancellationToken);
         var resumes = shellId == shell.Id && afterSeq >= shell.Log.Head && afterSeq <= shell.Log.End;
         var from = resumes ? afterSeq : shell.Log.SafeStart;

@@ -213,6 +213,7 @@ internal sealed partial class TerminalShell : IAsyncDisposable
 
     private void PulseViewers()
     {
+        _appended.Pulse();
         lock (_gate)
         {
             foreach (var viewer in _viewers)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using Labs.Kube;
 using Labs.Sessions;
 using Labs.Terminal;
@@ -27,18 +28,22 @@ internal static class TerminalFigures
     {
         s_only = only;
         var rows = new List<(string Figure, string Value, string Target)>();
-        // 200 terminals are 50 labs of 4 (each lab's toolbox has its own budget), started by one learner.
+        // 200 terminals are 50 learners with a session of 4 terminals each (each toolbox has its own budget).
         await using (var platform = TerminalPlatform.Start(new Dictionary<string, string>
         {
-            ["Sessions:MaxLiveSessionsPerLearner"] = "60",
             ["SessionStartLimits:PerLearner"] = "100",
             ["SessionStartLimits:Overall"] = "100",
         }))
         {
             var first = await platform.StartSessionAsync();
             await MeasureAsync("keystroke echo", () => EchoAsync(platform, first, rows));
-            await MeasureAsync("exec throughput", () => ExecThroughputAsync(platform, first, rows));
-            await MeasureAsync("throughput", () => ThroughputAsync(platform, first, rows));
+            foreach (var flood in Floods)
+            {
+                await MeasureAsync($"pty throughput {flood.Name}", () => PtyThroughputAsync(flood, rows));
+                await MeasureAsync($"exec throughput {flood.Name}", () => ExecThroughputAsync(platform, first, flood, rows));
+                await MeasureAsync($"throughput {flood.Name}", () => ThroughputAsync(platform, first, flood, rows));
+            }
+
             await MeasureAsync("idle memory", () => IdleMemoryAsync(platform, rows));
             await MeasureAsync($"{Crowd} terminals", () => CrowdAsync(platform, rows));
         }
@@ -53,6 +58,16 @@ internal static class TerminalFigures
     }
 
     private static string? s_only;
+
+    /// <summary>
+    /// The floods measured: <c>yes</c> (a newline every 2 bytes, the terminal's worst case: the kernel's pty turns each
+    /// into CR LF with a write of its own), and lines of 76 characters, as <c>cat</c> of a text file or a log prints.
+    /// </summary>
+    private static readonly (string Name, string Label, string Command)[] Floods =
+    [
+        ("yes", "yes", $"yes | head -c {FloodBytes}"),
+        ("lines", "76-character lines, as cat of a text file", $"yes {new string('0', 75)} | head -c {FloodBytes}"),
+    ];
 
     private static async Task MeasureAsync(string what, Func<Task> measure)
     {
@@ -93,42 +108,62 @@ internal static class TerminalFigures
         await terminal.TypeAsync("\u0015");
     }
 
+    /// <summary>
+    /// The same flood through a bare pseudo-terminal on this machine (util-linux's script(1) reads it, wc counts), with no
+    /// sandbox and none of the platform: the most any terminal path here can carry.
+    /// </summary>
+    private static async Task PtyThroughputAsync((string Name, string Label, string Command) flood, List<(string, string, string)> rows)
+    {
+        var info = new ProcessStartInfo("sh") { RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add($"script -qc '{flood.Command}' /dev/null | wc -c");
+        var started = Stopwatch.GetTimestamp();
+        using var script = Process.Start(info) ?? throw new InvalidOperationException("sh could not be started.");
+        var counted = await script.StandardOutput.ReadToEndAsync();
+        await script.WaitForExitAsync();
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var bytes = long.Parse(counted.Trim(), CultureInfo.InvariantCulture);
+        rows.Add(($"Pseudo-terminal alone, no sandbox or platform ({flood.Label})", string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6 / seconds:F1} MB/s ({bytes / 1e6:F0} MB in {seconds:F1} s)"), "-"));
+    }
+
     /// <summary>The same flood read straight from the exec stream, without the hub: what the path below the terminal allows.</summary>
-    private static async Task ExecThroughputAsync(TerminalPlatform platform, string sessionId, List<(string, string, string)> rows)
+    private static async Task ExecThroughputAsync(TerminalPlatform platform, string sessionId, (string Name, string Label, string Command) flood, List<(string, string, string)> rows)
     {
         var session = platform.Services.GetRequiredService<ISessionRegistry>().Find(sessionId)!;
         var exec = platform.Services.GetRequiredService<IPodExec>();
         var started = Stopwatch.GetTimestamp();
-        await using var flood = await exec.StartAsync(new ExecRequest(session.ToolboxNamespace, session.ToolboxPod, ["sh", "-c", $"yes | head -c {FloodBytes}"], Tty: true, Stdin: false));
+        await using var stream = await exec.StartAsync(new ExecRequest(session.ToolboxNamespace, session.ToolboxPod, ["sh", "-c", flood.Command], Tty: true, Stdin: false));
         long bytes = 0;
-        await foreach (var chunk in flood.ReadOutputAsync())
+        await foreach (var chunk in stream.ReadOutputAsync())
         {
             bytes += chunk.Data.Length;
         }
 
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        rows.Add(("Exec stream alone, no hub (yes)", string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6 / seconds:F1} MB/s ({bytes / 1e6:F0} MB in {seconds:F1} s)"), "-"));
+        rows.Add(($"Exec stream alone, no hub ({flood.Label})", string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6 / seconds:F1} MB/s ({bytes / 1e6:F0} MB in {seconds:F1} s)"), "-"));
     }
 
-    private static async Task ThroughputAsync(TerminalPlatform platform, string session, List<(string, string, string)> rows)
+    private static async Task ThroughputAsync(TerminalPlatform platform, string session, (string Name, string Label, string Command) flood, List<(string, string, string)> rows)
     {
         await using var connection = await platform.ConnectAsync();
-        await using var terminal = await BenchTerminal.OpenAsync(connection, session, "flood");
+        await using var terminal = await BenchTerminal.OpenAsync(connection, session, $"flood-{flood.Name}");
         var before = terminal.Bytes;
         var started = Stopwatch.GetTimestamp();
-        await terminal.TypeAsync($"yes | head -c {FloodBytes}; echo flood-$((40+2))\r");
+        await terminal.TypeAsync($"{flood.Command}; echo flood-$((40+2))\r");
         await terminal.WaitForAsync("flood-42", TimeSpan.FromMinutes(10));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var megabytes = (terminal.Bytes - before) / 1e6;
-        rows.Add(("Output throughput of one session (yes)", string.Create(CultureInfo.InvariantCulture, $"{megabytes / seconds:F1} MB/s ({megabytes:F0} MB in {seconds:F1} s)"), "≥ 20 MB/s"));
+        rows.Add(($"Output throughput of one session ({flood.Label})", string.Create(CultureInfo.InvariantCulture, $"{megabytes / seconds:F1} MB/s ({megabytes:F0} MB in {seconds:F1} s)"), "≥ 20 MB/s"));
     }
 
     private static async Task CrowdAsync(TerminalPlatform platform, List<(string, string, string)> rows)
     {
-        var sessions = new List<string>();
+        // 50 learners, each with 4 terminals in their session.
+        var sessions = new List<(string Id, CookieContainer Learner)>();
         for (var i = 0; i < Crowd / TerminalsPerLab; i++)
         {
-            sessions.Add(await platform.StartSessionAsync());
+            var learner = TerminalPlatform.NewLearner();
+            sessions.Add((await platform.StartSessionAsync(learner: learner), learner));
         }
 
         var connections = new List<HubConnection>();
@@ -142,8 +177,9 @@ internal static class TerminalFigures
                 await open.WaitAsync();
                 try
                 {
-                    var connection = await platform.ConnectAsync();
-                    var terminal = await BenchTerminal.OpenAsync(connection, sessions[i / TerminalsPerLab], $"{1 + (i % TerminalsPerLab)}");
+                    var (session, learner) = sessions[i / TerminalsPerLab];
+                    var connection = await platform.ConnectAsync(learner);
+                    var terminal = await BenchTerminal.OpenAsync(connection, session, $"{1 + (i % TerminalsPerLab)}");
                     lock (terminals)
                     {
                         connections.Add(connection);
@@ -193,10 +229,11 @@ internal static class TerminalFigures
     private static async Task IdleMemoryAsync(TerminalPlatform platform, List<(string, string, string)> rows)
     {
         var shells = platform.Services.GetRequiredService<TerminalConnections>();
-        var sessions = new List<string>();
+        var sessions = new List<(string Id, CookieContainer Learner)>();
         for (var i = 0; i < IdleTerminals / TerminalsPerLab; i++)
         {
-            sessions.Add(await platform.StartSessionAsync());
+            var learner = TerminalPlatform.NewLearner();
+            sessions.Add((await platform.StartSessionAsync(learner: learner), learner));
         }
 
         var before = Retained();
@@ -204,8 +241,9 @@ internal static class TerminalFigures
         for (var i = 0; i < IdleTerminals; i++)
         {
             // A page opens the terminal and goes away: the shell lives on, idle, for the next visit.
-            await using var connection = await platform.ConnectAsync();
-            await using var terminal = await BenchTerminal.OpenAsync(connection, sessions[i / TerminalsPerLab], $"{1 + (i % TerminalsPerLab)}");
+            var (session, learner) = sessions[i / TerminalsPerLab];
+            await using var connection = await platform.ConnectAsync(learner);
+            await using var terminal = await BenchTerminal.OpenAsync(connection, session, $"{1 + (i % TerminalsPerLab)}");
         }
 
         await Task.Delay(1000);

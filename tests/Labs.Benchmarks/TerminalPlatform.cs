@@ -51,15 +51,20 @@ internal sealed class TerminalPlatform : IAsyncDisposable
     public static TerminalPlatform Start(IReadOnlyDictionary<string, string> settings) =>
         new(Directory.CreateTempSubdirectory("labs-bench-terminal-").FullName, settings);
 
-    /// <summary>Starts a lab session as the learner (a first visit gets the learner cookie) and returns its id.</summary>
-    public async Task<string> StartSessionAsync(string labId = "deployments-101")
+    /// <summary>
+    /// Starts a lab session as the learner (the default one, or another of <see cref="NewLearner"/>: a learner has one live
+    /// session per lab) and returns its id; a first visit gets the learner cookie.
+    /// </summary>
+    public async Task<string> StartSessionAsync(string labId = "deployments-101", CookieContainer? learner = null)
     {
-        if (_cookies.Count == 0)
+        using var other = learner is null ? null : new HttpClient(new HttpClientHandler { CookieContainer = learner, UseCookies = true }) { BaseAddress = BaseAddress };
+        var client = other ?? Learner;
+        if ((learner ?? _cookies).Count == 0)
         {
-            (await Learner.GetAsync($"/labs/{labId}")).EnsureSuccessStatusCode();
+            (await client.GetAsync($"/labs/{labId}")).EnsureSuccessStatusCode();
         }
 
-        var started = await Learner.PostAsync($"/api/labs/{labId}/sessions", null);
+        var started = await client.PostAsync($"/api/labs/{labId}/sessions", null);
         if (started.StatusCode != HttpStatusCode.Created)
         {
             throw new InvalidOperationException($"Session start answered {(int)started.StatusCode}: {await started.Content.ReadAsStringAsync()}");
@@ -68,13 +73,16 @@ internal sealed class TerminalPlatform : IAsyncDisposable
         return (await started.Content.ReadFromJsonAsync<JsonObject>())!["sessionId"]!.GetValue<string>();
     }
 
-    /// <summary>A hub connection with the learner's cookie over WebSockets, as the page opens it.</summary>
-    public async Task<HubConnection> ConnectAsync()
+    /// <summary>Cookies of another learner (a browser of its own), for <see cref="StartSessionAsync"/> and <see cref="ConnectAsync"/>.</summary>
+    public static CookieContainer NewLearner() => new();
+
+    /// <summary>A hub connection with the learner's cookie (the default learner's unless given) over WebSockets, as the page opens it.</summary>
+    public async Task<HubConnection> ConnectAsync(CookieContainer? learner = null)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(BaseAddress, TerminalEndpointRouteBuilderExtensions.HubPath), HttpTransportType.WebSockets, options =>
             {
-                options.Cookies = _cookies;
+                options.Cookies = learner ?? _cookies;
                 options.SkipNegotiation = true;
             })
             .Build();

@@ -11,13 +11,14 @@ internal static class Managers
     public static readonly KubeEndpoint Endpoint = new(new Uri("https://127.0.0.1:16443"), null);
 
     public static SessionManager Create(
-        FakeKubernetesApi api, SessionRegistry registry, LabSessionOptions options, FakePodExec? exec = null, TestDatabase? database = null, TimeProvider? time = null)
+        FakeKubernetesApi api, SessionRegistry registry, LabSessionOptions options, FakePodExec? exec = null, TestDatabase? database = null, TimeProvider? time = null,
+        IEnumerable<ISessionPoolWarmer>? warmers = null)
     {
         exec ??= new FakePodExec();
         // The toolbox takes its kubeconfig at once; the scripted sessions of a test stay for what it scripts.
         exec.Route ??= request => IsKubeconfigWrite(request) ? FakeExecSession.Scripted(string.Empty, 0) : null;
         return new(api.Client, api.Generic, exec, Endpoint, registry, (database ?? TestDatabase.Shared).Factory, Options.Create(options),
-            NullLogger<SessionManager>.Instance, time ?? TimeProvider.System);
+            NullLogger<SessionManager>.Instance, time ?? TimeProvider.System, warmers);
     }
 
     public static bool IsKubeconfigWrite(ExecRequest request) => request.Command.SequenceEqual(ToolboxFiles.WriteKubeconfigCommand);

@@ -16,8 +16,9 @@ public sealed class SessionPoolTests : IDisposable
 
     private static LabSetup Setup => new([new LabSetupObject(JsonNode.Parse("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app"}}""")!.AsObject(), "labs/pods-101/setup/app.yaml:1")]);
 
-    private SessionManager Manager() => Managers.Create(
-        _kube, _registry, new LabSessionOptions { ToolboxServer = new Uri("https://127.0.0.1:6443"), ToolboxReadyTimeout = TimeSpan.FromSeconds(5) }, database: _database);
+    private SessionManager Manager(params ISessionPoolWarmer[] warmers) => Managers.Create(
+        _kube, _registry, new LabSessionOptions { ToolboxServer = new Uri("https://127.0.0.1:6443"), ToolboxReadyTimeout = TimeSpan.FromSeconds(5) }, database: _database,
+        warmers: warmers);
 
     public void Dispose() => _database.Dispose();
 
@@ -58,5 +59,40 @@ public sealed class SessionPoolTests : IDisposable
 
         var left = _kube.Stored.Keys.Where(k => k.Plural == "namespaces" && k.Name.StartsWith("lab-", StringComparison.Ordinal)).Select(k => k.Name).ToList();
         Assert.Equal([cold.Namespace], left);
+    }
+
+    [Fact]
+    public async Task A_pooled_environment_is_warmed_up_before_it_counts_as_ready_and_keeps_its_id_when_handed_over()
+    {
+        var warmed = new List<(string Id, string Owner, int PooledThen)>();
+        SessionManager? manager = null;
+        manager = Manager(new Warmer(session =>
+        {
+            warmed.Add((session.Id, session.OwnerId, manager!.PooledCount("pods-101")));
+            return Task.CompletedTask;
+        }));
+        manager.ConfigurePool("pods-101", 1, _ => Task.FromResult(Setup));
+        await manager.FillPoolsAsync(Ct);
+
+        var (id, owner, pooledThen) = Assert.Single(warmed);
+        Assert.Equal(string.Empty, owner);
+        Assert.Equal(0, pooledThen);
+        Assert.Equal(id, (await manager.StartAsync("pods-101", "alice", Setup, Ct)).Id);
+    }
+
+    [Fact]
+    public async Task An_environment_whose_warm_up_fails_is_still_pooled_and_handed_over()
+    {
+        var manager = Manager(new Warmer(_ => throw new TimeoutException("no prompt")));
+        manager.ConfigurePool("pods-101", 1, _ => Task.FromResult(Setup));
+        Assert.Equal(1, await manager.FillPoolsAsync(Ct));
+
+        await manager.StartAsync("pods-101", "alice", Setup, Ct);
+        Assert.Equal(1, NamespacesCreated);
+    }
+
+    private sealed class Warmer(Func<LabSession, Task> warm) : ISessionPoolWarmer
+    {
+        public Task WarmAsync(LabSession session, CancellationToken cancellationToken) => warm(session);
     }
 }
