@@ -96,6 +96,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
     public void Release(string uid)
     {
         _pendingSince.Remove(uid);
+        _stopping.Remove(uid);
         _ips.Release(uid);
         sessions.KillPod(uid);
         events.Forget(uid);

@@ -294,6 +294,12 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
                 return null;
             }
 
+            if (pod.At("metadata", "deletionTimestamp") is not null)
+            {
+                var again = item with { DeletedUid = null };
+                return _kubelet.Terminate(pod, () => Enqueue(again));
+            }
+
             return _scheduler.EnsureScheduled(pod, out var retry) ? _kubelet.Reconcile(pod) : retry;
         }
 

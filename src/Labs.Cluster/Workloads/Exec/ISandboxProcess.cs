@@ -21,6 +21,9 @@ internal interface ISandboxProcess : IAsyncDisposable
     /// <summary>Waits for the exit code.</summary>
     Task<int> WaitForExitAsync();
 
+    /// <summary>Asks the command to stop (SIGTERM), as a container runtime stops a container; <see cref="Kill"/> when it does not.</summary>
+    void Terminate();
+
     /// <summary>Kills the command and everything in its sandbox.</summary>
     void Kill();
 }

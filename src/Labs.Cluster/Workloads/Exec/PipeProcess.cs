@@ -104,6 +104,17 @@ internal sealed class PipeProcess : ISandboxProcess
 
     public Task<int> WaitForExitAsync() => _exit;
 
+    public void Terminate()
+    {
+        lock (_lock)
+        {
+            if (!_exited)
+            {
+                SandboxSignals.TerminateCommand(_pid);
+            }
+        }
+    }
+
     public void Kill()
     {
         lock (_lock)
