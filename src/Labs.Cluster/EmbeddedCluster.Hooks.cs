@@ -78,6 +78,7 @@ public sealed partial class EmbeddedCluster
                 await context.Response.WriteAsync(json, context.RequestAborted);
             },
             ExecAsync = workloads is null ? null : workloads.HandleExecAsync,
+            AttachAsync = workloads is null ? null : workloads.HandleAttachAsync,
             LogAsync = workloads is null ? null : workloads.HandleLogAsync,
             TokenAsync = async (context, serviceAccount, cancellationToken) =>
             {

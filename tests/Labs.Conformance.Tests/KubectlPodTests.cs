@@ -8,7 +8,7 @@ public sealed class KubectlPodTests(WorkloadCluster k) : IClassFixture<WorkloadC
 {
     private async Task RunningAsync(string ns, params string[] runArgs)
     {
-        var run = await k.RunAsync(["run", .. runArgs, "-n", ns]);
+        var run = await k.RunAsync(["run", "-n", ns, .. runArgs]);
         Assert.True(run.ExitCode == 0, run.ToString());
         var ready = await k.RunAsync("wait", $"pod/{runArgs[0]}", "-n", ns, "--for=condition=Ready", "--timeout=60s");
         Assert.True(ready.ExitCode == 0, ready.ToString());
@@ -27,5 +27,46 @@ public sealed class KubectlPodTests(WorkloadCluster k) : IClassFixture<WorkloadC
         var get = await k.RunAsync("get", "pod", "web", "-n", ns);
         Assert.Equal(1, get.ExitCode);
         Assert.Equal("Error from server (NotFound): pods \"web\" not found", get.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Run_with_stdin_and_rm_attaches_passes_input_and_removes_the_pod_when_it_is_done()
+    {
+        var ns = await k.CreateNamespaceAsync();
+
+        var run = await k.RunWithInputAsync("hello\n",
+            ["run", "tmp", "-i", "--rm", "--restart=Never", "--image=busybox", "-n", ns, "--", "sh", "-c", "read x; echo got $x"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("got hello", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pod \"tmp\" deleted", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, (await k.RunAsync("get", "pod", "tmp", "-n", ns)).ExitCode);
+    }
+
+    [Fact]
+    public async Task Run_with_stdin_reports_the_containers_exit_code_as_its_own()
+    {
+        var ns = await k.CreateNamespaceAsync();
+
+        var run = await k.RunWithInputAsync("x\n", ["run", "fails", "-i", "--restart=Never", "--image=busybox", "-n", ns, "--", "sh", "-c", "read x; exit 3"]);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains($"pod {ns}/fails terminated (Error)", run.Stderr, StringComparison.Ordinal);
+        var phase = await k.RunAsync("get", "pod", "fails", "-n", ns, "-o", "jsonpath={.status.phase} {.status.containerStatuses[0].state.terminated.exitCode}");
+        Assert.Equal("Failed 3", phase.Stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Attach_joins_an_interactive_containers_shell_and_logs_show_what_it_wrote()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        await RunningAsync(ns, "shell", "--image=busybox", "-i", "--attach=false", "--restart=Never", "--", "sh");
+
+        var attach = await k.RunWithInputAsync("echo attached-$((6*7))\nexit 0\n", ["attach", "shell", "-i", "-n", ns]);
+
+        Assert.True(attach.ExitCode == 0, attach.ToString());
+        Assert.Contains("attached-42", attach.Stdout, StringComparison.Ordinal);
+        var logs = await k.RunAsync("logs", "shell", "-n", ns);
+        Assert.Contains("attached-42", logs.Stdout, StringComparison.Ordinal);
     }
 }

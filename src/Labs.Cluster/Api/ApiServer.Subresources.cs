@@ -40,6 +40,9 @@ internal sealed partial class ApiServer
             case ("exec", "GET" or "POST") when _hooks.ExecAsync is { } exec:
                 await exec(context, existing, streaming.Token);
                 break;
+            case ("attach", "GET" or "POST") when _hooks.AttachAsync is { } attach:
+                await attach(context, existing, streaming.Token);
+                break;
             case ("log", "GET"):
                 if (_hooks.LogAsync is { } log)
                 {

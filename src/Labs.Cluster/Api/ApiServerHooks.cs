@@ -41,6 +41,9 @@ internal sealed class ApiServerHooks
     /// <summary>Handles <c>GET .../pods/NAME/exec</c> for an existing pod; without it 405.</summary>
     public Func<HttpContext, JsonObject, CancellationToken, Task>? ExecAsync { get; init; }
 
+    /// <summary>Handles <c>GET .../pods/NAME/attach</c> for an existing pod; without it 405.</summary>
+    public Func<HttpContext, JsonObject, CancellationToken, Task>? AttachAsync { get; init; }
+
     /// <summary>Handles <c>GET .../pods/NAME/log</c> for an existing pod; without it an empty log.</summary>
     public Func<HttpContext, JsonObject, CancellationToken, Task>? LogAsync { get; init; }
 
