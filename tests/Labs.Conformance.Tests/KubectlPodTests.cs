@@ -69,4 +69,21 @@ public sealed class KubectlPodTests(WorkloadCluster k) : IClassFixture<WorkloadC
         var logs = await k.RunAsync("logs", "shell", "-n", ns);
         Assert.Contains("attached-42", logs.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Debug_adds_an_ephemeral_container_that_runs_in_the_pods_sandbox_and_attaches_to_it()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        await RunningAsync(ns, "web", "--image=nginx");
+
+        var debug = await k.RunWithInputAsync("echo in-debug-$((6*7)) $HOSTNAME\nexit 0\n",
+            ["debug", "pod/web", "-i", "--profile=general", "--image=busybox", "--target=web", "-n", ns, "--", "sh"]);
+
+        Assert.True(debug.ExitCode == 0, debug.ToString());
+        Assert.Contains("in-debug-42 web", debug.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Defaulting debug container name to debugger-", debug.Stdout + debug.Stderr, StringComparison.Ordinal);
+        var status = await k.RunAsync("get", "pod", "web", "-n", ns, "-o",
+            "jsonpath={.spec.ephemeralContainers[0].targetContainerName} {.status.ephemeralContainerStatuses[0].state.terminated.exitCode}");
+        Assert.Equal("web 0", status.Stdout.Trim());
+    }
 }

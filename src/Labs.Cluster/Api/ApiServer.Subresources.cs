@@ -40,6 +40,12 @@ internal sealed partial class ApiServer
             case ("exec", "GET" or "POST") when _hooks.ExecAsync is { } exec:
                 await exec(context, existing, streaming.Token);
                 break;
+            case ("ephemeralcontainers", "GET"):
+                await WriteJsonAsync(context, 200, Out(strategy, existing));
+                break;
+            case ("ephemeralcontainers", "PUT" or "PATCH"):
+                await UpdateEphemeralContainersAsync(context, target, existing, method);
+                break;
             case ("attach", "GET" or "POST") when _hooks.AttachAsync is { } attach:
                 await attach(context, existing, streaming.Token);
                 break;
