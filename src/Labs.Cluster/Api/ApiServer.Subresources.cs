@@ -17,6 +17,13 @@ internal sealed partial class ApiServer
         var definition = strategy.Definition;
         var gr = strategy.Resource;
         var method = context.Request.Method.ToUpperInvariant();
+        if (request.Subresource == "proxy" || request.Subresource.StartsWith("proxy/", StringComparison.Ordinal))
+        {
+            // The name carries a port (web:80), and the rest of the path is the pod's.
+            await ServeProxyAsync(context, request, strategy, ns ?? string.Empty);
+            return;
+        }
+
         var existing = _store.Get(gr, ns, request.Name) ?? throw ApiErrors.NotFound(gr, request.Name);
         using var streaming = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         switch (request.Subresource, method)

@@ -33,6 +33,7 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
     private readonly PodSandboxes _sandboxes;
     private readonly ContainerRuntime _runtime;
     private readonly AttachHandler _attach;
+    private readonly Proxy.PodProxy _proxy;
     private IDisposable? _subscription;
     private Task? _loop;
     private int _disposed;
@@ -70,6 +71,7 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         _exec = new ExecHandler(options, _sandboxes, loggerFactory.CreateLogger<ExecHandler>());
         _runtime = new ContainerRuntime(options, _sandboxes, _exec.Sessions, _exec, TimeProvider.System);
         _attach = new AttachHandler(_runtime);
+        _proxy = new Proxy.PodProxy(_runtime);
         _kubelet = new Kubelet(store, options, _nodes, _exec.Sessions, _sandboxes, events, _runtime, TimeProvider.System);
     }
 
@@ -121,6 +123,18 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
     /// <param name="cancellationToken">Ends the session.</param>
     public Task HandleAttachAsync(HttpContext context, JsonObject pod, CancellationToken cancellationToken) =>
         _attach.HandleAttachAsync(context, pod, cancellationToken);
+
+    /// <summary>
+    /// Carries a proxied HTTP request to <paramref name="port"/> of a pod, in the network of its containers that run for
+    /// real; where nothing listens it throws the API server's 503 (connection refused) as an <see cref="Api.ApiException"/>.
+    /// </summary>
+    /// <param name="context">The HTTP request to pass on (method, headers, body) and answer.</param>
+    /// <param name="pod">The pod as stored.</param>
+    /// <param name="port">The pod's port.</param>
+    /// <param name="path">The path to ask for there, starting with <c>/</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task HandleProxyAsync(HttpContext context, JsonObject pod, int port, string path, CancellationToken cancellationToken) =>
+        _proxy.HandleAsync(context, pod, port, path, cancellationToken);
 
     /// <summary>Stops the controllers and kills every process the simulator started.</summary>
     public async ValueTask DisposeAsync()

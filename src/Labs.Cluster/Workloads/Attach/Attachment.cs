@@ -19,6 +19,8 @@ internal sealed class Attachment(ContainerProcess? container, bool stdin) : ISan
 
     public System.Threading.Channels.ChannelReader<(int Channel, byte[] Data)> Output => _output.Reader;
 
+    public int ProcessId => container?.Process.ProcessId ?? 0;
+
     public void WriteInput(ReadOnlyMemory<byte> data)
     {
         if (stdin)

@@ -8,8 +8,11 @@ internal sealed class ContainerRun
     /// <summary>The running process, or null between runs and once it is over.</summary>
     public volatile ContainerProcess? Process;
 
+    /// <summary>How often the container was started (the first start and every restart).</summary>
+    public int Starts { get; set; }
+
     /// <summary>How often the container was restarted.</summary>
-    public int RestartCount { get; set; }
+    public int RestartCount => Math.Max(0, Starts - 1);
 
     /// <summary>The <c>terminated</c> state of the run before this one (the status's lastState).</summary>
     public JsonObject? LastTerminated { get; set; }

@@ -25,6 +25,11 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
     public ContainerProcess? Find(string podUid, string container) =>
         _runs.TryGetValue((podUid, container), out var run) ? run.Process : null;
 
+    /// <summary>The host pids of the commands of a pod's running real containers (each in a network namespace of its own).</summary>
+    public IEnumerable<int> CommandPids(string podUid) =>
+        _runs.Where(r => r.Key.Uid == podUid && r.Value.Process is not null)
+            .SelectMany(r => SandboxSignals.CommandPids(r.Value.Process!.Process.ProcessId)).ToList();
+
     /// <summary>A container's log: the current run's output, else the last run's; null when it never ran for real.</summary>
     public byte[]? Log(string podUid, string container) =>
         _runs.TryGetValue((podUid, container), out var run) ? run.Process?.Log() ?? run.LastLog : null;
@@ -74,6 +79,7 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
 
     private void Start(JsonObject pod, JsonObject container, ContainerRun run, Action lookAgain, DateTimeOffset now)
     {
+        run.Starts++;
         List<string> command = [.. Strings(container.Arr("command")), .. Strings(container.Arr("args"))];
         var request = new ExecRequest(command.Count > 0 ? command : ["sh"], Stdin: true, Stdout: true, Stderr: true, Tty: Flag(container, "tty"));
         string? failure = _tools.Missing(needsSetPriv: sandboxes.HostUid(pod.Uid()) is not null, needsSocat: options.ApiServerSocket is not null);
@@ -124,10 +130,9 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
 
         // The first restart is at once, then the kubelet's back-off: 10 s, doubling, at most 5 minutes.
         run.LastTerminated = terminated;
-        run.RestartCount++;
-        if (run.RestartCount > 1)
+        if (run.Starts > 1)
         {
-            var backoff = TimeSpan.FromSeconds(10 * Math.Pow(2, Math.Min(run.RestartCount - 2, 10)));
+            var backoff = TimeSpan.FromSeconds(10 * Math.Pow(2, Math.Min(run.Starts - 2, 10)));
             run.BackoffUntil = now + (backoff < MaxBackoff ? backoff : MaxBackoff);
         }
     }

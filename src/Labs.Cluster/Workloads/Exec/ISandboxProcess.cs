@@ -3,6 +3,9 @@ namespace Labs.Cluster.Workloads.Exec;
 /// <summary>A command running in a pod's sandbox, with its standard streams.</summary>
 internal interface ISandboxProcess : IAsyncDisposable
 {
+    /// <summary>The host pid of the sandbox's launcher (bubblewrap outside the sandbox).</summary>
+    int ProcessId { get; }
+
     /// <summary>Writes to the command's standard input (queued; never blocks the caller on a slow reader).</summary>
     void WriteInput(ReadOnlyMemory<byte> data);
 

@@ -92,6 +92,8 @@ internal sealed class PipeProcess : ISandboxProcess
 
     public void CloseInput() => _input.Writer.TryComplete();
 
+    public int ProcessId => _pid;
+
     public void Resize(int columns, int rows)
     {
         // No terminal, nothing to resize.

@@ -13,14 +13,14 @@ internal static class SandboxSignals
     /// <summary>Sends SIGTERM to the command bubblewrap runs under <paramref name="launcherPid"/>, as a runtime stops a container.</summary>
     public static void TerminateCommand(int launcherPid)
     {
-        foreach (var init in Children(launcherPid))
+        foreach (var command in CommandPids(launcherPid))
         {
-            foreach (var command in Children(init))
-            {
-                _ = NativeMethods.kill(command, SigTerm);
-            }
+            _ = NativeMethods.kill(command, SigTerm);
         }
     }
+
+    /// <summary>The host pids of the command bubblewrap runs under <paramref name="launcherPid"/> (none once it is gone).</summary>
+    public static IEnumerable<int> CommandPids(int launcherPid) => Children(launcherPid).SelectMany(Children);
 
     private static List<int> Children(int pid)
     {
