@@ -79,6 +79,8 @@ public sealed partial class EmbeddedCluster
                 await context.Response.WriteAsync(json, context.RequestAborted);
             },
             ExecAsync = workloads is null ? null : workloads.HandleExecAsync,
+            AttachAsync = workloads is null ? null : workloads.HandleAttachAsync,
+            PodProxyAsync = workloads is null ? null : workloads.HandleProxyAsync,
             LogAsync = workloads is null ? null : workloads.HandleLogAsync,
             TokenAsync = async (context, serviceAccount, cancellationToken) =>
             {

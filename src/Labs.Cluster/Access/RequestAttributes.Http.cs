@@ -93,7 +93,8 @@ public sealed partial record RequestAttributes
 
         var resource = segments[0];
         var name = segments.Length > 1 ? segments[1] : null;
-        var subresource = segments.Length > 2 ? string.Join('/', segments[2..].ToArray()) : null;
+        // As RequestInfo: the subresource is one segment; what follows (a proxy's path) is not part of it.
+        var subresource = segments.Length > 2 ? segments[2] : null;
         if (name is null && NameFromFieldSelector(fieldSelector) is { } selected)
         {
             name = selected;

@@ -10,8 +10,8 @@ internal sealed partial class ApiServer
 {
     private async Task DeleteAsync(HttpContext context, Target target)
     {
-        var policy = await ReadPropagationPolicyAsync(context);
-        var deleted = _store.Delete(target.Resource, target.Namespace, target.Name, policy, IsDryRun(context));
+        var (policy, grace) = await ReadDeleteOptionsAsync(context);
+        var deleted = _store.Delete(target.Resource, target.Namespace, target.Name, policy, IsDryRun(context), grace);
 
         // An object that waits for its finalizers is answered as it now is, whatever the kind answers for a deletion.
         var waiting = RegistryStore.IsBeingDeleted(deleted) && _store.Get(target.Resource, target.Namespace, target.Name) is not null;
@@ -41,14 +41,14 @@ internal sealed partial class ApiServer
 
     private async Task DeleteCollectionAsync(HttpContext context, Target target)
     {
-        var policy = await ReadPropagationPolicyAsync(context);
+        var (policy, grace) = await ReadDeleteOptionsAsync(context);
         var query = ListQuery.Parse(context.Request.Query, target.Strategy, watch: false);
         var dryRun = IsDryRun(context);
         var items = new JsonArray();
         foreach (var item in _store.List(target.Resource, target.Namespace).Items.Where(o => query.Labels.Matches(o) && query.Fields.Matches(o)))
         {
             var itemNamespace = item.MetaString("namespace") is { Length: > 0 } ns ? ns : null;
-            items.Add(Out(target.Strategy, dryRun ? item : _store.Delete(target.Resource, itemNamespace, item.MetaString("name"), policy, dryRun: false)));
+            items.Add(Out(target.Strategy, dryRun ? item : _store.Delete(target.Resource, itemNamespace, item.MetaString("name"), policy, dryRun: false, grace)));
         }
 
         await WriteJsonAsync(context, 200, new JsonObject
@@ -60,10 +60,21 @@ internal sealed partial class ApiServer
         });
     }
 
-    /// <summary>Reads the optional DeleteOptions body: Background, Foreground, Orphan, or null for the kind's default.</summary>
-    private static async Task<string?> ReadPropagationPolicyAsync(HttpContext context)
+    /// <summary>
+    /// Reads the optional DeleteOptions (body or query): the propagation policy (Background, Foreground, Orphan, or null
+    /// for the kind's default) and the grace period (null for the object's own).
+    /// </summary>
+    private static async Task<(string? Policy, long? GracePeriodSeconds)> ReadDeleteOptionsAsync(HttpContext context)
     {
         var policy = (string?)context.Request.Query["propagationPolicy"];
+        long? grace = null;
+        if ((string?)context.Request.Query["gracePeriodSeconds"] is { Length: > 0 } text)
+        {
+            grace = long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw ApiErrors.BadRequest($"gracePeriodSeconds: invalid value \"{text}\": must be a whole number of seconds");
+        }
+
         var bytes = await ReadBytesAsync(context);
         if (bytes.Length > 0 && MediaType(context) != "application/vnd.kubernetes.protobuf")
         {
@@ -77,17 +88,23 @@ internal sealed partial class ApiServer
             }
 
             policy = Access.JsonFields.String(options, "propagationPolicy") ?? policy;
+            if (options["gracePeriodSeconds"] is { } seconds && seconds.GetValueKind() != System.Text.Json.JsonValueKind.Null)
+            {
+                grace = Access.JsonFields.Int64(seconds)
+                    ?? throw ApiErrors.BadRequest($"json: cannot unmarshal {seconds.GetValueKind().ToString().ToLowerInvariant()} into Go struct field DeleteOptions.gracePeriodSeconds of type int64");
+            }
+
             if (options["orphanDependents"] is JsonValue orphan && orphan.TryGetValue<bool>(out var o) && o)
             {
                 policy ??= "Orphan";
             }
         }
 
-        return policy switch
+        return (policy switch
         {
             null or "" => null,
             "Background" or "Foreground" or "Orphan" => policy,
             _ => throw ApiErrors.BadRequest($"propagationPolicy: Unsupported value: \"{policy}\": supported values: \"Foreground\", \"Background\", \"Orphan\""),
-        };
+        }, grace);
     }
 }

@@ -81,7 +81,8 @@ internal sealed partial class ApiServer
 
         if (request.Subresource.Length > 0)
         {
-            if (!definition.Subresources.Contains(request.Subresource))
+            // A proxy's path goes on after its subresource (pods/web:80/proxy/index.html).
+            if (!definition.Subresources.Contains(request.Subresource.Split('/')[0]))
             {
                 throw new ApiException(404, "NotFound", "the server could not find the requested resource");
             }

@@ -17,6 +17,13 @@ internal sealed partial class ApiServer
         var definition = strategy.Definition;
         var gr = strategy.Resource;
         var method = context.Request.Method.ToUpperInvariant();
+        if (request.Subresource == "proxy" || request.Subresource.StartsWith("proxy/", StringComparison.Ordinal))
+        {
+            // The name carries a port (web:80), and the rest of the path is the pod's.
+            await ServeProxyAsync(context, request, strategy, ns ?? string.Empty);
+            return;
+        }
+
         var existing = _store.Get(gr, ns, request.Name) ?? throw ApiErrors.NotFound(gr, request.Name);
         using var streaming = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         switch (request.Subresource, method)
@@ -39,6 +46,15 @@ internal sealed partial class ApiServer
                 break;
             case ("exec", "GET" or "POST") when _hooks.ExecAsync is { } exec:
                 await exec(context, existing, streaming.Token);
+                break;
+            case ("ephemeralcontainers", "GET"):
+                await WriteJsonAsync(context, 200, Out(strategy, existing));
+                break;
+            case ("ephemeralcontainers", "PUT" or "PATCH"):
+                await UpdateEphemeralContainersAsync(context, target, existing, method);
+                break;
+            case ("attach", "GET" or "POST") when _hooks.AttachAsync is { } attach:
+                await attach(context, existing, streaming.Token);
                 break;
             case ("log", "GET"):
                 if (_hooks.LogAsync is { } log)

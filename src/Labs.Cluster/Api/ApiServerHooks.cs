@@ -44,6 +44,15 @@ internal sealed class ApiServerHooks
     /// <summary>Handles <c>GET .../pods/NAME/exec</c> for an existing pod; without it 405.</summary>
     public Func<HttpContext, JsonObject, CancellationToken, Task>? ExecAsync { get; init; }
 
+    /// <summary>Handles <c>GET .../pods/NAME/attach</c> for an existing pod; without it 405.</summary>
+    public Func<HttpContext, JsonObject, CancellationToken, Task>? AttachAsync { get; init; }
+
+    /// <summary>
+    /// Carries a proxied request (<c>pods/NAME:PORT/proxy/PATH</c>, or a service's, resolved to one of its pods) to a
+    /// port of a pod, with the path to ask there; without it nothing listens (503, connection refused).
+    /// </summary>
+    public Func<HttpContext, JsonObject, int, string, CancellationToken, Task>? PodProxyAsync { get; init; }
+
     /// <summary>Handles <c>GET .../pods/NAME/log</c> for an existing pod; without it an empty log.</summary>
     public Func<HttpContext, JsonObject, CancellationToken, Task>? LogAsync { get; init; }
 

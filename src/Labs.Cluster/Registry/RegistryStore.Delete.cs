@@ -24,8 +24,9 @@ internal sealed partial class RegistryStore
     /// <param name="name">Object name.</param>
     /// <param name="propagation">Background, Foreground or Orphan; null for the kind's default.</param>
     /// <param name="dryRun">Whether to answer without deleting.</param>
-    /// <returns>The object as deleted, or as marked when it waits for finalizers.</returns>
-    public JsonObject Delete(GroupResource resource, string? ns, string name, string? propagation, bool dryRun)
+    /// <param name="gracePeriodSeconds">The request's DeleteOptions.gracePeriodSeconds (null: the kind's default), for kinds deleted gracefully.</param>
+    /// <returns>The object as deleted, or as marked when it waits for finalizers or the end of its grace period.</returns>
+    public JsonObject Delete(GroupResource resource, string? ns, string name, string? propagation, bool dryRun, long? gracePeriodSeconds = null)
     {
         var existing = _inner.Get(resource, ns, name) ?? throw ApiErrors.NotFound(resource, name);
         if (dryRun)
@@ -38,6 +39,21 @@ internal sealed partial class RegistryStore
         if (strategy?.Delete is { } delete)
         {
             return delete(this, ns, name, policy);
+        }
+
+        switch (BeforeDelete(strategy, existing, gracePeriodSeconds, out var period))
+        {
+            case GracefulDeletion.Pending:
+                return existing;
+            case GracefulDeletion.Graceful when period > 0 || Finalizers(existing).Count > 0:
+                // The kubelet stops the pod's containers and deletes it (grace 0) once they are stopped.
+                existing = MarkGracefully(resource, ns, existing, period);
+                if (Finalizers(existing).Count > 0 || policy != "Foreground")
+                {
+                    return existing;
+                }
+
+                break;
         }
 
         var uid = existing.MetaString("uid");
@@ -72,12 +88,27 @@ internal sealed partial class RegistryStore
     /// Removes an object unless it has finalizers, in which case it is marked for deletion and stays until they are gone
     /// (what a controller's delete does); its dependents are not touched.
     /// </summary>
-    public JsonObject? Delete(GroupResource resource, string? ns, string name)
+    public JsonObject? Delete(GroupResource resource, string? ns, string name) => Delete(resource, ns, name, gracePeriodSeconds: null);
+
+    /// <summary>
+    /// A controller's delete with DeleteOptions.gracePeriodSeconds: as <see cref="Delete(GroupResource, string?, string)"/>,
+    /// and a pod (any kind deleted gracefully) is only marked, for its grace period, unless the period is 0 (the
+    /// kubelet's final delete).
+    /// </summary>
+    public JsonObject? Delete(GroupResource resource, string? ns, string name, long? gracePeriodSeconds)
     {
         var existing = _inner.Get(resource, ns, name);
         if (existing is null)
         {
             return null;
+        }
+
+        switch (BeforeDelete(Registry.For(resource), existing, gracePeriodSeconds, out var period))
+        {
+            case GracefulDeletion.Pending:
+                return existing;
+            case GracefulDeletion.Graceful when period > 0:
+                return MarkGracefully(resource, ns, existing, period);
         }
 
         return Finalizers(existing).Count > 0 ? MarkForDeletion(resource, ns, existing, null) : _inner.Delete(resource, ns, name);

@@ -96,6 +96,12 @@ internal sealed class ResourceStrategy
     public ApiExtensions.ScalePaths? Scale { get; init; }
 
     /// <summary>
+    /// For kinds deleted gracefully (a pod's CheckGracefulDelete): the grace period in seconds a delete gives an object,
+    /// from the one the request asked for (null when it asked none). Null for kinds that are removed at once.
+    /// </summary>
+    public Func<JsonObject, long?, long>? GracePeriod { get; init; }
+
+    /// <summary>
     /// Replaces the generic delete (remove, then collect dependents) for kinds whose deletion is a process of its own,
     /// such as a namespace's termination. Null for the generic delete.
     /// </summary>

@@ -41,6 +41,13 @@ public interface IObjectStore
     JsonObject? Delete(GroupResource resource, string? ns, string name);
 
     /// <summary>
+    /// Deletes as a client's DELETE with <c>gracePeriodSeconds</c> does: a store that deletes pods gracefully marks
+    /// them (deletionTimestamp) for that long, or removes them at once for 0 (the kubelet's final delete). A store
+    /// without graceful deletion removes the object as <see cref="Delete(GroupResource, string?, string)"/> does.
+    /// </summary>
+    JsonObject? Delete(GroupResource resource, string? ns, string name, long? gracePeriodSeconds) => Delete(resource, ns, name);
+
+    /// <summary>
     /// Subscribes to every change after <paramref name="fromResourceVersion"/> (0: from now on), for all types.
     /// The handler runs synchronously once a change is durable and before its writer returns, in resourceVersion order,
     /// on the writer's thread or the store's commit thread: keep it short (enqueue into a channel) and never write to

@@ -254,8 +254,8 @@ public sealed partial class InMemoryObjectStore : IObjectStore
                 }
 
                 // Once marked for deletion an object stays marked; the registry's delete is what marks it (and the
-                // registry keeps clients' writes from doing so).
-                if (existingMetadata["deletionTimestamp"] is { } deletion)
+                // registry keeps clients' writes from doing so), or moves the mark forward when a grace period is cut short.
+                if (existingMetadata["deletionTimestamp"] is { } deletion && metadata["deletionTimestamp"] is null)
                 {
                     metadata["deletionTimestamp"] = deletion.DeepClone();
                 }

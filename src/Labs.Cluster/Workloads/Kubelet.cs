@@ -12,7 +12,8 @@ namespace Labs.Cluster.Workloads;
 /// the status a real kubelet reports, materialises its secret, configMap and emptyDir volumes under the data
 /// directory, and releases the pod's files, IP and processes when it is deleted.
 /// </summary>
-internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions options, NodeRegistrar nodes, ExecSessions sessions, PodSandboxes sandboxes, EventRecorder events, TimeProvider time)
+internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions options, NodeRegistrar nodes, ExecSessions sessions, PodSandboxes sandboxes, EventRecorder events,
+    Attach.ContainerRuntime runtime, TimeProvider time)
 {
     private static readonly string[] ComputeResources = ["cpu", "memory"];
     private static readonly TimeSpan VolumeRetry = TimeSpan.FromSeconds(2);
@@ -20,12 +21,13 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
     private readonly Dictionary<string, DateTimeOffset> _pendingSince = new(StringComparer.Ordinal);
     private readonly PodIpAllocator _ips = new();
 
-    public TimeSpan? Reconcile(JsonObject pod)
+    /// <summary>Takes a pod one step on; returns when to look again. <paramref name="lookAgain"/> runs when a real container exits.</summary>
+    public TimeSpan? Reconcile(JsonObject pod, Action lookAgain)
     {
         var nodeIndex = nodes.IndexOf(pod.Str("spec", "nodeName"));
-        if (nodeIndex == 0)
+        if (nodeIndex == 0 || pod.Str("status", "phase") is "Succeeded" or "Failed")
         {
-            return null; // Bound to a node nobody simulates: it stays Pending, as on a real cluster.
+            return null; // Bound to a node nobody simulates: it stays Pending, as on a real cluster. Or it is over.
         }
 
         var uid = pod.Uid();
@@ -38,7 +40,10 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
                 PodVolumes.Materialize(store, pod, sandbox.Directory, options.DataDirectory, sandbox.HostUid);
             }
 
-            return null;
+            var current = pod.Obj("status")!.DeepClone().AsObject();
+            var wake = SyncRealContainers(pod, current, lookAgain);
+            WriteIfChanged(pod, current);
+            return wake;
         }
 
         var now = time.GetUtcNow();
@@ -72,9 +77,11 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
             return ConfigRetry;
         }
 
-        WriteIfChanged(pod, RunningStatus(pod, nodeIndex, since, _ips.Allocate(uid, nodeIndex)));
+        var running = RunningStatus(pod, nodeIndex, since, _ips.Allocate(uid, nodeIndex));
+        var next = SyncRealContainers(pod, running, lookAgain);
+        WriteIfChanged(pod, running);
         _pendingSince.Remove(uid);
-        return null;
+        return next;
     }
 
     /// <summary>
@@ -96,6 +103,8 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
     public void Release(string uid)
     {
         _pendingSince.Remove(uid);
+        _stopping.Remove(uid);
+        runtime.Forget(uid);
         _ips.Release(uid);
         sessions.KillPod(uid);
         events.Forget(uid);
@@ -149,7 +158,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         store.UpdateStatus(WorkloadResources.Pods, pod.Namespace(), pod);
     }
 
-    private static string Hex(string seed, int length) =>
+    internal static string Hex(string seed, int length) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)))[..length];
 
     /// <summary>The reference a container runtime shows for an image: <c>nginx</c> → <c>docker.io/library/nginx:latest</c>.</summary>

@@ -13,7 +13,8 @@ internal static class PodContainers
     /// <param name="pod">The pod as stored.</param>
     /// <param name="requested">The <c>container</c> query parameter, if any.</param>
     /// <param name="includeInitContainers">Whether init containers may be named (logs: yes; exec: no).</param>
-    public static JsonObject Resolve(JsonObject pod, string? requested, bool includeInitContainers)
+    /// <param name="includeEphemeralContainers">Whether ephemeral containers may be named (attach, logs).</param>
+    public static JsonObject Resolve(JsonObject pod, string? requested, bool includeInitContainers, bool includeEphemeralContainers = false)
     {
         var podName = pod.Name();
         var containers = pod.Arr("spec", "containers").Objects().ToList();
@@ -27,6 +28,11 @@ internal static class PodContainers
         }
 
         var candidates = includeInitContainers ? containers.Concat(pod.Arr("spec", "initContainers").Objects()) : containers;
+        if (includeEphemeralContainers)
+        {
+            candidates = candidates.Concat(pod.Arr("spec", "ephemeralContainers").Objects());
+        }
+
         return candidates.FirstOrDefault(c => c.Str("name") == name)
             ?? throw ApiErrors.BadRequest($"container {name} is not valid for pod {podName}");
     }

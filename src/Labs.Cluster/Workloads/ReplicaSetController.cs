@@ -21,7 +21,9 @@ internal sealed partial class ReplicaSetController(IObjectStore store, EventReco
         var pods = new List<JsonObject>();
         foreach (var pod in store.List(WorkloadResources.Pods, ns).Items)
         {
-            if (pod.ControllerRef() is not { } owner || owner.Str("kind") != "ReplicaSet" || owner.Str("name") != name)
+            // A terminating pod is on its way out: it is neither counted nor deleted again, as FilterActivePods does.
+            if (pod.ControllerRef() is not { } owner || owner.Str("kind") != "ReplicaSet" || owner.Str("name") != name
+                || pod.At("metadata", "deletionTimestamp") is not null)
             {
                 continue;
             }

@@ -7,7 +7,8 @@ namespace Labs.Cluster.Workloads;
 public sealed partial class WorkloadSimulator
 {
     /// <summary>
-    /// Answers <c>GET .../pods/NAME/log</c>: simulated containers write nothing, so a running container's log is empty;
+    /// Answers <c>GET .../pods/NAME/log</c>: simulated containers write nothing, so a running container's log is empty,
+    /// and one that runs for real (interactive, ephemeral) logs its output;
     /// an unknown or not yet started container gets the 400 a real cluster gives (thrown as an <see cref="ApiException"/>
     /// for the API pipeline to answer).
     /// </summary>
@@ -19,14 +20,42 @@ public sealed partial class WorkloadSimulator
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(pod);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var name = PodContainers.Resolve(pod, context.Request.Query["container"], includeInitContainers: true).Str("name");
-        if (pod.Str("status", "phase") != "Running")
+        var name = PodContainers.Resolve(pod, context.Request.Query["container"], includeInitContainers: true, includeEphemeralContainers: true).Str("name");
+        var log = _runtime.Log(pod.Uid(), name ?? "");
+        if (log is null && pod.Str("status", "phase") != "Running")
         {
             throw ApiErrors.BadRequest($"container \"{name}\" in pod \"{pod.Name()}\" is waiting to start: ContainerCreating");
         }
 
         context.Response.StatusCode = 200;
         context.Response.ContentType = "text/plain";
+        if (log is not null)
+        {
+            // A container that runs for real logs what it wrote (the last MiB of it).
+            await context.Response.Body.WriteAsync(Tail(log, context.Request.Query["tailLines"]), cancellationToken);
+        }
+
         await context.Response.Body.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>The last <paramref name="tailLines"/> lines of a log (all of it without the parameter).</summary>
+    private static byte[] Tail(byte[] log, string? tailLines)
+    {
+        if (!int.TryParse(tailLines, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var lines))
+        {
+            return log;
+        }
+
+        var end = log.Length > 0 && log[^1] == (byte)'\n' ? log.Length - 1 : log.Length;
+        var start = end;
+        for (var seen = 0; start > 0; start--)
+        {
+            if (log[start - 1] == (byte)'\n' && ++seen == lines)
+            {
+                break;
+            }
+        }
+
+        return lines == 0 ? [] : log[start..];
     }
 }

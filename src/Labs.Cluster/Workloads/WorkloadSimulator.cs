@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Labs.Cluster.Api;
 using Labs.Cluster.Storage;
+using Labs.Cluster.Workloads.Attach;
 using Labs.Cluster.Workloads.Exec;
 using Labs.Cluster.Workloads.Isolation;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,9 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
     private readonly Kubelet _kubelet;
     private readonly ExecHandler _exec;
     private readonly PodSandboxes _sandboxes;
+    private readonly ContainerRuntime _runtime;
+    private readonly AttachHandler _attach;
+    private readonly Proxy.PodProxy _proxy;
     private IDisposable? _subscription;
     private Task? _loop;
     private int _disposed;
@@ -65,7 +69,10 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         _scheduler = new Scheduler(store, _nodes);
         _sandboxes = new PodSandboxes(options);
         _exec = new ExecHandler(options, _sandboxes, loggerFactory.CreateLogger<ExecHandler>());
-        _kubelet = new Kubelet(store, options, _nodes, _exec.Sessions, _sandboxes, events, TimeProvider.System);
+        _runtime = new ContainerRuntime(options, _sandboxes, _exec.Sessions, _exec, TimeProvider.System);
+        _attach = new AttachHandler(_runtime);
+        _proxy = new Proxy.PodProxy(_runtime);
+        _kubelet = new Kubelet(store, options, _nodes, _exec.Sessions, _sandboxes, events, _runtime, TimeProvider.System);
     }
 
     /// <summary>Registers the nodes and starts the controllers in the background. Call once.</summary>
@@ -106,6 +113,28 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
     /// <param name="cancellationToken">Ends the session.</param>
     public Task HandleExecAsync(HttpContext context, JsonObject pod, CancellationToken cancellationToken) =>
         _exec.HandleExecAsync(context, pod, cancellationToken);
+
+    /// <summary>
+    /// Answers a pod <c>attach</c> request (a WebSocket upgrade speaking <c>v5.channel.k8s.io</c> or
+    /// <c>v4.channel.k8s.io</c>) by joining the container's main process; the same errors as exec.
+    /// </summary>
+    /// <param name="context">The HTTP request, with <c>container</c>, <c>stdin</c>, <c>stdout</c>, <c>stderr</c>, <c>tty</c> query parameters.</param>
+    /// <param name="pod">The pod as stored.</param>
+    /// <param name="cancellationToken">Ends the session.</param>
+    public Task HandleAttachAsync(HttpContext context, JsonObject pod, CancellationToken cancellationToken) =>
+        _attach.HandleAttachAsync(context, pod, cancellationToken);
+
+    /// <summary>
+    /// Carries a proxied HTTP request to <paramref name="port"/> of a pod, in the network of its containers that run for
+    /// real; where nothing listens it throws the API server's 503 (connection refused) as an <see cref="Api.ApiException"/>.
+    /// </summary>
+    /// <param name="context">The HTTP request to pass on (method, headers, body) and answer.</param>
+    /// <param name="pod">The pod as stored.</param>
+    /// <param name="port">The pod's port.</param>
+    /// <param name="path">The path to ask for there, starting with <c>/</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task HandleProxyAsync(HttpContext context, JsonObject pod, int port, string path, CancellationToken cancellationToken) =>
+        _proxy.HandleAsync(context, pod, port, path, cancellationToken);
 
     /// <summary>Stops the controllers and kills every process the simulator started.</summary>
     public async ValueTask DisposeAsync()
@@ -294,7 +323,13 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
                 return null;
             }
 
-            return _scheduler.EnsureScheduled(pod, out var retry) ? _kubelet.Reconcile(pod) : retry;
+            var again = item with { DeletedUid = null };
+            if (pod.At("metadata", "deletionTimestamp") is not null)
+            {
+                return _kubelet.Terminate(pod, () => Enqueue(again));
+            }
+
+            return _scheduler.EnsureScheduled(pod, out var retry) ? _kubelet.Reconcile(pod, () => Enqueue(again)) : retry;
         }
 
         return null;

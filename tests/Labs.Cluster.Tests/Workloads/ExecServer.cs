@@ -29,28 +29,27 @@ internal sealed class ExecServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.UseWebSockets();
-        app.MapGet("/api/v1/namespaces/{ns}/pods/{name}/exec", async (HttpContext context, string ns, string name) =>
+        (string Subresource, Func<HttpContext, JsonObject, Task> Handle)[] routes =
+        [
+            ("exec", (context, pod) => fixture.Simulator.HandleExecAsync(context, pod, context.RequestAborted)),
+            ("attach", (context, pod) => fixture.Simulator.HandleAttachAsync(context, pod, context.RequestAborted)),
+            ("log", (context, pod) => fixture.Simulator.HandleLogAsync(context, pod, context.RequestAborted)),
+        ];
+        foreach (var (subresource, handle) in routes)
         {
-            var pod = fixture.Store.Get(WorkloadResources.Pods, ns, name);
-            if (pod is null)
+            app.MapGet($"/api/v1/namespaces/{{ns}}/pods/{{name}}/{subresource}", async (HttpContext context, string ns, string name) =>
             {
-                context.Response.StatusCode = 404;
-                return;
-            }
+                var pod = fixture.Store.Get(WorkloadResources.Pods, ns, name);
+                if (pod is null)
+                {
+                    context.Response.StatusCode = 404;
+                    return;
+                }
 
-            await AnswerAsync(context, () => fixture.Simulator.HandleExecAsync(context, pod, context.RequestAborted));
-        });
-        app.MapGet("/api/v1/namespaces/{ns}/pods/{name}/log", async (HttpContext context, string ns, string name) =>
-        {
-            var pod = fixture.Store.Get(WorkloadResources.Pods, ns, name);
-            if (pod is null)
-            {
-                context.Response.StatusCode = 404;
-                return;
-            }
+                await AnswerAsync(context, () => handle(context, pod));
+            });
+        }
 
-            await AnswerAsync(context, () => fixture.Simulator.HandleLogAsync(context, pod, context.RequestAborted));
-        });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Urls.First().Replace("http://", "ws://", StringComparison.Ordinal);
         return new ExecServer(app, address);
@@ -102,6 +101,29 @@ internal sealed class ExecServer : IAsyncDisposable
             result[channel] = result.GetValueOrDefault(channel, "") + Encoding.UTF8.GetString(message.ToArray(), 1, message.Count - 1);
             message.Clear();
         }
+    }
+
+    /// <summary>Reads frames until <paramref name="channel"/>'s text so far contains <paramref name="expected"/>; returns that text.</summary>
+    public static async Task<string> ReadUntilAsync(ClientWebSocket socket, int channel, string expected)
+    {
+        var text = new StringBuilder();
+        var buffer = new byte[64 * 1024];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!text.ToString().Contains(expected, StringComparison.Ordinal))
+        {
+            var r = await socket.ReceiveAsync(buffer, timeout.Token);
+            if (r.MessageType == WebSocketMessageType.Close)
+            {
+                throw new InvalidOperationException($"the session closed before \"{expected}\" came; it sent \"{text}\"");
+            }
+
+            if (r.Count > 0 && buffer[0] == channel)
+            {
+                text.Append(Encoding.UTF8.GetString(buffer, 1, r.Count - 1));
+            }
+        }
+
+        return text.ToString();
     }
 
     public static Task SendAsync(ClientWebSocket socket, byte channel, string text) =>

@@ -11,9 +11,10 @@ internal static class PodStrategy
 {
     /// <summary>The registry entry of <c>pods</c>.</summary>
     public static ResourceStrategy Entry { get; } = new(new ResourceDefinition(
-        string.Empty, "v1", "pods", "pod", "Pod", true, ["po"], ["all"], ResourceDefinition.AllVerbs, ["status", "exec", "log", "eviction"]))
+        string.Empty, "v1", "pods", "pod", "Pod", true, ["po"], ["all"], ResourceDefinition.AllVerbs, ["attach", "ephemeralcontainers", "status", "exec", "log", "eviction", "proxy"]))
     {
         ReturnsDeletedObject = true,
+        GracePeriod = GracePeriod,
         PrepareForCreate = obj => obj["status"] = new JsonObject { ["phase"] = "Pending" },
         Defaults = ObjectDefaults.ApplyPod,
         Validate = (obj, errors) => PodSpecValidation.Check(obj["spec"] as JsonObject, "spec", errors.Causes),
@@ -23,6 +24,22 @@ internal static class PodStrategy
             "status.phase", "status.podIP", new FieldLabel("status.podIPs", "status.podIP", string.Empty), "status.nominatedNodeName",
             new FieldLabel("spec.host", "spec.nodeName", string.Empty)),
     };
+
+    /// <summary>
+    /// CheckGracefulDelete: the period the request asked, else the pod's terminationGracePeriodSeconds; 0 for a pod no
+    /// kubelet runs yet (unscheduled) or that has finished; a negative period is 1.
+    /// </summary>
+    private static long GracePeriod(JsonObject pod, long? requested)
+    {
+        var period = requested ?? Access.JsonFields.Int64(pod["spec"]?["terminationGracePeriodSeconds"]) ?? 0;
+        var phase = S(pod, "status.phase");
+        if (S(pod, "spec.nodeName").Length == 0 || phase is "Failed" or "Succeeded")
+        {
+            period = 0;
+        }
+
+        return period < 0 ? 1 : period;
+    }
 
     private static TableColumn[] Columns() =>
     [

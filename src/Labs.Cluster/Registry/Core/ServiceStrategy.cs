@@ -11,7 +11,7 @@ internal static class ServiceStrategy
 {
     /// <summary>The registry entry of <c>services</c>.</summary>
     public static ResourceStrategy Entry { get; } = new(new ResourceDefinition(
-        string.Empty, "v1", "services", "service", "Service", true, ["svc"], ["all"], ResourceDefinition.AllVerbs, ["status"]))
+        string.Empty, "v1", "services", "service", "Service", true, ["svc"], ["all"], ResourceDefinition.AllVerbs, ["proxy", "status"]))
     {
         ReturnsDeletedObject = true,
         Names = NameRule.Label,

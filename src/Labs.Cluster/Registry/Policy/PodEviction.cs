@@ -30,11 +30,12 @@ internal static class PodEviction
         // kubectl drain evicts a node's pods at once: one eviction at a time reads and charges a budget.
         lock (Charging)
         {
-            return EvictLocked(store, ns, name, now);
+            // The eviction's own DeleteOptions (kubectl drain --grace-period) give the pod's grace period.
+            return EvictLocked(store, ns, name, now, Access.JsonFields.Int64(eviction?["deleteOptions"]?["gracePeriodSeconds"]));
         }
     }
 
-    private static JsonObject EvictLocked(RegistryStore store, string ns, string name, DateTimeOffset now)
+    private static JsonObject EvictLocked(RegistryStore store, string ns, string name, DateTimeOffset now, long? gracePeriodSeconds)
     {
         var pod = store.Get(Pods, ns, name) ?? throw ApiErrors.NotFound(Pods, name);
         var phase = (string?)pod["status"]?["phase"];
@@ -52,7 +53,7 @@ internal static class PodEviction
             }
         }
 
-        store.Delete(Pods, ns, name, null, dryRun: false);
+        store.Delete(Pods, ns, name, null, dryRun: false, gracePeriodSeconds);
         return new JsonObject
         {
             ["kind"] = "Status",

@@ -123,7 +123,7 @@ internal sealed partial class ExecHandler
         return status;
     }
 
-    private static async Task FinishAsync(WebSocket socket, JsonObject status, CancellationToken cancellationToken)
+    internal static async Task FinishAsync(WebSocket socket, JsonObject status, CancellationToken cancellationToken)
     {
         try
         {
@@ -141,7 +141,7 @@ internal sealed partial class ExecHandler
     /// 64 KiB, one stream per frame), so a flood costs a message per 64 KiB rather than per terminal read (about 4 KiB),
     /// while a lone keystroke's echo still goes at once.
     /// </summary>
-    private static async Task SendOutputAsync(WebSocket socket, ISandboxProcess process, ExecRequest request, CancellationToken cancellationToken)
+    internal static async Task SendOutputAsync(WebSocket socket, ISandboxProcess process, ExecRequest request, CancellationToken cancellationToken)
     {
         const int MaxFrame = 64 * 1024;
         var frame = new byte[MaxFrame + 1];
@@ -190,7 +190,7 @@ internal sealed partial class ExecHandler
         await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, cancellationToken);
     }
 
-    private static async Task ReceiveLoopAsync(WebSocket socket, ISandboxProcess process, bool v5, ExecRequest request, CancellationTokenSource session)
+    internal static async Task ReceiveLoopAsync(WebSocket socket, ISandboxProcess process, bool v5, ExecRequest request, CancellationTokenSource session)
     {
         var buffer = new byte[64 * 1024];
         var message = new ArrayBufferWriter<byte>();

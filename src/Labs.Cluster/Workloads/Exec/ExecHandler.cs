@@ -28,46 +28,23 @@ internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes 
         var query = context.Request.Query;
         var podName = pod.Name();
         var container = PodContainers.Resolve(pod, query["container"], includeInitContainers: false);
-        var containerName = container.Str("name");
-        if (string.IsNullOrEmpty(pod.Str("spec", "nodeName")))
-        {
-            throw ApiErrors.BadRequest($"pod {podName} does not have a host assigned");
-        }
-
-        if (pod.Str("status", "phase") != "Running")
-        {
-            throw ApiErrors.BadRequest($"unable to upgrade connection: container not found (\"{containerName}\")");
-        }
-
-        // Validate before looking at the upgrade: kubectl falls back from WebSocket to SPDY on any handshake failure
-        // and then shows the answer to its SPDY request, which must carry the same error.
-        if (!context.WebSockets.IsWebSocketRequest)
-        {
-            throw ApiErrors.BadRequest("Upgrade request required");
-        }
-
-        var requested = context.WebSockets.WebSocketRequestedProtocols;
-        var protocol = (requested.Contains(V5) ? V5 : requested.Contains(V4) ? V4 : null)
-            ?? throw ApiErrors.BadRequest($"unable to upgrade connection: no supported subprotocol in [{string.Join(", ", requested)}]; this server speaks {V5} and {V4}");
-
+        var protocol = StreamUpgrade.Protocol(context, pod, container.Str("name"));
         var request = new ExecRequest(
             Command: [.. query["command"].Where(c => c is not null).Select(c => c!)],
-            Stdin: Flag(query["stdin"]),
-            Stdout: Flag(query["stdout"]),
-            Stderr: Flag(query["stderr"]),
-            Tty: Flag(query["tty"]));
+            Stdin: StreamUpgrade.Flag(query["stdin"]),
+            Stdout: StreamUpgrade.Flag(query["stdout"]),
+            Stderr: StreamUpgrade.Flag(query["stderr"]),
+            Tty: StreamUpgrade.Flag(query["tty"]));
         using var socket = await context.WebSockets.AcceptWebSocketAsync(protocol);
         await RunSessionAsync(socket, protocol == V5, pod, container, request, cancellationToken);
     }
-
-    private static bool Flag(string? value) => value is "true" or "1" or "True";
 
     /// <summary>
     /// The sandbox of one exec: the pod's prepared sandbox, its container's mounts (held open; the caller disposes
     /// them once the process has started), the container's environment and the command.
     /// </summary>
     /// <exception cref="SubPathException">A subPath cannot be used (the message says which mount, as the kubelet does).</exception>
-    private SandboxSpec BuildSpec(JsonObject pod, JsonObject container, ExecRequest request)
+    internal SandboxSpec BuildSpec(JsonObject pod, JsonObject container, ExecRequest request)
     {
         var sandbox = sandboxes.Prepare(pod);
         var mounts = ContainerMounts.Open(pod, container, sandbox.Directory, options.DataDirectory, sandbox.HostUid);

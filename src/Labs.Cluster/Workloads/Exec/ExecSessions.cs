@@ -22,6 +22,22 @@ internal sealed class ExecSessions
         }
     }
 
+    /// <summary>SIGTERM to every process of a pod; the task completes when they have all exited.</summary>
+    public Task TerminatePod(string podUid)
+    {
+        var exits = new List<Task>();
+        foreach (var (process, uid) in _processes)
+        {
+            if (uid == podUid)
+            {
+                process.Terminate();
+                exits.Add(process.WaitForExitAsync());
+            }
+        }
+
+        return Task.WhenAll(exits);
+    }
+
     public void KillAll()
     {
         foreach (var process in _processes.Keys)

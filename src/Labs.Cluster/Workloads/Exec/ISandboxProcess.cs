@@ -3,6 +3,9 @@ namespace Labs.Cluster.Workloads.Exec;
 /// <summary>A command running in a pod's sandbox, with its standard streams.</summary>
 internal interface ISandboxProcess : IAsyncDisposable
 {
+    /// <summary>The host pid of the sandbox's launcher (bubblewrap outside the sandbox).</summary>
+    int ProcessId { get; }
+
     /// <summary>Writes to the command's standard input (queued; never blocks the caller on a slow reader).</summary>
     void WriteInput(ReadOnlyMemory<byte> data);
 
@@ -20,6 +23,9 @@ internal interface ISandboxProcess : IAsyncDisposable
 
     /// <summary>Waits for the exit code.</summary>
     Task<int> WaitForExitAsync();
+
+    /// <summary>Asks the command to stop (SIGTERM), as a container runtime stops a container; <see cref="Kill"/> when it does not.</summary>
+    void Terminate();
 
     /// <summary>Kills the command and everything in its sandbox.</summary>
     void Kill();

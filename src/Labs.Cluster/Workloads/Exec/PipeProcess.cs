@@ -92,6 +92,8 @@ internal sealed class PipeProcess : ISandboxProcess
 
     public void CloseInput() => _input.Writer.TryComplete();
 
+    public int ProcessId => _pid;
+
     public void Resize(int columns, int rows)
     {
         // No terminal, nothing to resize.
@@ -103,6 +105,17 @@ internal sealed class PipeProcess : ISandboxProcess
     public System.Threading.Channels.ChannelReader<(int Channel, byte[] Data)> Output => _output.Reader;
 
     public Task<int> WaitForExitAsync() => _exit;
+
+    public void Terminate()
+    {
+        lock (_lock)
+        {
+            if (!_exited)
+            {
+                SandboxSignals.TerminateCommand(_pid);
+            }
+        }
+    }
 
     public void Kill()
     {

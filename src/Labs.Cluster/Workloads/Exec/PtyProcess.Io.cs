@@ -35,6 +35,17 @@ internal sealed partial class PtyProcess
 
     public Task<int> WaitForExitAsync() => _exit;
 
+    public void Terminate()
+    {
+        lock (_lock)
+        {
+            if (!_exited)
+            {
+                SandboxSignals.TerminateCommand(_pid);
+            }
+        }
+    }
+
     public void Kill()
     {
         lock (_lock)

@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+
+namespace Labs.Cluster.Workloads.Attach;
+
+/// <summary>What the kubelet knows of one container that runs for real: its process, restarts and how it ended.</summary>
+internal sealed class ContainerRun
+{
+    /// <summary>The running process, or null between runs and once it is over.</summary>
+    public volatile ContainerProcess? Process;
+
+    /// <summary>How often the container was started (the first start and every restart).</summary>
+    public int Starts { get; set; }
+
+    /// <summary>How often the container was restarted.</summary>
+    public int RestartCount => Math.Max(0, Starts - 1);
+
+    /// <summary>The <c>terminated</c> state of the run before this one (the status's lastState).</summary>
+    public JsonObject? LastTerminated { get; set; }
+
+    /// <summary>The <c>terminated</c> state once the container will not run again.</summary>
+    public JsonObject? Terminated { get; set; }
+
+    /// <summary>Until when a restart waits (CrashLoopBackOff).</summary>
+    public DateTimeOffset? BackoffUntil { get; set; }
+
+    /// <summary>The log of the last run that ended, for <c>kubectl logs</c> after it.</summary>
+    public byte[]? LastLog { get; set; }
+}

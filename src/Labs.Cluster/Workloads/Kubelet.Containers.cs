@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using Labs.Cluster.Workloads.Attach;
+
+namespace Labs.Cluster.Workloads;
+
+/// <summary>
+/// The containers that run for real (interactive and ephemeral ones, see <see cref="ContainerRuntime"/>) in a running
+/// pod's status: their own states, and the pod's phase and readiness as the kubelet derives them from its containers.
+/// </summary>
+internal sealed partial class Kubelet
+{
+    /// <summary>Updates <paramref name="status"/> from the pod's real containers; returns when to look again, if ever.</summary>
+    private TimeSpan? SyncRealContainers(JsonObject pod, JsonObject status, Action lookAgain)
+    {
+        var containers = pod.Arr("spec", "containers").Objects().ToList();
+        var ephemeral = pod.Arr("spec", "ephemeralContainers").Objects().ToList();
+        if (!containers.Any(ContainerRuntime.RunsForReal) && ephemeral.Count == 0)
+        {
+            return null;
+        }
+
+        TimeSpan? wake = null;
+        void Later(TimeSpan? next) => wake = next is { } n && (wake is not { } w || n < w) ? n : wake;
+        var statuses = status["containerStatuses"] as JsonArray ?? [];
+        for (var i = 0; i < containers.Count && i < statuses.Count; i++)
+        {
+            if (ContainerRuntime.RunsForReal(containers[i]))
+            {
+                var (containerStatus, next) = runtime.Sync(pod, containers[i], ephemeral: false, lookAgain);
+                statuses[i] = containerStatus;
+                Later(next);
+            }
+        }
+
+        if (ephemeral.Count > 0)
+        {
+            var ephemeralStatuses = new JsonArray();
+            foreach (var container in ephemeral)
+            {
+                var (containerStatus, next) = runtime.Sync(pod, container, ephemeral: true, lookAgain);
+                ephemeralStatuses.Add(containerStatus);
+                Later(next);
+            }
+
+            status["ephemeralContainerStatuses"] = ephemeralStatuses;
+        }
+
+        SetPhaseAndReadiness(status, statuses.Objects().ToList());
+        return wake;
+    }
+
+    // getPhase: every container terminated → Succeeded when all exited 0, else Failed; otherwise Running.
+    private void SetPhaseAndReadiness(JsonObject status, List<JsonObject> statuses)
+    {
+        var completed = statuses.Count > 0 && statuses.All(s => s.At("state", "terminated") is not null);
+        if (completed)
+        {
+            status["phase"] = statuses.All(s => s.Long("state", "terminated", "exitCode") == 0) ? "Succeeded" : "Failed";
+        }
+
+        var notReady = statuses.Where(s => s["ready"]?.GetValue<bool>() != true).Select(s => s.Str("name")).ToList();
+        var now = JsonPaths.Timestamp(time.GetUtcNow());
+        foreach (var type in (string[])["Ready", "ContainersReady"])
+        {
+            var (value, reason, message) = completed ? ("False", "PodCompleted", (string?)null)
+                : notReady.Count > 0 ? ("False", "ContainersNotReady", $"containers with unready status: [{string.Join(' ', notReady)}]")
+                : ("True", null, null);
+            var conditions = status["conditions"] as JsonArray ?? [];
+            var index = conditions.Objects().ToList().FindIndex(c => c.Str("type") == type);
+            var old = index >= 0 ? conditions[index] as JsonObject : null;
+            var since = old?.Str("status") == value ? old.Str("lastTransitionTime") ?? now : now;
+            var condition = Condition(type, value, since, reason, message);
+            if (index >= 0)
+            {
+                conditions[index] = condition;
+            }
+        }
+    }
+}

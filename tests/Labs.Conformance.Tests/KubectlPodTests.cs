@@ -1,0 +1,89 @@
+namespace Labs.Conformance.Tests;
+
+/// <summary>
+/// Pod commands that need a kubelet, against a cluster whose workloads run: graceful deletion that kubectl waits out,
+/// and the interactive subresources.
+/// </summary>
+public sealed class KubectlPodTests(WorkloadCluster k) : IClassFixture<WorkloadCluster>
+{
+    private async Task RunningAsync(string ns, params string[] runArgs)
+    {
+        var run = await k.RunAsync(["run", "-n", ns, .. runArgs]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var ready = await k.RunAsync("wait", $"pod/{runArgs[0]}", "-n", ns, "--for=condition=Ready", "--timeout=60s");
+        Assert.True(ready.ExitCode == 0, ready.ToString());
+    }
+
+    [Fact]
+    public async Task Delete_waits_until_the_kubelet_has_stopped_the_pod_and_removed_it()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        await RunningAsync(ns, "web", "--image=nginx");
+
+        var delete = await k.RunAsync("delete", "pod", "web", "-n", ns, "--timeout=60s");
+
+        Assert.True(delete.ExitCode == 0, delete.ToString());
+        Assert.Equal("pod \"web\" deleted", delete.Stdout.Trim());
+        var get = await k.RunAsync("get", "pod", "web", "-n", ns);
+        Assert.Equal(1, get.ExitCode);
+        Assert.Equal("Error from server (NotFound): pods \"web\" not found", get.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Run_with_stdin_and_rm_attaches_passes_input_and_removes_the_pod_when_it_is_done()
+    {
+        var ns = await k.CreateNamespaceAsync();
+
+        var run = await k.RunWithInputAsync("hello\n",
+            ["run", "tmp", "-i", "--rm", "--restart=Never", "--image=busybox", "-n", ns, "--", "sh", "-c", "read x; echo got $x"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("got hello", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pod \"tmp\" deleted", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, (await k.RunAsync("get", "pod", "tmp", "-n", ns)).ExitCode);
+    }
+
+    [Fact]
+    public async Task Run_with_stdin_reports_the_containers_exit_code_as_its_own()
+    {
+        var ns = await k.CreateNamespaceAsync();
+
+        var run = await k.RunWithInputAsync("x\n", ["run", "fails", "-i", "--restart=Never", "--image=busybox", "-n", ns, "--", "sh", "-c", "read x; exit 3"]);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains($"pod {ns}/fails terminated (Error)", run.Stderr, StringComparison.Ordinal);
+        var phase = await k.RunAsync("get", "pod", "fails", "-n", ns, "-o", "jsonpath={.status.phase} {.status.containerStatuses[0].state.terminated.exitCode}");
+        Assert.Equal("Failed 3", phase.Stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Attach_joins_an_interactive_containers_shell_and_logs_show_what_it_wrote()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        await RunningAsync(ns, "shell", "--image=busybox", "-i", "--attach=false", "--restart=Never", "--", "sh");
+
+        var attach = await k.RunWithInputAsync("echo attached-$((6*7))\nexit 0\n", ["attach", "shell", "-i", "-n", ns]);
+
+        Assert.True(attach.ExitCode == 0, attach.ToString());
+        Assert.Contains("attached-42", attach.Stdout, StringComparison.Ordinal);
+        var logs = await k.RunAsync("logs", "shell", "-n", ns);
+        Assert.Contains("attached-42", logs.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Debug_adds_an_ephemeral_container_that_runs_in_the_pods_sandbox_and_attaches_to_it()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        await RunningAsync(ns, "web", "--image=nginx");
+
+        var debug = await k.RunWithInputAsync("echo in-debug-$((6*7)) $HOSTNAME\nexit 0\n",
+            ["debug", "pod/web", "-i", "--profile=general", "--image=busybox", "--target=web", "-n", ns, "--", "sh"]);
+
+        Assert.True(debug.ExitCode == 0, debug.ToString());
+        Assert.Contains("in-debug-42 web", debug.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Defaulting debug container name to debugger-", debug.Stdout + debug.Stderr, StringComparison.Ordinal);
+        var status = await k.RunAsync("get", "pod", "web", "-n", ns, "-o",
+            "jsonpath={.spec.ephemeralContainers[0].targetContainerName} {.status.ephemeralContainerStatuses[0].state.terminated.exitCode}");
+        Assert.Equal("web 0", status.Stdout.Trim());
+    }
+}
