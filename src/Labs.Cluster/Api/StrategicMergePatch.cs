@@ -187,6 +187,12 @@ public static class StrategicMergePatch
         return new JsonArray(items.Where((_, i) => !removed.Contains(i)).ToArray());
     }
 
+    /// <summary>
+    /// The merge key of a list field by its name alone, or null (none, or <c>ports</c>, whose key depends on where it is).
+    /// Server-side apply falls back on it for built-in kinds the type model does not describe.
+    /// </summary>
+    internal static string? MergeKeyFor(string field) => MergeKeys.GetValueOrDefault(field);
+
     private static string? MergeKeyOf(string field, JsonArray patch, JsonArray? original)
     {
         if (field == "ports")
