@@ -28,7 +28,7 @@ internal static class PathElement
             }
 
             first = false;
-            text.Append(JsonSerializer.Serialize(name)).Append(':').Append(Canonical(value));
+            text.Append(JsonSerializer.Serialize(name, Relaxed)).Append(':').Append(Canonical(value));
         }
 
         return text.Append('}').ToString();
@@ -160,5 +160,8 @@ internal static class PathElement
     };
 
     /// <summary>Compact JSON of a value, the identity of set items and keys (numbers as written, no spaces).</summary>
-    public static string Canonical(JsonNode? value) => value?.ToJsonString() ?? "null";
+    public static string Canonical(JsonNode? value) => value?.ToJsonString(Relaxed) ?? "null";
+
+    // Quotes stay quotes in FieldsV1 keys, as the apiserver writes them.
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
