@@ -54,8 +54,10 @@ internal sealed class SchemaApplyType : ApplyType
     /// <inheritdoc />
     public override JsonNode? KeyDefault(string key) => _schema["items"]?["properties"]?[key]?["default"];
 
+    private ApplyType? _element;
+
     /// <inheritdoc />
-    public override ApplyType Element =>
+    public override ApplyType Element => _element ??=
         _schema["items"] is JsonObject items ? Of(items)
         : _schema["additionalProperties"] is JsonObject values ? Of(values)
         : ApplyTypes.Untyped;
