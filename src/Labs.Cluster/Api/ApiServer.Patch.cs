@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Labs.Cluster.Api;
 
-/// <summary>PATCH: JSON merge, JSON Patch, strategic merge, and server-side apply (treated as create-or-merge).</summary>
+/// <summary>PATCH: JSON merge, JSON Patch, strategic merge; server-side apply is <see cref="ApplyAsync"/>.</summary>
 internal sealed partial class ApiServer
 {
     private async Task PatchAsync(HttpContext context, Target target, bool statusOnly)
@@ -12,16 +12,16 @@ internal sealed partial class ApiServer
         var mediaType = PatchMediaType(context, target.Strategy);
         var patch = ParsePatch(await ReadBytesAsync(context));
         var origin = new WriteOrigin(mediaType, patch);
+        if (origin.IsApply)
+        {
+            await ApplyAsync(context, target, patch, origin, statusOnly);
+            return;
+        }
+
+        RefuseForce(context);
         var existing = _store.Get(target.Resource, target.Namespace, target.Name) is { } stored ? Out(target.Strategy, stored) : null;
         if (existing is null)
         {
-            if (mediaType == "application/apply-patch+yaml" && !statusOnly && patch is JsonObject applied)
-            {
-                var created = CreateObject(context, target, applied, origin);
-                await WriteObjectAsync(context, target.Strategy, created, 201);
-                return;
-            }
-
             throw ApiErrors.NotFound(target.Resource, target.Name);
         }
 
@@ -33,10 +33,7 @@ internal sealed partial class ApiServer
             var patched = ApplyPatch(mediaType, existing, patch);
             try
             {
-                var result = statusOnly
-                    ? UpdateStatusObject(context, target, patched, origin)
-                    : UpdateObject(context, target, existing, patched, origin);
-                await WriteObjectAsync(context, target.Strategy, result, 200);
+                await WriteUpdatedAsync(context, target, existing, patched, origin, statusOnly);
                 return;
             }
             catch (ApiException e) when (e.Reason == "Conflict" && unconditional && attempt < 5)
@@ -44,6 +41,15 @@ internal sealed partial class ApiServer
                 existing = Out(target.Strategy, _store.Get(target.Resource, target.Namespace, target.Name) ?? throw ApiErrors.NotFound(target.Resource, target.Name));
             }
         }
+    }
+
+    /// <summary>Writes a patched (or applied) object through the update path of the resource or its status, and answers it.</summary>
+    private async Task WriteUpdatedAsync(HttpContext context, Target target, JsonObject existing, JsonObject obj, WriteOrigin origin, bool statusOnly)
+    {
+        var result = statusOnly
+            ? UpdateStatusObject(context, target, obj, origin)
+            : UpdateObject(context, target, existing, obj, origin);
+        await WriteObjectAsync(context, target.Strategy, result, 200);
     }
 
     private static readonly string[] BuiltinPatchTypes =

@@ -155,7 +155,8 @@ internal sealed partial class ApiServer
 
             try
             {
-                var result = _store.Update(target.Resource, target.Namespace, updated, existing, new WriteOptions(IsDryRun(context)));
+                var options = new WriteOptions(IsDryRun(context), Fields: FieldWriteOf(context, target, "scale"));
+                var result = _store.Update(target.Resource, target.Namespace, updated, existing, options);
                 await WriteJsonAsync(context, 200, ScaleOf(target.Strategy, result));
                 return;
             }

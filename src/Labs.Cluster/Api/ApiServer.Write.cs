@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Labs.Cluster.Api.Apply;
 using Labs.Cluster.Registry;
 using Microsoft.AspNetCore.Http;
 
@@ -36,7 +37,7 @@ internal sealed partial class ApiServer
     {
         var dryRun = IsDryRun(context);
         ValidateRequest(context, target, obj, origin, urlName: null);
-        return _store.Create(target.Resource, target.Namespace, In(target.Strategy, obj), Options(context, target, dryRun));
+        return _store.Create(target.Resource, target.Namespace, In(target.Strategy, obj), Options(context, target, dryRun, origin));
     }
 
     private async Task UpdateAsync(HttpContext context, Target target)
@@ -58,17 +59,25 @@ internal sealed partial class ApiServer
 
         // The registry compares with the stored object; a converted view is not one, so it reads the stored one itself.
         var stored = target.Strategy.FromStorage is null ? existing : null;
-        return _store.Update(target.Resource, target.Namespace, In(target.Strategy, obj), stored, Options(context, target, dryRun));
+        return _store.Update(target.Resource, target.Namespace, In(target.Strategy, obj), stored, Options(context, target, dryRun, origin));
     }
 
     private JsonObject UpdateStatusObject(HttpContext context, Target target, JsonObject obj, WriteOrigin origin)
     {
         ValidateRequest(context, target, obj, origin, target.Name);
-        return _store.UpdateStatus(target.Resource, target.Namespace, In(target.Strategy, obj), new WriteOptions(IsDryRun(context)));
+        var options = origin.IsApply
+            ? new WriteOptions(IsDryRun(context), FieldsDecided: true)
+            : new WriteOptions(IsDryRun(context), Fields: FieldWriteOf(context, target, "status"));
+        return _store.UpdateStatus(target.Resource, target.Namespace, In(target.Strategy, obj), options);
     }
 
-    /// <summary>A write of the main resource by the requesting user: RBAC's escalation prevention runs on what would be stored.</summary>
-    private WriteOptions Options(HttpContext context, Target target, bool dryRun) =>
+    /// <summary>
+    /// A write of the main resource by the requesting user: RBAC's escalation prevention runs on what would be stored,
+    /// the user's changes are recorded in the managed fields (a server-side apply has decided those already), and kinds
+    /// that record their requester learn who it is.
+    /// </summary>
+    private WriteOptions Options(HttpContext context, Target target, bool dryRun, WriteOrigin origin) =>
         new(dryRun, _hooks.CheckWriter is { } check ? obj => check(context, target.Resource, target.Namespace, obj) : null,
-            _hooks.Requester?.Invoke(context));
+            origin.IsApply ? null : FieldWriteOf(context, target, string.Empty), FieldsDecided: origin.IsApply,
+            Requester: _hooks.Requester?.Invoke(context));
 }

@@ -93,6 +93,7 @@ internal sealed partial class RegistryStore : IObjectStore
             strategy.Defaults?.Invoke(copy);
         }
 
+        options.ManageFields(copy, null);
         options.Admit?.Invoke(copy);
         return options.DryRun ? DryRunCreate(resource, ns, copy) : _inner.Create(resource, ns, copy);
     }
@@ -126,6 +127,7 @@ internal sealed partial class RegistryStore : IObjectStore
             strategy.Defaults?.Invoke(copy);
         }
 
+        options.ManageFields(copy, existing);
         options.Admit?.Invoke(copy);
         if (!options.DryRun)
         {
@@ -184,6 +186,16 @@ internal sealed partial class RegistryStore : IObjectStore
         {
             ObjectValidator.CheckKind(strategy.Definition, copy);
             ObjectValidation.Validate(strategy, copy, null);
+        }
+
+        if (options.Fields is not null || options.FieldsDecided)
+        {
+            options.ManageFields(copy, _inner.Get(resource, ns, copy.MetaString("name")));
+        }
+        else
+        {
+            // The cluster's own status writes keep the stored managers (the store takes managed fields from a status write).
+            copy.Meta().Remove("managedFields");
         }
 
         return options.DryRun ? copy : _inner.UpdateStatus(resource, ns, copy);

@@ -233,6 +233,12 @@ public sealed partial class InMemoryObjectStore : IObjectStore
                 {
                     updated.Remove("status");
                 }
+
+                // A status write records who changed the status (the registry sends managed fields only then).
+                if (incomingMetadata["managedFields"] is { } managedFields)
+                {
+                    Metadata(updated)["managedFields"] = managedFields.DeepClone();
+                }
             }
             else
             {
