@@ -14,9 +14,14 @@ internal static class ServiceStrategy
         string.Empty, "v1", "services", "service", "Service", true, ["svc"], ["all"], ResourceDefinition.AllVerbs, ["status"]))
     {
         ReturnsDeletedObject = true,
-        Names = NameRule.Label,
+        Names = NameRule.Dns1035Label,
         PrepareForCreate = AllocateClusterIp,
-        Defaults = ObjectDefaults.ApplyService,
+        Validate = ServiceValidation.Check,
+        Defaults = obj =>
+        {
+            ObjectDefaults.ApplyService(obj);
+            AllocateNodePorts(obj);
+        },
         Columns = Columns(),
         Fields = SelectableFields.WithMetadata("spec.clusterIP", "spec.type"),
     };
@@ -31,6 +36,36 @@ internal static class ServiceStrategy
             var ip = $"10.96.{RandomNumberGenerator.GetInt32(1, 255)}.{RandomNumberGenerator.GetInt32(1, 255)}";
             spec["clusterIP"] = ip;
             spec["clusterIPs"] = new JsonArray(ip);
+        }
+        else if (spec["clusterIP"] is JsonValue given && spec["clusterIPs"] is null)
+        {
+            // A headless service ("None") or a chosen address: clusterIPs repeats it, as the API server normalizes.
+            spec["clusterIPs"] = new JsonArray(given.DeepClone());
+        }
+    }
+
+    // The service node port allocator: every port of a NodePort service (and of a LoadBalancer one, unless it opts out)
+    // gets a free port of kube-apiserver's default range 30000-32767.
+    private static void AllocateNodePorts(JsonObject obj)
+    {
+        var spec = obj["spec"] as JsonObject;
+        var type = (string?)spec?["type"];
+        var wanted = type == "NodePort" || (type == "LoadBalancer" && (bool?)spec?["allocateLoadBalancerNodePorts"] != false);
+        if (!wanted || spec?["ports"] is not JsonArray ports)
+        {
+            return;
+        }
+
+        var taken = Objects(ports).Select(p => L(p, "nodePort")).Where(p => p > 0).ToHashSet();
+        foreach (var port in Objects(ports).Where(p => L(p, "nodePort") <= 0))
+        {
+            long chosen;
+            do
+            {
+                chosen = RandomNumberGenerator.GetInt32(30000, 32768);
+            }
+            while (!taken.Add(chosen));
+            port["nodePort"] = chosen;
         }
     }
 
@@ -48,6 +83,11 @@ internal static class ServiceStrategy
 
     private static string ExternalIp(JsonObject o)
     {
+        if (S(o, "spec.type") == "ExternalName")
+        {
+            return S(o, "spec.externalName");
+        }
+
         var ips = (At(o, "spec.externalIPs") as JsonArray)?.Select(v => v?.ToString() ?? "").ToList() ?? [];
         ips.AddRange(Objects(At(o, "status.loadBalancer.ingress")).Select(i => S(i, "ip", S(i, "hostname"))));
         if (ips.Count == 0 && S(o, "spec.type") == "LoadBalancer")
