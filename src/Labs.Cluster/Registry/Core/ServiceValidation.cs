@@ -42,7 +42,7 @@ internal static class ServiceValidation
 
         if (!Types.Contains(type, StringComparer.Ordinal))
         {
-            NotSupported(errors, "spec.type", type, Types);
+            errors.NotSupported("spec.type", type, Types);
         }
 
         for (var i = 0; i < ports.Count; i++)
@@ -100,7 +100,7 @@ internal static class ServiceValidation
         var protocol = S(port, "protocol", "TCP");
         if (!Protocols.Contains(protocol, StringComparer.Ordinal))
         {
-            NotSupported(errors, path + ".protocol", protocol, Protocols);
+            errors.NotSupported(path + ".protocol", protocol, Protocols);
         }
 
         if (port["targetPort"] is JsonValue target && target.TryGetValue<long>(out var targetNumber) && targetNumber is < 0 or > 65535)
@@ -108,10 +108,6 @@ internal static class ServiceValidation
             errors.Invalid(path + ".targetPort", Number(targetNumber), PortRange);
         }
     }
-
-    private static void NotSupported(FieldErrors errors, string path, string value, string[] supported) =>
-        errors.Causes.Add(("FieldValueNotSupported", path,
-            $"Unsupported value: {FieldErrors.Quote(value)}: supported values: {string.Join(", ", supported.Select(FieldErrors.Quote))}"));
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
