@@ -17,6 +17,7 @@ internal static class ServiceStrategy
         Names = NameRule.Dns1035Label,
         PrepareForCreate = AllocateClusterIp,
         Validate = ServiceValidation.Check,
+        ValidateUpdate = ServiceValidation.CheckUpdate,
         Defaults = obj =>
         {
             ObjectDefaults.ApplyService(obj);

@@ -66,6 +66,46 @@ internal static class ServiceValidation
         }
     }
 
+    /// <summary>
+    /// ValidateServiceUpdate's rule for cluster IPs: they may not change once set (other than to or from ExternalName, or
+    /// between headless forms). A new clusterIP with the old clusterIPs counts as a new first address, as the strategy's
+    /// NormalizeClusterIPs reads it; a missing one keeps the old addresses.
+    /// </summary>
+    public static void CheckUpdate(JsonObject service, JsonObject old, FieldErrors errors)
+    {
+        var spec = service["spec"] as JsonObject ?? [];
+        var was = old["spec"] as JsonObject ?? [];
+        if (S(spec, "type", "ClusterIP") == "ExternalName" || S(was, "type", "ClusterIP") == "ExternalName"
+            || (S(spec, "clusterIP") == "None" && S(was, "clusterIP") == "None") || S(spec, "clusterIP").Length == 0)
+        {
+            return;
+        }
+
+        var oldIps = Strings(was["clusterIPs"]);
+        var newIps = Strings(spec["clusterIPs"]);
+        if (S(spec, "clusterIP") != S(was, "clusterIP") && (newIps.Count == 0 || newIps.SequenceEqual(oldIps)))
+        {
+            newIps = [S(spec, "clusterIP")];
+        }
+
+        if (newIps.Count != oldIps.Count)
+        {
+            return;
+        }
+
+        var shown = "[]string{" + string.Join(", ", newIps.Select(FieldErrors.Quote)) + "}";
+        for (var i = 0; i < oldIps.Count; i++)
+        {
+            if (oldIps[i] != newIps[i])
+            {
+                errors.Invalid($"spec.clusterIPs[{i}]", shown, "may not change once set");
+            }
+        }
+    }
+
+    private static List<string> Strings(JsonNode? array) =>
+        array is JsonArray items ? [.. items.Select(i => i?.ToString() ?? "")] : [];
+
     private static void CheckPort(JsonObject port, string path, bool nameRequired, HashSet<string> names, FieldErrors errors)
     {
         var name = S(port, "name");
