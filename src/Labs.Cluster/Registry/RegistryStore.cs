@@ -77,7 +77,7 @@ internal sealed partial class RegistryStore : IObjectStore
         if (Registry.For(resource) is { } strategy)
         {
             ObjectValidator.CheckKind(strategy.Definition, copy);
-            if (strategy.HasStatus)
+            if (strategy.HasStatus && !strategy.KeepsStatusOnCreate)
             {
                 // Status belongs to controllers: a client cannot create an object with one, as on a real cluster.
                 copy.Remove("status");

@@ -56,6 +56,12 @@ internal sealed class ResourceStrategy
     /// <summary>Whether the type has a <c>status</c> subresource, so the main resource cannot write status.</summary>
     public bool HasStatus => Definition.Subresources.Contains("status");
 
+    /// <summary>
+    /// Whether a create keeps the status the client sent, as nodeStrategy does (a kubelet registers its node with its
+    /// status); every other kind with a status subresource starts with the status its controllers write.
+    /// </summary>
+    public bool KeepsStatusOnCreate { get; init; }
+
     /// <summary>Clears or sets fields on create as the API server does (PrepareForCreate), after validation.</summary>
     public Action<JsonObject>? PrepareForCreate { get; init; }
 
