@@ -57,6 +57,13 @@ internal sealed class ResourceStrategy
     public bool HasStatus => Definition.Subresources.Contains("status");
 
     /// <summary>
+    /// Whether objects carry <c>metadata.generation</c>, as the strategies of workloads, policies, ingresses, endpoint
+    /// slices, CSI drivers, admission configurations and custom resources set it; ConfigMaps, Services, Pods (in 1.32)
+    /// and most other kinds have none.
+    /// </summary>
+    public bool TracksGeneration { get; init; }
+
+    /// <summary>
     /// Whether a create keeps the status the client sent, as nodeStrategy does (a kubelet registers its node with its
     /// status); every other kind with a status subresource starts with the status its controllers write.
     /// </summary>

@@ -57,6 +57,25 @@ public sealed class AllocationAndDefaultsTests
     }
 
     [Fact]
+    public async Task Only_kinds_whose_strategies_track_it_get_a_generation_and_a_dry_run_shows_the_same()
+    {
+        await using var cluster = await ApiTestCluster.StartAsync();
+        var settings = await cluster.PostAsync("/api/v1/namespaces/default/configmaps", """{"metadata":{"name":"settings"},"data":{"a":"1"}}""");
+        Assert.Null(settings.Body!["metadata"]!["generation"]);
+        var changed = await cluster.SendAsync(HttpMethod.Put, "/api/v1/namespaces/default/configmaps/settings",
+            """{"metadata":{"name":"settings"},"data":{"a":"2"}}""");
+        Assert.Equal(200, changed.Status);
+        Assert.Null(changed.Body!["metadata"]!["generation"]);
+        var dryRun = await cluster.SendAsync(HttpMethod.Put, "/api/v1/namespaces/default/configmaps/settings?dryRun=All",
+            """{"metadata":{"name":"settings"},"data":{"a":"3"}}""");
+        Assert.False(dryRun.Body!["metadata"]!.AsObject().ContainsKey("generation"));
+
+        var budget = await cluster.PostAsync("/apis/policy/v1/namespaces/default/poddisruptionbudgets?dryRun=All",
+            """{"metadata":{"name":"web"},"spec":{"minAvailable":1,"selector":{"matchLabels":{"app":"web"}}}}""");
+        Assert.Equal(1, (int)budget.Body!["metadata"]!["generation"]!);
+    }
+
+    [Fact]
     public async Task A_long_but_well_formed_name_hears_only_that_it_is_too_long()
     {
         await using var cluster = await ApiTestCluster.StartAsync();

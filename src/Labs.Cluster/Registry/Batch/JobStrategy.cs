@@ -18,6 +18,7 @@ internal static class JobStrategy
     public static ResourceStrategy Entry { get; } = new(new ResourceDefinition(
         "batch", "v1", "jobs", "job", "Job", true, [], ["all"], ResourceDefinition.AllVerbs, ["status"]))
     {
+        TracksGeneration = true,
         PrepareForCreate = Prepare,
         Validate = (obj, errors) => ValidateSpec(obj, errors, "spec", requireSelector: true),
         ValidateUpdate = (obj, old, errors) =>
