@@ -116,6 +116,11 @@ internal sealed partial class RegistryStore : IObjectStore
             }
 
             strategy.PrepareForUpdate?.Invoke(copy);
+            if (existing is not null)
+            {
+                strategy.CarryOver?.Invoke(copy, existing);
+            }
+
             KeepDeletionMarks(strategy.Definition, copy, existing);
             ObjectValidation.Validate(strategy, copy, existing);
             strategy.Defaults?.Invoke(copy);

@@ -78,6 +78,13 @@ internal sealed class ResourceStrategy
     /// </summary>
     public Action<JsonObject>? PrepareForUpdate { get; init; }
 
+    /// <summary>
+    /// Takes what an update left out from the stored object (the new object, then the stored one), before validation:
+    /// the service REST's patchAllocatedValues keeps a Service's cluster IPs and node ports when a replacement omits
+    /// them. Null for kinds that take nothing over.
+    /// </summary>
+    public Action<JsonObject, JsonObject>? CarryOver { get; init; }
+
     /// <summary>Server-side defaults (SetDefaults_* and the defaulting admission plugins), on every create and update.</summary>
     public Action<JsonObject>? Defaults { get; init; }
 

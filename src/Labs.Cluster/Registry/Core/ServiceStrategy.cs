@@ -16,6 +16,7 @@ internal static class ServiceStrategy
         ReturnsDeletedObject = true,
         Names = NameRule.Dns1035Label,
         PrepareForCreate = AllocateClusterIp,
+        CarryOver = KeepAllocations,
         Validate = ServiceValidation.Check,
         ValidateUpdate = ServiceValidation.CheckUpdate,
         Defaults = obj =>
@@ -42,6 +43,32 @@ internal static class ServiceStrategy
         {
             // A headless service ("None") or a chosen address: clusterIPs repeats it, as the API server normalizes.
             spec["clusterIPs"] = new JsonArray(given.DeepClone());
+        }
+    }
+
+    // patchAllocatedValues: a replacement that leaves out the cluster IPs or a port's node port keeps the allocated ones,
+    // as long as both the old and the new service need them.
+    private static void KeepAllocations(JsonObject obj, JsonObject old)
+    {
+        if (obj["spec"] is not JsonObject spec || old["spec"] is not JsonObject was)
+        {
+            return;
+        }
+
+        if (S(spec, "type", "ClusterIP") != "ExternalName" && S(was, "type", "ClusterIP") != "ExternalName" && S(spec, "clusterIP").Length == 0)
+        {
+            spec["clusterIP"] = was["clusterIP"]?.DeepClone();
+            spec["clusterIPs"] = was["clusterIPs"]?.DeepClone();
+        }
+
+        var oldPorts = Objects(was["ports"]).Where(p => L(p, "nodePort") > 0).ToList();
+        foreach (var port in Objects(spec["ports"]).Where(p => L(p, "nodePort") <= 0))
+        {
+            var same = oldPorts.FirstOrDefault(p => L(p, "port") == L(port, "port") && S(p, "protocol", "TCP") == S(port, "protocol", "TCP"));
+            if (same is not null && S(spec, "type") is "NodePort" or "LoadBalancer")
+            {
+                port["nodePort"] = same["nodePort"]!.DeepClone();
+            }
         }
     }
 
