@@ -31,6 +31,19 @@ public sealed class AllocationAndDefaultsTests
     }
 
     [Fact]
+    public async Task A_replacement_that_leaves_out_the_cluster_ip_and_node_port_keeps_the_allocated_ones()
+    {
+        await using var cluster = await ApiTestCluster.StartAsync();
+        var created = await cluster.PostAsync("/api/v1/namespaces/default/services",
+            """{"metadata":{"name":"web"},"spec":{"type":"NodePort","ports":[{"port":80}]}}""");
+        var replaced = await cluster.SendAsync(HttpMethod.Put, "/api/v1/namespaces/default/services/web",
+            """{"metadata":{"name":"web"},"spec":{"type":"NodePort","ports":[{"port":80}]}}""");
+        Assert.Equal(200, replaced.Status);
+        Assert.Equal((string?)created.Body!["spec"]!["clusterIP"], (string?)replaced.Body!["spec"]!["clusterIP"]);
+        Assert.Equal((long)created.Body["spec"]!["ports"]![0]!["nodePort"]!, (long)replaced.Body["spec"]!["ports"]![0]!["nodePort"]!);
+    }
+
+    [Fact]
     public async Task The_default_namespace_holds_the_kubernetes_service_at_the_first_service_address()
     {
         await using var cluster = await ApiTestCluster.StartAsync();
