@@ -5,7 +5,7 @@ using Labs.Cluster.Storage;
 namespace Labs.Cluster;
 
 /// <summary>
-/// What a fresh kubeadm or kind cluster already holds before anyone writes: its namespaces, a default StorageClass and
+/// What a fresh kubeadm or kind cluster already holds before anyone writes: its namespaces, the <c>kubernetes</c> Service, a default StorageClass and
 /// the two system PriorityClasses. Written through the registry like any other object.
 /// </summary>
 internal static class ClusterSeeds
@@ -30,6 +30,25 @@ internal static class ClusterSeeds
                 ["metadata"] = new JsonObject { ["name"] = name },
             });
         }
+
+        // The API server's own service, which kube-apiserver keeps in the default namespace (the first address of the
+        // service range, HTTPS to the API server's port).
+        store.Create(new GroupResource(string.Empty, "services"), "default", new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Service",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = "kubernetes",
+                ["namespace"] = "default",
+                ["labels"] = new JsonObject { ["component"] = "apiserver", ["provider"] = "kubernetes" },
+            },
+            ["spec"] = new JsonObject
+            {
+                ["clusterIP"] = "10.96.0.1",
+                ["ports"] = new JsonArray(new JsonObject { ["name"] = "https", ["port"] = 443, ["protocol"] = "TCP", ["targetPort"] = 6443 }),
+            },
+        });
 
         // kind's default class: claims that name none are provisioned on the node's disk when a pod first uses them.
         store.Create(new GroupResource("storage.k8s.io", "storageclasses"), null, new JsonObject

@@ -119,6 +119,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
         // Every writer (the API, controllers, bootstrap code) shares the registry's write path, and admission behind it.
         var admitting = new AdmittingObjectStore(durable);
         var store = new RegistryStore(admitting, admitDryRun: admitting.AdmitDryRun);
+        durable.GenerationTracking = resource => store.Registry.For(resource)?.TracksGeneration ?? true;
         ClusterSeeds.CreateIfNew(store);
         Registry.ApiExtensions.CustomResourceSync.Start(store);
         var access = new ClusterAccess(dataDirectory, store);

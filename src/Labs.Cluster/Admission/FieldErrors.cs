@@ -24,10 +24,9 @@ internal sealed class FieldErrors
     public void Required(string path, string detail) =>
         _causes.Add(("FieldValueRequired", path, detail.Length == 0 ? "Required value" : $"Required value: {detail}"));
 
-    /// <summary><c>field.NotSupported</c>: <c>path: Unsupported value: VALUE: supported values: "a", "b"</c>.</summary>
-    public void NotSupported(string path, string printedValue, IEnumerable<string> supported) =>
-        _causes.Add(("FieldValueNotSupported", path,
-            $"Unsupported value: {printedValue}: supported values: {string.Join(", ", supported.Select(Quote))}"));
+    /// <summary><c>field.NotSupported</c>: the value, then the values allowed, each quoted.</summary>
+    public void NotSupported(string path, string value, IEnumerable<string> supported) =>
+        _causes.Add(("FieldValueNotSupported", path, $"Unsupported value: {Quote(value)}: supported values: {string.Join(", ", supported.Select(Quote))}"));
 
     /// <summary><c>field.Forbidden</c>.</summary>
     public void Forbidden(string path, string detail) => _causes.Add(("FieldValueForbidden", path, $"Forbidden: {detail}"));

@@ -13,8 +13,12 @@ namespace Labs.Cluster.Registry;
 /// </summary>
 internal static partial class ObjectValidation
 {
-    private const string LabelMessage =
+    /// <summary>apimachinery's message for a value that is not a lowercase RFC 1123 label.</summary>
+    internal const string LabelMessage =
         "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+
+    private const string Dns1035Message =
+        "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 
     private static readonly RequiredFieldFinder RequiredFields = new();
 
@@ -69,25 +73,41 @@ internal static partial class ObjectValidation
 
                 break;
             case NameRule.Label:
-                if (name.Length > 63 || !LabelRegex().IsMatch(name))
-                {
-                    errors.Invalid("metadata.name", $"\"{name}\"", LabelMessage);
-                }
-
+                CheckLabel(name, LabelRegex().IsMatch(name), LabelMessage, errors);
+                break;
+            case NameRule.Dns1035Label:
+                CheckLabel(name, Dns1035Regex().IsMatch(name), Dns1035Message, errors);
                 break;
             default:
-                if (name.Length > 253 || !SubdomainRegex().IsMatch(name))
+                foreach (var problem in LabelRules.SubdomainProblems(name))
                 {
-                    errors.Invalid("metadata.name", $"\"{name}\"", LabelRules.SubdomainError);
+                    errors.Invalid("metadata.name", $"\"{name}\"", problem);
                 }
 
                 break;
         }
     }
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
-    private static partial Regex SubdomainRegex();
+    /// <summary>Whether <paramref name="value"/> has the form of a lowercase RFC 1123 label (length aside).</summary>
+    internal static bool IsDnsLabel(string value) => LabelRegex().IsMatch(value);
+
+    // apimachinery reports the length and the format as two causes, so a long but well-formed name hears only the former.
+    private static void CheckLabel(string name, bool wellFormed, string formatMessage, FieldErrors errors)
+    {
+        if (name.Length > 63)
+        {
+            errors.Invalid("metadata.name", $"\"{name}\"", "must be no more than 63 characters");
+        }
+
+        if (!wellFormed)
+        {
+            errors.Invalid("metadata.name", $"\"{name}\"", formatMessage);
+        }
+    }
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex LabelRegex();
+
+    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex Dns1035Regex();
 }

@@ -29,6 +29,11 @@ internal sealed partial class RegistryStore
             metadata["name"] = obj.MetaString("generateName") + Guid.NewGuid().ToString("N")[..5];
         }
 
+        if (Registry.For(resource)?.TracksGeneration ?? true)
+        {
+            metadata["generation"] = 1;
+        }
+
         metadata["creationTimestamp"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         if (ns is not null)
         {
@@ -49,7 +54,14 @@ internal sealed partial class RegistryStore
 
         foreach (var kept in (string[])["uid", "creationTimestamp", "resourceVersion", "generation"])
         {
-            obj.Meta()[kept] = existing["metadata"]?[kept]?.DeepClone();
+            if (existing["metadata"]?[kept] is { } value)
+            {
+                obj.Meta()[kept] = value.DeepClone();
+            }
+            else
+            {
+                obj.Meta().Remove(kept);
+            }
         }
 
         _admitDryRun?.Invoke(resource, ns, obj, existing);

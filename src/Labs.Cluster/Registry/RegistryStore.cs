@@ -77,7 +77,7 @@ internal sealed partial class RegistryStore : IObjectStore
         if (Registry.For(resource) is { } strategy)
         {
             ObjectValidator.CheckKind(strategy.Definition, copy);
-            if (strategy.HasStatus)
+            if (strategy.HasStatus && !strategy.KeepsStatusOnCreate)
             {
                 // Status belongs to controllers: a client cannot create an object with one, as on a real cluster.
                 copy.Remove("status");
@@ -122,6 +122,11 @@ internal sealed partial class RegistryStore : IObjectStore
             }
 
             strategy.PrepareForUpdate?.Invoke(copy);
+            if (existing is not null)
+            {
+                strategy.CarryOver?.Invoke(copy, existing);
+            }
+
             KeepDeletionMarks(strategy.Definition, copy, existing);
             ObjectValidation.Validate(strategy, copy, existing);
             strategy.Defaults?.Invoke(copy);

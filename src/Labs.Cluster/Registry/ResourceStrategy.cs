@@ -56,6 +56,19 @@ internal sealed class ResourceStrategy
     /// <summary>Whether the type has a <c>status</c> subresource, so the main resource cannot write status.</summary>
     public bool HasStatus => Definition.Subresources.Contains("status");
 
+    /// <summary>
+    /// Whether objects carry <c>metadata.generation</c>, as the strategies of workloads, policies, ingresses, endpoint
+    /// slices, CSI drivers, admission configurations and custom resources set it; ConfigMaps, Services, Pods (in 1.32)
+    /// and most other kinds have none.
+    /// </summary>
+    public bool TracksGeneration { get; init; }
+
+    /// <summary>
+    /// Whether a create keeps the status the client sent, as nodeStrategy does (a kubelet registers its node with its
+    /// status); every other kind with a status subresource starts with the status its controllers write.
+    /// </summary>
+    public bool KeepsStatusOnCreate { get; init; }
+
     /// <summary>Clears or sets fields on create as the API server does (PrepareForCreate), after validation.</summary>
     public Action<JsonObject>? PrepareForCreate { get; init; }
 
@@ -67,6 +80,13 @@ internal sealed class ResourceStrategy
     /// ReplicationController's selector taken from its template).
     /// </summary>
     public Action<JsonObject>? PrepareForUpdate { get; init; }
+
+    /// <summary>
+    /// Takes what an update left out from the stored object (the new object, then the stored one), before validation:
+    /// the service REST's patchAllocatedValues keeps a Service's cluster IPs and node ports when a replacement omits
+    /// them. Null for kinds that take nothing over.
+    /// </summary>
+    public Action<JsonObject, JsonObject>? CarryOver { get; init; }
 
     /// <summary>Server-side defaults (SetDefaults_* and the defaulting admission plugins), on every create and update.</summary>
     public Action<JsonObject>? Defaults { get; init; }

@@ -11,6 +11,7 @@ public static partial class ObjectDefaults
         JsonObject spec = Child(obj, "spec");
         ApplyPodSpec(spec);
         SetIfMissing(spec, "enableServiceLinks", true);
+        DefaultRequestsToLimits(spec);
 
         // The ServiceAccount, Priority and DefaultTolerationSeconds admission plugins run on every pod create.
         SetString(spec, "serviceAccountName", Text(spec, "serviceAccount") is { Length: > 0 } legacy ? legacy : "default");
@@ -23,6 +24,25 @@ public static partial class ObjectDefaults
         JsonObject status = Child(obj, "status");
         SetString(status, "phase", "Pending");
         SetString(status, "qosClass", QosClass(spec));
+    }
+
+    // SetDefaults_Pod, not SetDefaults_PodSpec: a pod's requests default to its limits, a template's stay as written.
+    private static void DefaultRequestsToLimits(JsonObject spec)
+    {
+        foreach (string list in new[] { "initContainers", "containers" })
+        {
+            foreach (JsonObject container in Items(spec, list))
+            {
+                if (container["resources"] is JsonObject resources && resources["limits"] is JsonObject limits)
+                {
+                    JsonObject requests = Child(resources, "requests");
+                    foreach (var (name, value) in limits)
+                    {
+                        SetIfMissing(requests, name, value?.DeepClone() ?? JsonValue.Create("0"));
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>The pod defaults of a pod template (<c>{metadata, spec}</c>), as every kind that carries one gets them.</summary>
@@ -58,16 +78,7 @@ public static partial class ObjectDefaults
             SetString(container, "imagePullPolicy", PullPolicyFor(image));
         }
 
-        JsonObject resources = Child(container, "resources");
-        if (resources["limits"] is JsonObject limits)
-        {
-            // Requests default to limits for every resource that has a limit but no request.
-            JsonObject requests = Child(resources, "requests");
-            foreach (var (name, value) in limits)
-            {
-                SetIfMissing(requests, name, value?.DeepClone() ?? JsonValue.Create("0"));
-            }
-        }
+        Child(container, "resources");
 
         foreach (JsonObject port in Items(container, "ports"))
         {

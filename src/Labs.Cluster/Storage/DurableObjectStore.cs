@@ -60,6 +60,13 @@ public sealed class DurableObjectStore : IObjectStore, IDisposable
         }
     }
 
+    /// <inheritdoc cref="InMemoryObjectStore.GenerationTracking" />
+    public Func<GroupResource, bool>? GenerationTracking
+    {
+        get => _store.GenerationTracking;
+        set => _store.GenerationTracking = value;
+    }
+
     /// <inheritdoc />
     public JsonObject? Get(GroupResource resource, string? ns, string name) => _store.Get(resource, ns, name);
 

@@ -33,6 +33,15 @@ public sealed partial class InMemoryObjectStore : IObjectStore
     private long _resourceVersion;
     private long _oldestReplayable;
 
+    /// <summary>
+    /// Which resources keep <c>metadata.generation</c> (1 on create, one more for every change beyond metadata and
+    /// status); on a real API server only the strategies of some kinds set it (workloads, not ConfigMaps or Services).
+    /// Every resource when null.
+    /// </summary>
+    public Func<GroupResource, bool>? GenerationTracking { get; set; }
+
+    private bool TracksGeneration(GroupResource resource) => GenerationTracking?.Invoke(resource) ?? true;
+
     /// <summary>Creates an empty store that lives in memory only.</summary>
     /// <param name="historyLimit">Changes kept for replay (default <see cref="DefaultHistoryLimit"/>); older resourceVersions answer 410 Expired.</param>
     /// <param name="timeProvider">Clock for creationTimestamp; the system clock when null.</param>
@@ -151,7 +160,15 @@ public sealed partial class InMemoryObjectStore : IObjectStore
                 ? given
                 : Guid.NewGuid().ToString();
             metadata["creationTimestamp"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            metadata["generation"] = 1;
+            if (TracksGeneration(resource))
+            {
+                metadata["generation"] = 1;
+            }
+            else
+            {
+                metadata.Remove("generation");
+            }
+
             metadata.Remove("deletionTimestamp");
             var rv = ++_stagedVersion;
             metadata["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
@@ -266,7 +283,7 @@ public sealed partial class InMemoryObjectStore : IObjectStore
                     metadata["deletionTimestamp"] = deletion.DeepClone();
                 }
 
-                if (!JsonNode.DeepEquals(WithoutMetadataAndStatus(existing), WithoutMetadataAndStatus(updated)))
+                if (TracksGeneration(resource) && !JsonNode.DeepEquals(WithoutMetadataAndStatus(existing), WithoutMetadataAndStatus(updated)))
                 {
                     metadata["generation"] = ReadLong(existingMetadata["generation"]) + 1;
                 }

@@ -113,8 +113,9 @@ public sealed class HostileBodyTests
         var service = await cluster.PostAsync("/api/v1/namespaces/default/services",
             """{"metadata":{"name":"s"},"spec":{"ports":[{"name":"http","targetPort":80}]}}""");
         Assert.Equal(422, service.Status);
-        Assert.Equal("Service \"s\" is invalid: spec.ports[0].port: Required value", (string?)service.Body!["message"]);
-        Assert.Equal("FieldValueRequired", (string?)service.Body["details"]!["causes"]![0]!["reason"]);
+        // A missing port decodes as 0, which validateServicePort refuses as out of range (it has no Required check).
+        Assert.Equal("Service \"s\" is invalid: spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive", (string?)service.Body!["message"]);
+        Assert.Equal("FieldValueInvalid", (string?)service.Body["details"]!["causes"]![0]!["reason"]);
 
         var labelled = await cluster.PostAsync(ConfigMaps, """{"metadata":{"name":"l","labels":{"app":"a b"}}}""");
         Assert.Equal(422, labelled.Status);

@@ -25,6 +25,7 @@ internal static class AdmissionRegistrationStrategies
         Group, "v1", "validatingadmissionpolicies", "validatingadmissionpolicy", "ValidatingAdmissionPolicy", false, [], ApiExtensions,
         ResourceDefinition.AllVerbs, ["status"]))
     {
+        TracksGeneration = true,
         Defaults = obj =>
         {
             if (obj["spec"] is JsonObject spec)
@@ -48,6 +49,7 @@ internal static class AdmissionRegistrationStrategies
         Group, "v1", "validatingadmissionpolicybindings", "validatingadmissionpolicybinding", "ValidatingAdmissionPolicyBinding", false, [], ApiExtensions,
         ResourceDefinition.AllVerbs, []))
     {
+        TracksGeneration = true,
         Columns =
         [
             NameColumn,
@@ -60,6 +62,7 @@ internal static class AdmissionRegistrationStrategies
     private static ResourceStrategy Webhooks(string plural, string kind) => new(new ResourceDefinition(
         Group, "v1", plural, plural.TrimEnd('s'), kind, false, [], ApiExtensions, ResourceDefinition.AllVerbs, []))
     {
+        TracksGeneration = true,
         Defaults = obj => WebhookRules.Default(obj, mutating: kind.StartsWith("Mutating", StringComparison.Ordinal)),
         Validate = (obj, errors) => WebhookRules.Validate(obj, errors, mutating: kind.StartsWith("Mutating", StringComparison.Ordinal)),
         Columns =

@@ -114,7 +114,7 @@ internal static class WebhookRules
     {
         if (JsonFields.String(hook, field) is { } value && !supported.Contains(value, StringComparer.Ordinal))
         {
-            errors.NotSupported($"{at}.{field}", FieldErrors.Quote(value), supported);
+            errors.NotSupported($"{at}.{field}", value, supported);
         }
     }
 

@@ -21,6 +21,7 @@ internal static class CustomResourceDefinitionStrategy
         "apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false,
         ["crd", "crds"], ["api-extensions"], ResourceDefinition.AllVerbs, ["status"]))
     {
+        TracksGeneration = true,
         PrepareForCreate = Prepare,
         PrepareForUpdate = Prepare,
         Validate = CustomResourceDefinitionValidation.Validate,

@@ -58,6 +58,7 @@ internal static class CustomResourceEntries
         var isStorage = apiVersion == storageApiVersion;
         return new ResourceStrategy(definition)
         {
+            TracksGeneration = true,
             Schema = schema,
             Scale = scale,
             Columns = Columns(version["additionalPrinterColumns"] as JsonArray),

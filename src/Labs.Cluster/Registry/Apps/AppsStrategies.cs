@@ -13,6 +13,7 @@ internal static class AppsStrategies
     /// <summary>The registry entry of <c>deployments</c>.</summary>
     public static ResourceStrategy Deployments { get; } = new(Definition("deployments", "deployment", "Deployment", ["deploy"]))
     {
+        TracksGeneration = true,
         Defaults = ObjectDefaults.ApplyDeployment,
         Validate = WorkloadValidation.Check,
         ValidateUpdate = SelectorRules.Immutable,
@@ -30,6 +31,7 @@ internal static class AppsStrategies
     /// <summary>The registry entry of <c>replicasets</c>.</summary>
     public static ResourceStrategy ReplicaSets { get; } = new(Definition("replicasets", "replicaset", "ReplicaSet", ["rs"]))
     {
+        TracksGeneration = true,
         Defaults = ObjectDefaults.ApplyReplicaSet,
         Validate = WorkloadValidation.Check,
         ValidateUpdate = SelectorRules.Immutable,

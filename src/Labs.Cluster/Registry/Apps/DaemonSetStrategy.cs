@@ -10,6 +10,7 @@ internal static class DaemonSetStrategy
     /// <summary>The registry entry of <c>daemonsets</c>.</summary>
     public static ResourceStrategy Entry { get; } = new(AppsStrategies.Definition("daemonsets", "daemonset", "DaemonSet", ["ds"], ["status"]))
     {
+        TracksGeneration = true,
         Defaults = ObjectDefaults.ApplyDaemonSet,
         Validate = WorkloadValidation.Check,
         ValidateUpdate = SelectorRules.Immutable,

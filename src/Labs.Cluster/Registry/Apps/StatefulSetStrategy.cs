@@ -16,6 +16,7 @@ internal static class StatefulSetStrategy
     /// <summary>The registry entry of <c>statefulsets</c>.</summary>
     public static ResourceStrategy Entry { get; } = new(AppsStrategies.Definition("statefulsets", "statefulset", "StatefulSet", ["sts"]))
     {
+        TracksGeneration = true,
         Defaults = ObjectDefaults.ApplyStatefulSet,
         Validate = WorkloadValidation.Check,
         ValidateUpdate = ValidateUpdate,

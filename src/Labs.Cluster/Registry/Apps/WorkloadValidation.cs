@@ -1,17 +1,23 @@
 using System.Text.Json.Nodes;
 using Labs.Cluster.Admission;
 using Labs.Cluster.Registry.Core;
+using Labs.Cluster.Workloads;
 
 namespace Labs.Cluster.Registry.Apps;
 
 /// <summary>What every workload with a selector and a pod template must satisfy (ValidateDeploymentSpec and kin).</summary>
 internal static class WorkloadValidation
 {
-    /// <summary>A selector is required, the template's labels must match it, and the template's pod spec must be valid.</summary>
+    /// <summary>Replicas are not negative, a selector is required, the template's labels must match it, and the template's pod spec must be valid.</summary>
     public static void Check(JsonObject obj, FieldErrors errors)
     {
         var causes = errors.Causes;
         var spec = obj["spec"] as JsonObject;
+        if (spec.Long("replicas") is { } count && count < 0)
+        {
+            errors.Invalid("spec.replicas", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be greater than or equal to 0");
+        }
+
         var matchLabels = spec?["selector"]?["matchLabels"] as JsonObject;
         if (spec?["selector"] is null)
         {

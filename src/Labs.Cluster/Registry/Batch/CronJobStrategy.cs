@@ -14,6 +14,7 @@ internal static class CronJobStrategy
     public static ResourceStrategy Entry { get; } = new(new ResourceDefinition(
         "batch", "v1", "cronjobs", "cronjob", "CronJob", true, ["cj"], ["all"], ResourceDefinition.AllVerbs, ["status"]))
     {
+        TracksGeneration = true,
         PrepareForCreate = obj => obj["status"] = new JsonObject(),
         Validate = Validate,
         Defaults = ObjectDefaults.ApplyCronJob,

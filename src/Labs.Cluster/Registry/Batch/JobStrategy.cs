@@ -18,9 +18,14 @@ internal static class JobStrategy
     public static ResourceStrategy Entry { get; } = new(new ResourceDefinition(
         "batch", "v1", "jobs", "job", "Job", true, [], ["all"], ResourceDefinition.AllVerbs, ["status"]))
     {
+        TracksGeneration = true,
         PrepareForCreate = Prepare,
         Validate = (obj, errors) => ValidateSpec(obj, errors, "spec", requireSelector: true),
-        ValidateUpdate = SelectorRules.Immutable,
+        ValidateUpdate = (obj, old, errors) =>
+        {
+            SelectorRules.Immutable(obj, old, errors);
+            TemplateImmutable(obj, old, errors);
+        },
         Defaults = ObjectDefaults.ApplyJob,
         DefaultPropagation = "Orphan",
         Columns =
@@ -36,6 +41,25 @@ internal static class JobStrategy
         ],
         Fields = SelectableFields.WithMetadata(FieldLabel.Number("status.successful", "status.succeeded")),
     };
+
+    // validatePodTemplateUpdate: a Job's pod template is fixed, unless the Job is suspended and has never started (then
+    // kube-apiserver lets the scheduling directives change; this allows any change of such a Job's template). The new
+    // template is compared with its defaults, as the API server defaults before it validates.
+    private static void TemplateImmutable(JsonObject obj, JsonObject old, FieldErrors errors)
+    {
+        if ((bool?)obj["spec"]?["suspend"] == true && old["status"]?["startTime"] is null)
+        {
+            return;
+        }
+
+        var template = obj["spec"]?["template"]?.DeepClone() as JsonObject ?? [];
+        ObjectDefaults.ApplyPodTemplate(template);
+        if (!JsonNode.DeepEquals(template, old["spec"]?["template"]))
+        {
+            // Go prints the whole core.PodTemplateSpec here; its path and verdict are what a reader acts on.
+            errors.Invalid("spec.template", "core.PodTemplateSpec{...}", "field is immutable");
+        }
+    }
 
     /// <summary>
     /// The checks of ValidateJobSpec that a learner meets: the pod template, its restart policy (absent reads as the

@@ -11,6 +11,8 @@ internal static class ConfigStrategies
     public static ResourceStrategy ConfigMaps { get; } = new(new ResourceDefinition(
         string.Empty, "v1", "configmaps", "configmap", "ConfigMap", true, ["cm"], [], ResourceDefinition.AllVerbs, []))
     {
+        Validate = ConfigValidation.ConfigMap,
+        ValidateUpdate = ConfigValidation.ConfigMapUpdate,
         Columns = [NameColumn, Col("Data", "integer", (o, _) => Count(o["data"]) + Count(o["binaryData"])), AgeColumn],
     };
 
@@ -21,6 +23,8 @@ internal static class ConfigStrategies
         PrepareForCreate = MergeStringData,
         PrepareForUpdate = MergeStringData,
         Defaults = ObjectDefaults.ApplySecret,
+        Validate = ConfigValidation.Secret,
+        ValidateUpdate = ConfigValidation.SecretUpdate,
         Columns = [NameColumn, Col("Type", "string", (o, _) => S(o, "type")), Col("Data", "integer", (o, _) => Count(o["data"])), AgeColumn],
         Fields = SelectableFields.WithMetadata("type"),
     };

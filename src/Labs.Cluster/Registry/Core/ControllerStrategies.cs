@@ -18,6 +18,7 @@ internal static class ControllerStrategies
         string.Empty, "v1", "replicationcontrollers", "replicationcontroller", "ReplicationController", true, ["rc"], ["all"],
         ResourceDefinition.AllVerbs, ["status", "scale"]))
     {
+        TracksGeneration = true,
         PrepareForCreate = SelectorFromTemplate,
         PrepareForUpdate = SelectorFromTemplate,
         Validate = ValidateReplicationController,

@@ -11,6 +11,7 @@ internal static class NodeStrategy
     public static ResourceStrategy Entry { get; } = new(new ResourceDefinition(
         string.Empty, "v1", "nodes", "node", "Node", false, ["no"], [], ResourceDefinition.AllVerbs, ["status"]))
     {
+        KeepsStatusOnCreate = true,
         Columns = Columns(),
         Fields = SelectableFields.Only("metadata.name", FieldLabel.Bool("spec.unschedulable")),
     };
@@ -19,9 +20,7 @@ internal static class NodeStrategy
     [
         NameColumn,
         Col("Status", "string", (o, _) => Status(o), description: "The status of the node"),
-        Col("Roles", "string", (o, _) => Join((At(o, "metadata.labels") as JsonObject ?? []).Select(l => l.Key)
-            .Where(k => k.StartsWith("node-role.kubernetes.io/", StringComparison.Ordinal)).Select(k => k["node-role.kubernetes.io/".Length..])),
-            description: "The roles of the node"),
+        Col("Roles", "string", (o, _) => Join(Roles(o)), description: "The roles of the node"),
         AgeColumn,
         Col("Version", "string", (o, _) => S(o, "status.nodeInfo.kubeletVersion"), description: "Kubelet Version reported by the node."),
         Col("Internal-IP", "string", (o, _) => Address(o, "InternalIP"), 1, "List of internal IPs for the node."),
@@ -30,6 +29,25 @@ internal static class NodeStrategy
         Col("Kernel-Version", "string", (o, _) => S(o, "status.nodeInfo.kernelVersion", "<unknown>"), 1, "Kernel version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64)."),
         Col("Container-Runtime", "string", (o, _) => S(o, "status.nodeInfo.containerRuntimeVersion", "<unknown>"), 1, "Container runtime version reported by the node through runtime remote API (e.g. containerd://1.4.2)."),
     ];
+
+    // findNodeRoles: node-role.kubernetes.io/<role> keys and the value of kubernetes.io/role, sorted and unique.
+    private static SortedSet<string> Roles(JsonObject o)
+    {
+        var roles = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (key, value) in At(o, "metadata.labels") as JsonObject ?? [])
+        {
+            if (key.StartsWith("node-role.kubernetes.io/", StringComparison.Ordinal) && key.Length > "node-role.kubernetes.io/".Length)
+            {
+                roles.Add(key["node-role.kubernetes.io/".Length..]);
+            }
+            else if (key == "kubernetes.io/role" && value?.ToString() is { Length: > 0 } role)
+            {
+                roles.Add(role);
+            }
+        }
+
+        return roles;
+    }
 
     private static string Status(JsonObject o)
     {

@@ -14,9 +14,16 @@ internal static class ServiceStrategy
         string.Empty, "v1", "services", "service", "Service", true, ["svc"], ["all"], ResourceDefinition.AllVerbs, ["proxy", "status"]))
     {
         ReturnsDeletedObject = true,
-        Names = NameRule.Label,
+        Names = NameRule.Dns1035Label,
         PrepareForCreate = AllocateClusterIp,
-        Defaults = ObjectDefaults.ApplyService,
+        CarryOver = KeepAllocations,
+        Validate = ServiceValidation.Check,
+        ValidateUpdate = ServiceValidation.CheckUpdate,
+        Defaults = obj =>
+        {
+            ObjectDefaults.ApplyService(obj);
+            AllocateNodePorts(obj);
+        },
         Columns = Columns(),
         Fields = SelectableFields.WithMetadata("spec.clusterIP", "spec.type"),
     };
@@ -31,6 +38,62 @@ internal static class ServiceStrategy
             var ip = $"10.96.{RandomNumberGenerator.GetInt32(1, 255)}.{RandomNumberGenerator.GetInt32(1, 255)}";
             spec["clusterIP"] = ip;
             spec["clusterIPs"] = new JsonArray(ip);
+        }
+        else if (spec["clusterIP"] is JsonValue given && spec["clusterIPs"] is null)
+        {
+            // A headless service ("None") or a chosen address: clusterIPs repeats it, as the API server normalizes.
+            spec["clusterIPs"] = new JsonArray(given.DeepClone());
+        }
+    }
+
+    // patchAllocatedValues: a replacement that leaves out the cluster IPs or a port's node port keeps the allocated ones,
+    // as long as both the old and the new service need them.
+    private static void KeepAllocations(JsonObject obj, JsonObject old)
+    {
+        if (obj["spec"] is not JsonObject spec || old["spec"] is not JsonObject was)
+        {
+            return;
+        }
+
+        if (S(spec, "type", "ClusterIP") != "ExternalName" && S(was, "type", "ClusterIP") != "ExternalName" && S(spec, "clusterIP").Length == 0)
+        {
+            spec["clusterIP"] = was["clusterIP"]?.DeepClone();
+            spec["clusterIPs"] = was["clusterIPs"]?.DeepClone();
+        }
+
+        var oldPorts = Objects(was["ports"]).Where(p => L(p, "nodePort") > 0).ToList();
+        foreach (var port in Objects(spec["ports"]).Where(p => L(p, "nodePort") <= 0))
+        {
+            var same = oldPorts.FirstOrDefault(p => L(p, "port") == L(port, "port") && S(p, "protocol", "TCP") == S(port, "protocol", "TCP"));
+            if (same is not null && S(spec, "type") is "NodePort" or "LoadBalancer")
+            {
+                port["nodePort"] = same["nodePort"]!.DeepClone();
+            }
+        }
+    }
+
+    // The service node port allocator: every port of a NodePort service (and of a LoadBalancer one, unless it opts out)
+    // gets a free port of kube-apiserver's default range 30000-32767.
+    private static void AllocateNodePorts(JsonObject obj)
+    {
+        var spec = obj["spec"] as JsonObject;
+        var type = (string?)spec?["type"];
+        var wanted = type == "NodePort" || (type == "LoadBalancer" && (bool?)spec?["allocateLoadBalancerNodePorts"] != false);
+        if (!wanted || spec?["ports"] is not JsonArray ports)
+        {
+            return;
+        }
+
+        var taken = Objects(ports).Select(p => L(p, "nodePort")).Where(p => p > 0).ToHashSet();
+        foreach (var port in Objects(ports).Where(p => L(p, "nodePort") <= 0))
+        {
+            long chosen;
+            do
+            {
+                chosen = RandomNumberGenerator.GetInt32(30000, 32768);
+            }
+            while (!taken.Add(chosen));
+            port["nodePort"] = chosen;
         }
     }
 
@@ -48,6 +111,11 @@ internal static class ServiceStrategy
 
     private static string ExternalIp(JsonObject o)
     {
+        if (S(o, "spec.type") == "ExternalName")
+        {
+            return S(o, "spec.externalName");
+        }
+
         var ips = (At(o, "spec.externalIPs") as JsonArray)?.Select(v => v?.ToString() ?? "").ToList() ?? [];
         ips.AddRange(Objects(At(o, "status.loadBalancer.ingress")).Select(i => S(i, "ip", S(i, "hostname"))));
         if (ips.Count == 0 && S(o, "spec.type") == "LoadBalancer")

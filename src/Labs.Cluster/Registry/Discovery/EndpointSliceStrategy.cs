@@ -11,6 +11,7 @@ internal static class EndpointSliceStrategy
     public static ResourceStrategy Entry { get; } = new(new ResourceDefinition(
         "discovery.k8s.io", "v1", "endpointslices", "endpointslice", "EndpointSlice", true, [], [], ResourceDefinition.AllVerbs, []))
     {
+        TracksGeneration = true,
         Validate = (obj, errors) =>
         {
             if (obj["addressType"] is not JsonValue)

@@ -16,6 +16,7 @@ internal static class NetworkingStrategies
     public static ResourceStrategy Ingresses { get; } = new(new ResourceDefinition(
         Group, "v1", "ingresses", "ingress", "Ingress", true, ["ing"], [], ResourceDefinition.AllVerbs, ["status"]))
     {
+        TracksGeneration = true,
         Validate = ValidateIngress,
         Columns =
         [
@@ -33,6 +34,7 @@ internal static class NetworkingStrategies
     public static ResourceStrategy IngressClasses { get; } = new(new ResourceDefinition(
         Group, "v1", "ingressclasses", "ingressclass", "IngressClass", false, [], [], ResourceDefinition.AllVerbs, []))
     {
+        TracksGeneration = true,
         Validate = (obj, errors) =>
         {
             if (obj["spec"]?["controller"] is not JsonValue)
@@ -53,6 +55,7 @@ internal static class NetworkingStrategies
     public static ResourceStrategy NetworkPolicies { get; } = new(new ResourceDefinition(
         Group, "v1", "networkpolicies", "networkpolicy", "NetworkPolicy", true, ["netpol"], [], ResourceDefinition.AllVerbs, []))
     {
+        TracksGeneration = true,
         Defaults = ObjectDefaults.ApplyNetworkPolicy,
         Columns =
         [

@@ -10,6 +10,7 @@ internal static class PodDisruptionBudgetStrategy
     public static ResourceStrategy Entry { get; } = new(new ResourceDefinition(
         "policy", "v1", "poddisruptionbudgets", "poddisruptionbudget", "PodDisruptionBudget", true, ["pdb"], [], ResourceDefinition.AllVerbs, ["status"]))
     {
+        TracksGeneration = true,
         Columns =
         [
             NameColumn,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Labs.Cluster.Admission;
 using Labs.Cluster.Api;
 using Labs.Cluster.Schema;
 using static Labs.Cluster.Api.TableColumns;
@@ -9,28 +10,31 @@ namespace Labs.Cluster.Registry.Rbac;
 internal static class RbacStrategies
 {
     /// <summary>The registry entry of <c>roles</c>.</summary>
-    public static ResourceStrategy Roles { get; } = Role("roles", "role", "Role", namespaced: true);
+    public static ResourceStrategy Roles { get; } = Role("roles", "role", "Role", namespaced: true, RbacValidation.Role);
 
     /// <summary>The registry entry of <c>rolebindings</c>.</summary>
-    public static ResourceStrategy RoleBindings { get; } = Binding("rolebindings", "rolebinding", "RoleBinding", namespaced: true);
+    public static ResourceStrategy RoleBindings { get; } = Binding("rolebindings", "rolebinding", "RoleBinding", namespaced: true, RbacValidation.RoleBinding);
 
     /// <summary>The registry entry of <c>clusterroles</c>.</summary>
-    public static ResourceStrategy ClusterRoles { get; } = Role("clusterroles", "clusterrole", "ClusterRole", namespaced: false);
+    public static ResourceStrategy ClusterRoles { get; } = Role("clusterroles", "clusterrole", "ClusterRole", namespaced: false, RbacValidation.ClusterRole);
 
     /// <summary>The registry entry of <c>clusterrolebindings</c>.</summary>
-    public static ResourceStrategy ClusterRoleBindings { get; } = Binding("clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", namespaced: false);
+    public static ResourceStrategy ClusterRoleBindings { get; } = Binding("clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", namespaced: false, RbacValidation.ClusterRoleBinding);
 
-    private static ResourceStrategy Role(string plural, string singular, string kind, bool namespaced) =>
+    private static ResourceStrategy Role(string plural, string singular, string kind, bool namespaced, Action<JsonObject, FieldErrors> validate) =>
         new(Definition(plural, singular, kind, namespaced))
         {
             Names = NameRule.PathSegment,
+            Validate = validate,
             Columns = [NameColumn, CreatedAtColumn],
         };
 
-    private static ResourceStrategy Binding(string plural, string singular, string kind, bool namespaced) =>
+    private static ResourceStrategy Binding(string plural, string singular, string kind, bool namespaced, Action<JsonObject, FieldErrors> validate) =>
         new(Definition(plural, singular, kind, namespaced))
         {
             Names = NameRule.PathSegment,
+            Validate = validate,
+            ValidateUpdate = RbacValidation.RoleRefUnchanged,
             Defaults = ObjectDefaults.ApplySubjects,
             Columns =
             [

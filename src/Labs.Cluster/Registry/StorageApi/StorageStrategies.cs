@@ -48,6 +48,7 @@ internal static class StorageStrategies
     public static ResourceStrategy CsiDrivers { get; } = new(new ResourceDefinition(
         Group, "v1", "csidrivers", "csidriver", "CSIDriver", false, [], [], ResourceDefinition.AllVerbs, []))
     {
+        TracksGeneration = true,
         ReturnsDeletedObject = true,
         Defaults = CsiDriverDefaults,
         Columns =
