@@ -10,7 +10,7 @@ namespace Labs.Cluster.Tests.Fuzz;
 internal static class FuzzRunner
 {
     /// <summary>Per input: generous for a busy two-core machine, far below what a hang or quadratic blow-up takes.</summary>
-    public static readonly TimeSpan PerInput = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan PerInput = TimeSpan.FromSeconds(30);
 
     /// <summary>Runs <paramref name="check"/> on each input; exceptions <paramref name="expected"/> accepts are refusals, not failures.</summary>
     /// <returns>How many inputs were refused (so tests can tell that the mutator reached both outcomes).</returns>

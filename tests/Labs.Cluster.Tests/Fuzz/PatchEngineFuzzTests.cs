@@ -72,7 +72,8 @@ public sealed class PatchEngineFuzzTests
     {
         var containers = new JsonArray(Enumerable.Range(0, 20_000).Select(i => (JsonNode?)new JsonObject { ["name"] = $"c{i}", ["image"] = "x" }).ToArray());
         var patch = new JsonObject { ["spec"] = new JsonObject { ["containers"] = containers, ["$setElementOrder/containers"] = containers.DeepClone() } };
-        var target = new JsonObject { ["spec"] = new JsonObject { ["containers"] = containers.DeepClone() } };
+        // A Pod, so that containers merge by their key (the case that would be quadratic if done naively).
+        var target = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Pod", ["spec"] = new JsonObject { ["containers"] = containers.DeepClone() } };
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await FuzzRunner.RunAsync("large strategic merge", [patch], _ => "20000 containers", p =>
