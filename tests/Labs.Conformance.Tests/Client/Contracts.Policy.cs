@@ -46,7 +46,13 @@ public static partial class Contracts
             Manifest = (ns, name) => new V1Lease
             {
                 ApiVersion = "coordination.k8s.io/v1", Kind = "Lease", Metadata = Meta(name, ns),
-                Spec = new V1LeaseSpec { HolderIdentity = "controller-0", LeaseDurationSeconds = 15, LeaseTransitions = 0, AcquireTime = new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc), RenewTime = new DateTime(2025, 1, 2, 3, 4, 20, DateTimeKind.Utc) },
+                // MicroTimes with a fraction: the client writes a whole second without one, which the API server's
+                // RFC3339Micro parsing refuses (a real cluster's too: `cannot parse "Z" as ".000000"`).
+                Spec = new V1LeaseSpec
+                {
+                    HolderIdentity = "controller-0", LeaseDurationSeconds = 15, LeaseTransitions = 0,
+                    AcquireTime = new DateTime(2025, 1, 2, 3, 4, 5, 250, DateTimeKind.Utc), RenewTime = new DateTime(2025, 1, 2, 3, 4, 20, 500, DateTimeKind.Utc),
+                },
             },
             Create = (k, o, ns, c) => k.CoordinationV1.CreateNamespacedLeaseAsync(o, ns, cancellationToken: c),
             Read = (k, ns, n, c) => k.CoordinationV1.ReadNamespacedLeaseAsync(n, ns, cancellationToken: c),
