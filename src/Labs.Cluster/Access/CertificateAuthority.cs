@@ -92,20 +92,32 @@ public sealed class CertificateAuthority : IDisposable
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(_certificate, true, false));
 
         var now = DateTimeOffset.UtcNow;
-        var notAfter = now.AddYears(1);
+        using var issued = Sign(request, now, now.AddYears(1) - now);
+        using var withKey = issued.CopyWithPrivateKey(key);
+
+        // An ephemeral key is not usable by SslStream on every platform; a PKCS#12 round trip gives a persisted one.
+        var pfx = withKey.Export(X509ContentType.Pfx);
+        return X509CertificateLoader.LoadPkcs12(pfx, null, X509KeyStorageFlags.Exportable);
+    }
+
+    /// <summary>
+    /// Signs <paramref name="request"/> (whatever its key type) with the CA's key: valid from five minutes before
+    /// <paramref name="now"/> (clock skew) for <paramref name="lifetime"/>, never past the CA's own expiry, with a random
+    /// positive serial number (RFC 5280).
+    /// </summary>
+    public X509Certificate2 Sign(CertificateRequest request, DateTimeOffset now, TimeSpan lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var notAfter = now + lifetime;
         if (notAfter > _certificate.NotAfter)
         {
             notAfter = _certificate.NotAfter;
         }
 
         var serial = RandomNumberGenerator.GetBytes(16);
-        serial[0] &= 0x7F; // positive serial numbers only (RFC 5280)
-        using var issued = request.Create(_certificate, now.AddMinutes(-5), notAfter, serial);
-        using var withKey = issued.CopyWithPrivateKey(key);
-
-        // An ephemeral key is not usable by SslStream on every platform; a PKCS#12 round trip gives a persisted one.
-        var pfx = withKey.Export(X509ContentType.Pfx);
-        return X509CertificateLoader.LoadPkcs12(pfx, null, X509KeyStorageFlags.Exportable);
+        serial[0] &= 0x7F;
+        using var key = _certificate.GetECDsaPrivateKey() ?? throw new CryptographicException("The cluster CA has no ECDSA private key to sign with.");
+        return request.Create(_certificate.SubjectName, X509SignatureGenerator.CreateForECDsa(key), now.AddMinutes(-5), notAfter, serial);
     }
 
     /// <inheritdoc />

@@ -44,8 +44,8 @@ internal static class ClientCertificates
     }
 
     /// <summary>
-    /// Issues a certificate for a PEM <c>CERTIFICATE REQUEST</c>: its subject and public key, the usages asked for,
-    /// valid from five minutes ago (clock skew) for <paramref name="lifetime"/>, never past the CA's own expiry.
+    /// Issues a client certificate for a PEM <c>CERTIFICATE REQUEST</c>: its subject and public key, the usages asked
+    /// for, signed by the cluster's CA for <paramref name="lifetime"/> (see <see cref="CertificateAuthority.Sign"/>).
     /// </summary>
     /// <exception cref="CryptographicException">The request does not parse or its signature does not verify.</exception>
     public static string Sign(CertificateAuthority authority, string requestPem, IReadOnlyCollection<string> usages, TimeSpan lifetime, DateTimeOffset now)
@@ -73,18 +73,7 @@ internal static class ClientCertificates
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority.Certificate, true, false));
 
-        var notAfter = now + lifetime;
-        if (notAfter > authority.Certificate.NotAfter)
-        {
-            notAfter = authority.Certificate.NotAfter;
-        }
-
-        var serial = RandomNumberGenerator.GetBytes(16);
-        serial[0] &= 0x7F;
-        using var key = authority.Certificate.GetECDsaPrivateKey()
-            ?? throw new CryptographicException("The cluster CA has no ECDSA private key to sign with.");
-        using var issued = request.Create(authority.Certificate.SubjectName, X509SignatureGenerator.CreateForECDsa(key),
-            now.AddMinutes(-5), notAfter, serial);
+        using var issued = authority.Sign(request, now, lifetime);
         return issued.ExportCertificatePem() + "\n";
     }
 

@@ -1,8 +1,7 @@
 using System.Net.Http.Headers;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
+using Labs.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Labs.Cluster.Tests.Api;
@@ -11,13 +10,11 @@ namespace Labs.Cluster.Tests.Api;
 internal sealed class ApiTestCluster : IAsyncDisposable
 {
     private readonly string _dataDirectory;
-    private readonly X509Certificate2 _ca;
 
     private ApiTestCluster(EmbeddedCluster cluster, string dataDirectory)
     {
         Cluster = cluster;
         _dataDirectory = dataDirectory;
-        _ca = X509Certificate2.CreateFromPem(cluster.CertificateAuthorityPem);
         Client = CreateClient(cluster.AdminToken);
     }
 
@@ -33,7 +30,6 @@ internal sealed class ApiTestCluster : IAsyncDisposable
     {
         Client.Dispose();
         await Cluster.DisposeAsync();
-        _ca.Dispose();
         return await StartInAsync(_dataDirectory, runWorkloads: false, bookmarkInterval: null);
     }
 
@@ -51,35 +47,7 @@ internal sealed class ApiTestCluster : IAsyncDisposable
         return new ApiTestCluster(cluster, dir);
     }
 
-    public HttpClient CreateClient(string? token)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                {
-                    if (certificate is null)
-                    {
-                        return false;
-                    }
-
-                    using var chain = new X509Chain();
-                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                    chain.ChainPolicy.CustomTrustStore.Add(_ca);
-                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                    return chain.Build(new X509Certificate2(certificate));
-                },
-            },
-        };
-        var client = new HttpClient(handler) { BaseAddress = Cluster.Server, Timeout = TimeSpan.FromSeconds(60) };
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return client;
-    }
+    public HttpClient CreateClient(string? token) => ClusterHttp.Create(Cluster.Server, Cluster.CertificateAuthorityPem, token);
 
     public async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> SendAsync(
         HttpMethod method, string path, string? body = null, string contentType = "application/json", string? accept = null)
@@ -138,7 +106,6 @@ internal sealed class ApiTestCluster : IAsyncDisposable
     {
         Client.Dispose();
         await Cluster.DisposeAsync();
-        _ca.Dispose();
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);
