@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Labs.Cluster.Storage;
 using Labs.Cluster.Tests.Access;
+using Labs.Cluster.Workloads.Controllers;
 
 namespace Labs.Cluster.Workloads;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Storage;
 
-namespace Labs.Cluster.Workloads;
+namespace Labs.Cluster.Workloads.Controllers;
 
 /// <summary>
 /// apps/v1 Deployments → ReplicaSets: one ReplicaSet per pod template (<c>&lt;deploy&gt;-&lt;hash&gt;</c>), the
@@ -10,12 +10,20 @@ namespace Labs.Cluster.Workloads;
 /// <c>revisionHistoryLimit</c>, and the Deployment's status computed from its sets like the real controller does.
 /// </summary>
 internal sealed partial class DeploymentController(IObjectStore store, TimeProvider time)
+    : OwnerController(WorkloadResources.Deployments, "Deployment", WorkloadResources.ReplicaSets)
 {
     public const string RevisionAnnotation = "deployment.kubernetes.io/revision";
     public const string DesiredReplicasAnnotation = "deployment.kubernetes.io/desired-replicas";
     public const string MaxReplicasAnnotation = "deployment.kubernetes.io/max-replicas";
 
-    public TimeSpan? Reconcile(string ns, string name)
+    /// <inheritdoc />
+    protected override IObjectStore Store => store;
+
+    /// <inheritdoc />
+    public override string Name => "deployment-controller";
+
+    /// <inheritdoc />
+    public override TimeSpan? Reconcile(string ns, string name)
     {
         var deploy = store.Get(WorkloadResources.Deployments, ns, name);
         var owned = new List<JsonObject>();

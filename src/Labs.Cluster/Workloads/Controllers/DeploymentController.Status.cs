@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Labs.Cluster.Workloads;
+namespace Labs.Cluster.Workloads.Controllers;
 
 internal sealed partial class DeploymentController
 {

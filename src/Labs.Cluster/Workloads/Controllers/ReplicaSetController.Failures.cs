@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Labs.Cluster.Api;
 
-namespace Labs.Cluster.Workloads;
+namespace Labs.Cluster.Workloads.Controllers;
 
 /// <summary>
 /// What the ReplicaSet controller does when the API refuses a pod: the <c>ReplicaFailure</c> condition, one aggregated

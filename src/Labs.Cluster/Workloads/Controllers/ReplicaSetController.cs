@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Labs.Cluster.Api;
 using Labs.Cluster.Storage;
 
-namespace Labs.Cluster.Workloads;
+namespace Labs.Cluster.Workloads.Controllers;
 
 /// <summary>
 /// apps/v1 ReplicaSets → pods: keeps <c>spec.replicas</c> pods (generateName <c>&lt;rs&gt;-</c>) owned by the set,
@@ -11,11 +11,19 @@ namespace Labs.Cluster.Workloads;
 /// is tried again later with a growing delay.
 /// </summary>
 internal sealed partial class ReplicaSetController(IObjectStore store, EventRecorder events, TimeProvider time)
+    : OwnerController(WorkloadResources.ReplicaSets, "ReplicaSet", WorkloadResources.Pods)
 {
     // The most pods one sync creates, as the real controller's burstReplicas.
     private const int BurstReplicas = 500;
 
-    public TimeSpan? Reconcile(string ns, string name)
+    /// <inheritdoc />
+    protected override IObjectStore Store => store;
+
+    /// <inheritdoc />
+    public override string Name => "replicaset-controller";
+
+    /// <inheritdoc />
+    public override TimeSpan? Reconcile(string ns, string name)
     {
         var rs = store.Get(WorkloadResources.ReplicaSets, ns, name);
         var pods = new List<JsonObject>();
