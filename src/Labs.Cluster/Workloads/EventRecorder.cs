@@ -29,6 +29,10 @@ internal sealed class EventRecorder(IObjectStore store, TimeProvider time)
     public void Warning(JsonObject involved, string reason, string message, Source source, string? fieldPath = null, bool latestMessage = false) =>
         Record(involved, "Warning", reason, message, source, fieldPath, latestMessage);
 
+    /// <summary>Records a Normal event about <paramref name="involved"/> (<c>Scheduled</c>, <c>Pulled</c>, <c>SuccessfulCreate</c>); repeats aggregate.</summary>
+    public void Normal(JsonObject involved, string reason, string message, Source source, string? fieldPath = null) =>
+        Record(involved, "Normal", reason, message, source, fieldPath, latestMessage: false);
+
     /// <summary>Forgets the events of an object that is gone.</summary>
     public void Forget(string uid)
     {
