@@ -109,75 +109,90 @@ public sealed partial class InMemoryObjectStore : IObjectStore
         ArgumentNullException.ThrowIfNull(obj);
         StorableObject.Check(obj);
         var copy = Clone(obj);
-        var metadata = Metadata(copy);
         CommitBatch? batch;
+        JsonObject? created;
+        ApiException? refusal;
         lock (_lock)
         {
             ThrowIfUnwritable();
-            var name = (string?)metadata["name"] ?? string.Empty;
-            if (name.Length == 0)
-            {
-                var generateName = (string?)metadata["generateName"] ?? string.Empty;
-                if (generateName.Length == 0)
-                {
-                    throw ApiErrors.Invalid(KindOf(copy), resource.Group, string.Empty,
-                        [("FieldValueRequired", "metadata.name", "name or generateName is required")]);
-                }
-
-                do
-                {
-                    name = GeneratedNames.From(generateName);
-                }
-                while (Latest(resource, Key(ns, name)) is not null);
-            }
-
-            if (ns is not null)
-            {
-                var namespaceObject = Latest(Namespaces, Key(null, ns)) ?? throw ApiErrors.NotFound(Namespaces, ns);
-                if ((string?)namespaceObject["status"]?["phase"] == "Terminating")
-                {
-                    throw ApiErrors.NamespaceTerminating(resource, name, ns);
-                }
-            }
-
-            if (Latest(resource, Key(ns, name)) is not null)
-            {
-                throw ApiErrors.AlreadyExists(resource, name);
-            }
-
-            metadata["name"] = name;
-            if (ns is not null)
-            {
-                metadata["namespace"] = ns;
-            }
-            else
-            {
-                metadata.Remove("namespace");
-            }
-
-            // The registry chooses the uid before its strategies run (a Job's selector names it); others get one here.
-            metadata["uid"] = metadata["uid"] is JsonValue uid && uid.TryGetValue<string>(out var given) && given.Length > 0
-                ? given
-                : Guid.NewGuid().ToString();
-            metadata["creationTimestamp"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            if (TracksGeneration(resource))
-            {
-                metadata["generation"] = 1;
-            }
-            else
-            {
-                metadata.Remove("generation");
-            }
-
-            metadata.Remove("deletionTimestamp");
-            var rv = ++_stagedVersion;
-            metadata["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
-            batch = Stage("ADDED", resource, ns, name, copy, rv);
-            obj = Clone(copy);
+            created = StageCreate(resource, ns, copy, out batch, out refusal);
         }
 
         AwaitDurable(batch);
-        return obj;
+        return created ?? throw refusal!;
+    }
+
+    /// <summary>
+    /// Names and stages a new object (under the lock); null with the refusal when one of its name exists, with the batch
+    /// that will make that one durable.
+    /// </summary>
+    private JsonObject? StageCreate(GroupResource resource, string? ns, JsonObject copy, out CommitBatch? batch, out ApiException? refusal)
+    {
+        var metadata = Metadata(copy);
+        refusal = null;
+        var name = (string?)metadata["name"] ?? string.Empty;
+        if (name.Length == 0)
+        {
+            var generateName = (string?)metadata["generateName"] ?? string.Empty;
+            if (generateName.Length == 0)
+            {
+                throw ApiErrors.Invalid(KindOf(copy), resource.Group, string.Empty,
+                    [("FieldValueRequired", "metadata.name", "name or generateName is required")]);
+            }
+
+            do
+            {
+                name = GeneratedNames.From(generateName);
+            }
+            while (Latest(resource, Key(ns, name)) is not null);
+        }
+
+        if (ns is not null)
+        {
+            var namespaceObject = Latest(Namespaces, Key(null, ns)) ?? throw ApiErrors.NotFound(Namespaces, ns);
+            if ((string?)namespaceObject["status"]?["phase"] == "Terminating")
+            {
+                throw ApiErrors.NamespaceTerminating(resource, name, ns);
+            }
+        }
+
+        if (Latest(resource, Key(ns, name)) is not null)
+        {
+            // As with a replace's refusal: once refused, a read shows the object that was there first.
+            refusal = ApiErrors.AlreadyExists(resource, name);
+            batch = PendingBatch(resource, Key(ns, name));
+            return null;
+        }
+
+        metadata["name"] = name;
+        if (ns is not null)
+        {
+            metadata["namespace"] = ns;
+        }
+        else
+        {
+            metadata.Remove("namespace");
+        }
+
+        // The registry chooses the uid before its strategies run (a Job's selector names it); others get one here.
+        metadata["uid"] = metadata["uid"] is JsonValue uid && uid.TryGetValue<string>(out var given) && given.Length > 0
+            ? given
+            : Guid.NewGuid().ToString();
+        metadata["creationTimestamp"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        if (TracksGeneration(resource))
+        {
+            metadata["generation"] = 1;
+        }
+        else
+        {
+            metadata.Remove("generation");
+        }
+
+        metadata.Remove("deletionTimestamp");
+        var rv = ++_stagedVersion;
+        metadata["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
+        batch = Stage("ADDED", resource, ns, name, copy, rv);
+        return Clone(copy);
     }
 
     /// <inheritdoc />
@@ -222,92 +237,104 @@ public sealed partial class InMemoryObjectStore : IObjectStore
         var incomingMetadata = Metadata(incoming);
         var name = (string?)incomingMetadata["name"] ?? string.Empty;
         CommitBatch? batch;
-        JsonObject result;
+        JsonObject? result;
+        ApiException? refusal;
         lock (_lock)
         {
             ThrowIfUnwritable();
-            if (Latest(resource, Key(ns, name)) is not { } existing)
+            result = StageReplace(resource, ns, name, incoming, statusOnly, out batch, out refusal);
+        }
+
+        // A refusal because of a write that is not durable yet waits for it, so that the client's next read (a
+        // patch's retry, a controller's resync) sees the version it lost to, as it would on a real API server.
+        AwaitDurable(batch);
+        return result ?? throw refusal!;
+    }
+
+    /// <summary>
+    /// Stages a replacement (under the lock); null with the refusal when the object is absent or the request's
+    /// resourceVersion is not the latest, with the batch that will make the latest durable.
+    /// </summary>
+    private JsonObject? StageReplace(GroupResource resource, string? ns, string name, JsonObject incoming, bool statusOnly,
+        out CommitBatch? batch, out ApiException? refusal)
+    {
+        var incomingMetadata = Metadata(incoming);
+        var existing = Latest(resource, Key(ns, name));
+        var expectedVersion = (string?)incomingMetadata["resourceVersion"];
+        refusal = existing is null ? ApiErrors.NotFound(resource, name)
+            : !string.IsNullOrEmpty(expectedVersion) && expectedVersion != (string?)Metadata(existing)["resourceVersion"] ? ApiErrors.Conflict(resource, name)
+            : null;
+        if (existing is null || refusal is not null)
+        {
+            batch = PendingBatch(resource, Key(ns, name));
+            return null;
+        }
+
+        var existingMetadata = Metadata(existing);
+        JsonObject updated;
+        if (statusOnly)
+        {
+            updated = Clone(existing);
+            if (incoming["status"] is { } status)
             {
-                throw ApiErrors.NotFound(resource, name);
-            }
-
-            var existingMetadata = Metadata(existing);
-            var expectedVersion = (string?)incomingMetadata["resourceVersion"];
-            if (!string.IsNullOrEmpty(expectedVersion) && expectedVersion != (string?)existingMetadata["resourceVersion"])
-            {
-                throw ApiErrors.Conflict(resource, name);
-            }
-
-            JsonObject updated;
-            if (statusOnly)
-            {
-                updated = Clone(existing);
-                if (incoming["status"] is { } status)
-                {
-                    updated["status"] = status.DeepClone();
-                }
-                else
-                {
-                    updated.Remove("status");
-                }
-
-                // A status write records who changed the status (the registry sends managed fields only then).
-                if (incomingMetadata["managedFields"] is { } managedFields)
-                {
-                    Metadata(updated)["managedFields"] = managedFields.DeepClone();
-                }
-            }
-            else
-            {
-                updated = incoming;
-                var metadata = Metadata(updated);
-                metadata["name"] = name;
-                if (ns is not null)
-                {
-                    metadata["namespace"] = ns;
-                }
-
-                foreach (var kept in (string[])["uid", "creationTimestamp", "generation"])
-                {
-                    metadata.Remove(kept);
-                    if (existingMetadata[kept] is { } value)
-                    {
-                        metadata[kept] = value.DeepClone();
-                    }
-                }
-
-                // Once marked for deletion an object stays marked; the registry's delete is what marks it (and the
-                // registry keeps clients' writes from doing so), or moves the mark forward when a grace period is cut short.
-                if (existingMetadata["deletionTimestamp"] is { } deletion && metadata["deletionTimestamp"] is null)
-                {
-                    metadata["deletionTimestamp"] = deletion.DeepClone();
-                }
-
-                if (TracksGeneration(resource) && !JsonNode.DeepEquals(WithoutMetadataAndStatus(existing), WithoutMetadataAndStatus(updated)))
-                {
-                    metadata["generation"] = ReadLong(existingMetadata["generation"]) + 1;
-                }
-            }
-
-            // A write that changes nothing is not a change: no new resourceVersion, no event (as the real API server).
-            // It is acknowledged once the state it found is durable.
-            Metadata(updated)["resourceVersion"] = existingMetadata["resourceVersion"]?.DeepClone();
-            if (JsonNode.DeepEquals(existing, updated))
-            {
-                batch = PendingBatch(resource, Key(ns, name));
-                result = Clone(existing);
+                updated["status"] = status.DeepClone();
             }
             else
             {
-                var rv = ++_stagedVersion;
-                Metadata(updated)["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
-                batch = Stage("MODIFIED", resource, ns, name, updated, rv);
-                result = Clone(updated);
+                updated.Remove("status");
+            }
+
+            // A status write records who changed the status (the registry sends managed fields only then).
+            if (incomingMetadata["managedFields"] is { } managedFields)
+            {
+                Metadata(updated)["managedFields"] = managedFields.DeepClone();
+            }
+        }
+        else
+        {
+            updated = incoming;
+            var metadata = Metadata(updated);
+            metadata["name"] = name;
+            if (ns is not null)
+            {
+                metadata["namespace"] = ns;
+            }
+
+            foreach (var kept in (string[])["uid", "creationTimestamp", "generation"])
+            {
+                metadata.Remove(kept);
+                if (existingMetadata[kept] is { } value)
+                {
+                    metadata[kept] = value.DeepClone();
+                }
+            }
+
+            // Once marked for deletion an object stays marked; the registry's delete is what marks it (and the
+            // registry keeps clients' writes from doing so), or moves the mark forward when a grace period is cut short.
+            if (existingMetadata["deletionTimestamp"] is { } deletion && metadata["deletionTimestamp"] is null)
+            {
+                metadata["deletionTimestamp"] = deletion.DeepClone();
+            }
+
+            if (TracksGeneration(resource) && !JsonNode.DeepEquals(WithoutMetadataAndStatus(existing), WithoutMetadataAndStatus(updated)))
+            {
+                metadata["generation"] = ReadLong(existingMetadata["generation"]) + 1;
             }
         }
 
-        AwaitDurable(batch);
-        return result;
+        // A write that changes nothing is not a change: no new resourceVersion, no event (as the real API server).
+        // It is acknowledged once the state it found is durable.
+        Metadata(updated)["resourceVersion"] = existingMetadata["resourceVersion"]?.DeepClone();
+        if (JsonNode.DeepEquals(existing, updated))
+        {
+            batch = PendingBatch(resource, Key(ns, name));
+            return Clone(existing);
+        }
+
+        var rv = ++_stagedVersion;
+        Metadata(updated)["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
+        batch = Stage("MODIFIED", resource, ns, name, updated, rv);
+        return Clone(updated);
     }
 
     private JsonObject? TryGet(GroupResource resource, string? ns, string name) =>

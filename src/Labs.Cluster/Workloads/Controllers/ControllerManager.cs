@@ -107,9 +107,10 @@ internal sealed partial class ControllerManager : IAsyncDisposable
                     queue.AddAfter(again, delay);
                 }
             }
-            catch (ApiException ex) when (ex.Code == 409)
+            catch (ApiException ex) when (ex.Code is 409 or 404)
             {
-                // Someone wrote in between: re-read and try again shortly (level-triggered).
+                // Someone wrote or deleted in between: re-read and try again shortly (level-triggered); the next
+                // reconcile sees the change, or that the object is gone.
                 queue.AddAfter(again, ConflictRetry);
             }
 #pragma warning disable CA1031 // A controller loop must survive any single failure; it logs and retries later.

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Api;
 using Labs.Cluster.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -50,6 +51,24 @@ public sealed class ControllerManagerTests
         await Eventually.WaitAsync(() => flaky.Calls == 3, "the reconcile the returned delay asked for");
     }
 
+    [Fact]
+    public async Task An_object_gone_or_changed_under_a_reconcile_is_reconciled_again_shortly_and_not_logged_as_a_failure()
+    {
+        var store = new FakeObjectStore();
+        var clock = new FakeTimeProvider();
+        var log = new CountingLogger();
+        var raced = new Recording("raced", "x-")
+        {
+            FailFirst = 2,
+            Failure = call => call == 1 ? ApiErrors.NotFound(ConfigMaps, "x-1") : ApiErrors.Conflict(ConfigMaps, "x-1"),
+        };
+        await using var manager = new ControllerManager(store, [raced], clock, log);
+        manager.Start();
+        store.Create(ConfigMaps, "ns", ConfigMap("x-1"));
+        await Eventually.WaitAsync(() => { clock.Advance(TimeSpan.FromMilliseconds(10)); return raced.Calls == 3; }, "two quick retries");
+        Assert.Equal(0, log.Warnings);
+    }
+
     private static JsonObject ConfigMap(string name) => new()
     {
         ["apiVersion"] = "v1",
@@ -69,6 +88,8 @@ public sealed class ControllerManagerTests
 
         public TimeSpan? Again { get; init; }
 
+        public Func<int, Exception> Failure { get; init; } = _ => new InvalidOperationException("a reconcile that fails once");
+
         public string Name => name;
 
         public IEnumerable<WorkItem> KeysFor(StoreEvent change)
@@ -84,12 +105,32 @@ public sealed class ControllerManagerTests
         public TimeSpan? Reconcile(WorkItem item, WorkQueue queue)
         {
             Seen.Add(item.Name);
-            if (Interlocked.Increment(ref _calls) <= FailFirst)
+            var call = Interlocked.Increment(ref _calls);
+            if (call <= FailFirst)
             {
-                throw new InvalidOperationException("a reconcile that fails once");
+                throw Failure(call);
             }
 
             return Again;
+        }
+    }
+
+    private sealed class CountingLogger : ILogger
+    {
+        private int _warnings;
+
+        public int Warnings => Volatile.Read(ref _warnings);
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel >= LogLevel.Warning)
+            {
+                Interlocked.Increment(ref _warnings);
+            }
         }
     }
 }
