@@ -20,7 +20,8 @@ public sealed class KubectlDrainTests(WorkloadCluster k) : IClassFixture<Workloa
         Assert.True(allowed.ExitCode == 0, allowed.ToString());
 
         var node = (await k.RunAsync("get", "pods", "-n", ns, "-o", "jsonpath={.items[0].spec.nodeName}")).Stdout.Trim();
-        var drain = await k.RunAsync("drain", node, "--ignore-daemonsets", "--timeout=90s");
+        // Only this test's pods: the other test's bare pod may share the node, and drain refuses bare pods without --force.
+        var drain = await k.RunAsync("drain", node, "--ignore-daemonsets", "--timeout=90s", "--pod-selector=app=web");
         Assert.True(drain.ExitCode == 0, drain.ToString());
         Assert.Contains($"node/{node} drained", drain.Stdout, StringComparison.Ordinal);
         Assert.Contains("evicted", drain.Stdout, StringComparison.Ordinal);

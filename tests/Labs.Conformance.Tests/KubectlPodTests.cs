@@ -86,4 +86,28 @@ public sealed class KubectlPodTests(WorkloadCluster k) : IClassFixture<WorkloadC
             "jsonpath={.spec.ephemeralContainers[0].targetContainerName} {.status.ephemeralContainerStatuses[0].state.terminated.exitCode}");
         Assert.Equal("web 0", status.Stdout.Trim());
     }
+
+    [Fact]
+    public async Task A_misspelled_image_tag_is_ErrImagePull_then_ImagePullBackOff_with_the_kubelets_events_until_it_is_fixed()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        Assert.Equal(0, (await k.RunAsync("run", "web", "--image=nginx:latets", "-n", ns)).ExitCode);
+
+        var backOff = await k.RunAsync("wait", "pod/web", "-n", ns, "--for=jsonpath={.status.containerStatuses[0].state.waiting.reason}=ImagePullBackOff", "--timeout=60s");
+        Assert.True(backOff.ExitCode == 0, backOff.ToString());
+        var get = await k.RunAsync("get", "pod", "web", "-n", ns, "--no-headers");
+        Assert.Matches(@"^web\s+0/1\s+(ImagePullBackOff|ErrImagePull)\s+0\s", get.Stdout);
+        var describe = await k.RunAsync("describe", "pod", "web", "-n", ns);
+        Assert.Matches(@"Normal\s+Scheduled\s+\S+\s+default-scheduler\s+Successfully assigned " + ns + "/web to labs-node-\\d", describe.Stdout);
+        Assert.Contains("Failed to pull image \"nginx:latets\": rpc error: code = NotFound desc = failed to pull and unpack image " +
+            "\"docker.io/library/nginx:latets\"", describe.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"Warning\s+Failed\s+\S+\s+kubelet\s+Error: ErrImagePull", describe.Stdout);
+        Assert.Matches(@"Normal\s+BackOff\s+\S+\s+kubelet\s+Back-off pulling image ""nginx:latets""", describe.Stdout);
+
+        Assert.Equal(0, (await k.RunAsync("set", "image", "pod/web", "web=nginx:1.27", "-n", ns)).ExitCode);
+        var ready = await k.RunAsync("wait", "pod/web", "-n", ns, "--for=condition=Ready", "--timeout=60s");
+        Assert.True(ready.ExitCode == 0, ready.ToString());
+        var events = await k.RunAsync("get", "events", "-n", ns, "--field-selector=involvedObject.name=web", "-o", "jsonpath={range .items[*]}{.reason}:{.message}{\"\\n\"}{end}");
+        Assert.Contains("Started:Started container web", events.Stdout, StringComparison.Ordinal);
+    }
 }

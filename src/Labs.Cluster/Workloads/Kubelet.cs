@@ -3,17 +3,18 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Storage;
 using Labs.Cluster.Workloads.Exec;
+using Labs.Cluster.Workloads.Images;
 using Labs.Cluster.Workloads.Isolation;
 
 namespace Labs.Cluster.Workloads;
 
 /// <summary>
-/// The simulated kubelet of every node: takes a scheduled pod through Pending (ContainerCreating) to Running with
-/// the status a real kubelet reports, materialises its secret, configMap and emptyDir volumes under the data
+/// The simulated kubelet of every node: takes a scheduled pod through Pending (ContainerCreating, then the pull of its
+/// images) to Running with the status and events a real kubelet reports, materialises its secret, configMap and emptyDir volumes under the data
 /// directory, and releases the pod's files, IP and processes when it is deleted.
 /// </summary>
 internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions options, NodeRegistrar nodes, ExecSessions sessions, PodSandboxes sandboxes, EventRecorder events,
-    Attach.ContainerRuntime runtime, TimeProvider time)
+    Attach.ContainerRuntime runtime, ImagePuller images, TimeProvider time)
 {
     private static readonly string[] ComputeResources = ["cpu", "memory"];
     private static readonly TimeSpan VolumeRetry = TimeSpan.FromSeconds(2);
@@ -78,8 +79,16 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         }
 
         var running = RunningStatus(pod, nodeIndex, since, _ips.Allocate(uid, nodeIndex));
+        if (!PullImages(pod, running, since, out var pullAgain))
+        {
+            // The sandbox is up (the pod has its IP) and the containers whose image is there run; the pod stays Pending.
+            WriteIfChanged(pod, KeepTimes(pod, running));
+            return pullAgain;
+        }
+
+        RecordStarted(pod, node);
         var next = SyncRealContainers(pod, running, lookAgain);
-        WriteIfChanged(pod, running);
+        WriteIfChanged(pod, KeepTimes(pod, running));
         _pendingSince.Remove(uid);
         return next;
     }
@@ -104,6 +113,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
     {
         _pendingSince.Remove(uid);
         _stopping.Remove(uid);
+        images.Forget(uid);
         runtime.Forget(uid);
         _ips.Release(uid);
         sessions.KillPod(uid);

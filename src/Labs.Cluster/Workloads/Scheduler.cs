@@ -5,10 +5,12 @@ namespace Labs.Cluster.Workloads;
 
 /// <summary>
 /// Binds pods without <c>spec.nodeName</c> to the Ready node with the fewest pods that matches the pod's
-/// <c>nodeSelector</c>; marks the pod Unschedulable when none does.
+/// <c>nodeSelector</c>; marks the pod Unschedulable when none does. Both with the default scheduler's events.
 /// </summary>
-internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes)
+internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRecorder events)
 {
+    private static readonly EventRecorder.Source Source = new("default-scheduler");
+
     private static readonly TimeSpan UnschedulableRetry = TimeSpan.FromSeconds(5);
 
     /// <summary>True when the pod is bound and the kubelet may proceed; otherwise <paramref name="retry"/> says when to look again.</summary>
@@ -45,6 +47,7 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes)
 
         pod.Ensure("spec")["nodeName"] = chosen.Name();
         store.Update(WorkloadResources.Pods, pod.Namespace(), pod);
+        events.Normal(pod, "Scheduled", $"Successfully assigned {pod.Namespace()}/{pod.Name()} to {chosen.Name()}", Source);
         return false;
     }
 
@@ -60,6 +63,7 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes)
             return;
         }
 
+        events.Warning(pod, "FailedScheduling", message, Source);
         pod["status"] = new JsonObject
         {
             ["conditions"] = new JsonArray(new JsonObject

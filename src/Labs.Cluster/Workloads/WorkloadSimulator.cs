@@ -4,6 +4,7 @@ using Labs.Cluster.Storage;
 using Labs.Cluster.Workloads.Attach;
 using Labs.Cluster.Workloads.Controllers;
 using Labs.Cluster.Workloads.Exec;
+using Labs.Cluster.Workloads.Images;
 using Labs.Cluster.Workloads.Isolation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -61,14 +62,15 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         _runtime = new ContainerRuntime(options, _sandboxes, _exec.Sessions, _exec, TimeProvider.System);
         _attach = new AttachHandler(_runtime);
         _proxy = new Proxy.PodProxy(_runtime);
-        var kubelet = new Kubelet(store, options, _nodes, _exec.Sessions, _sandboxes, events, _runtime, TimeProvider.System);
+        var images = new ImagePuller(ImageCatalog.Shipped, events, TimeProvider.System);
+        var kubelet = new Kubelet(store, options, _nodes, _exec.Sessions, _sandboxes, events, _runtime, images, TimeProvider.System);
 
         // Every controller of the cluster, in one place.
         IController[] controllers =
         [
             new DeploymentController(store, TimeProvider.System),
             new ReplicaSetController(store, events, TimeProvider.System),
-            new SchedulerController(store, new Scheduler(store, _nodes)),
+            new SchedulerController(store, new Scheduler(store, _nodes, events)),
             new KubeletController(store, kubelet, _sandboxes, _logger),
         ];
         _controllers = new ControllerManager(store, controllers, TimeProvider.System, _logger);

@@ -55,7 +55,7 @@ public sealed class VolumeEscapeTests
 
         // What kubectl describe pod shows under Events: kubelet  Failed  Error: ...
         var warning = await Eventually.WaitAsync(
-            () => f.Store.List(new Storage.GroupResource("", "events"), Ns).Items.FirstOrDefault(e => e.Str("involvedObject", "name") == "evil"),
+            () => f.Store.List(new Storage.GroupResource("", "events"), Ns).Items.FirstOrDefault(e => e.Str("involvedObject", "name") == "evil" && e.Str("source", "component") == "kubelet"),
             "the kubelet's event");
         Assert.Equal(("Warning", "Failed", "Error: " + message), (warning.Str("type"), warning.Str("reason"), warning.Str("message")));
         Assert.Equal(("kubelet", "spec.containers{main}"), (warning.Str("source", "component"), warning.Str("involvedObject", "fieldPath")));

@@ -1,0 +1,101 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Labs.Cluster.Workloads.Images;
+
+/// <summary>
+/// The images the simulated registries hold (<c>images.json</c>, shipped in the assembly): what a pull of a reference
+/// finds, and when it finds nothing, the error containerd reports for it.
+/// </summary>
+internal sealed class ImageCatalog
+{
+    private readonly FrozenSet<string> _registries;
+    private readonly FrozenDictionary<string, (Regex Tags, long Size)> _images;
+
+    private ImageCatalog(FrozenSet<string> registries, FrozenDictionary<string, (Regex Tags, long Size)> images)
+    {
+        _registries = registries;
+        _images = images;
+    }
+
+    /// <summary>The catalog shipped with the cluster.</summary>
+    public static ImageCatalog Shipped { get; } = Load();
+
+    /// <summary>How many repositories the catalog holds.</summary>
+    public int Count => _images.Count;
+
+    /// <summary>
+    /// What pulling <paramref name="name"/> gives: the image's size, or the runtime's error (the text after
+    /// <c>Failed to pull image "...": </c> in the kubelet's event).
+    /// </summary>
+    public (long Size, string? Error) Pull(ImageName name)
+    {
+        var full = name.Full;
+        var resolve = $"rpc error: code = {{0}} desc = failed to pull and unpack image \"{full}\": failed to resolve reference \"{full}\": ";
+        if (!_registries.Contains(name.Registry))
+        {
+            var manifest = $"https://{name.Registry}/v2/{name.Repository}/manifests/{name.Digest ?? name.EffectiveTag}";
+            var host = name.Registry.Split(':')[0];
+            var dial = host is "localhost" or "127.0.0.1"
+                ? $"dial tcp 127.0.0.1:{(name.Registry.Contains(':', StringComparison.Ordinal) ? name.Registry.Split(':')[1] : "443")}: connect: connection refused"
+                : $"dial tcp: lookup {host}: no such host";
+            return (0, string.Format(null, resolve, "Unknown") + $"failed to do request: Head \"{manifest}\": {dial}");
+        }
+
+        if (!_images.TryGetValue(name.Qualified, out var image))
+        {
+            // Docker Hub does not say whether a repository exists; the others answer 404.
+            return name.Registry == "docker.io"
+                ? (0, string.Format(null, resolve, "Unknown") +
+                    "pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed")
+                : (0, string.Format(null, resolve, "NotFound") + $"{full}: not found");
+        }
+
+        return name.Digest is null && !image.Tags.IsMatch(name.EffectiveTag)
+            ? (0, string.Format(null, resolve, "NotFound") + $"{full}: not found")
+            : (image.Size, null);
+    }
+
+    private static ImageCatalog Load()
+    {
+        using var stream = typeof(ImageCatalog).Assembly.GetManifestResourceStream("Labs.Cluster.Workloads.Images.images.json")
+            ?? throw new InvalidOperationException("the image catalog (Workloads/Images/images.json) is not embedded in Labs.Cluster");
+        return Parse(stream);
+    }
+
+    /// <summary>Reads a catalog (JSON with comments); a broken one is an error naming what is wrong.</summary>
+    internal static ImageCatalog Parse(Stream json)
+    {
+        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip };
+        var root = JsonNode.Parse(json, documentOptions: options) as JsonObject
+            ?? throw new InvalidDataException("the image catalog is not a JSON object");
+        var registries = (root["registries"] as JsonArray ?? throw new InvalidDataException("the image catalog has no \"registries\" list"))
+            .Select(r => (string?)r ?? throw new InvalidDataException("a registry of the image catalog is not a string"))
+            .ToFrozenSet(StringComparer.Ordinal);
+        var images = new Dictionary<string, (Regex, long)>(StringComparer.Ordinal);
+        foreach (var (repository, entry) in root["images"] as JsonObject ?? throw new InvalidDataException("the image catalog has no \"images\" object"))
+        {
+            var tags = (string?)entry?["tags"] ?? throw new InvalidDataException($"image {repository}: no \"tags\"");
+            var size = entry!["size"] is JsonValue v && v.TryGetValue<long>(out var bytes) && bytes > 0
+                ? bytes
+                : throw new InvalidDataException($"image {repository}: \"size\" is not a positive number of bytes");
+            if (!registries.Contains(repository.Split('/')[0]))
+            {
+                throw new InvalidDataException($"image {repository}: its registry is not in \"registries\"");
+            }
+
+            try
+            {
+                images[repository] = (new Regex("^(?:" + tags + ")$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), size);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException($"image {repository}: \"tags\" is not a regular expression: {e.Message}", e);
+            }
+        }
+
+        return new ImageCatalog(registries, images.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+}
