@@ -55,6 +55,10 @@ internal sealed partial class ApiServer
         context.Response.ContentType = "application/json";
         context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
         await context.Response.StartAsync(context.RequestAborted);
+
+        // The headers go out now, as the API server sends them: a client waits for them before it reads anything, and a
+        // watch from the current resourceVersion may have nothing to say for minutes.
+        await context.Response.Body.FlushAsync(context.RequestAborted);
         var writer = new WatchWriter(context, target.Strategy, asTable, includeObject, _time, _watchEvents);
         if (expired is not null)
         {
