@@ -110,4 +110,59 @@ public sealed class KubectlPodTests(WorkloadCluster k) : IClassFixture<WorkloadC
         var events = await k.RunAsync("get", "events", "-n", ns, "--field-selector=involvedObject.name=web", "-o", "jsonpath={range .items[*]}{.reason}:{.message}{\"\\n\"}{end}");
         Assert.Contains("Started:Started container web", events.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Env_from_a_config_map_is_in_the_container_and_a_missing_key_is_CreateContainerConfigError_until_it_is_added()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        Assert.Equal(0, (await k.RunAsync("create", "configmap", "app", "--from-literal=mode=fast", "-n", ns)).ExitCode);
+        Assert.Equal(0, (await k.RunAsync("apply", "-n", ns, "-f", k.WriteManifest(EnvPod("reader", "mode")))).ExitCode);
+        Assert.Equal(0, (await k.RunAsync("apply", "-n", ns, "-f", k.WriteManifest(EnvPod("broken", "colour")))).ExitCode);
+
+        var ready = await k.RunAsync("wait", "pod/reader", "-n", ns, "--for=condition=Ready", "--timeout=60s");
+        Assert.True(ready.ExitCode == 0, ready.ToString());
+        var env = await k.RunAsync("exec", "reader", "-n", ns, "--", "env");
+        Assert.True(env.ExitCode == 0, env.ToString());
+        Assert.Contains("VALUE=fast\n", env.Stdout, StringComparison.Ordinal);
+        Assert.Contains("CFG_mode=fast\n", env.Stdout, StringComparison.Ordinal);
+        Assert.Contains("MY_POD=reader\n", env.Stdout, StringComparison.Ordinal);
+        Assert.Contains("KUBERNETES_SERVICE_HOST=", env.Stdout, StringComparison.Ordinal);
+
+        var stuck = await k.RunAsync("wait", "pod/broken", "-n", ns,
+            "--for=jsonpath={.status.containerStatuses[0].state.waiting.reason}=CreateContainerConfigError", "--timeout=60s");
+        Assert.True(stuck.ExitCode == 0, stuck.ToString());
+        Assert.Matches(@"^broken\s+0/1\s+CreateContainerConfigError\s", (await k.RunAsync("get", "pod", "broken", "-n", ns, "--no-headers")).Stdout);
+        Assert.Contains($"Error: couldn't find key colour in ConfigMap {ns}/app", (await k.RunAsync("describe", "pod", "broken", "-n", ns)).Stdout,
+            StringComparison.Ordinal);
+
+        // The kubelet tries again: once the key is there, the container starts.
+        Assert.Equal(0, (await k.RunAsync("patch", "configmap", "app", "-n", ns, "-p", """{"data":{"colour":"blue"}}""")).ExitCode);
+        var started = await k.RunAsync("wait", "pod/broken", "-n", ns, "--for=condition=Ready", "--timeout=60s");
+        Assert.True(started.ExitCode == 0, started.ToString());
+    }
+
+    private static string EnvPod(string name, string key) => $$"""
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: {{name}}
+        spec:
+          containers:
+          - name: app
+            image: nginx:1.27
+            envFrom:
+            - configMapRef:
+                name: app
+              prefix: CFG_
+            env:
+            - name: VALUE
+              valueFrom:
+                configMapKeyRef:
+                  name: app
+                  key: {{key}}
+            - name: MY_POD
+              valueFrom:
+                fieldRef:
+                  fieldPath: metadata.name
+        """;
 }

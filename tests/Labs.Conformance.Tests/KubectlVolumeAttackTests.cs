@@ -37,6 +37,7 @@ public sealed class KubectlVolumeAttackTests(WorkloadCluster k) : IClassFixture<
               containers:
               - name: main
                 image: busybox
+                command: [ sleep, "3600" ]
                 volumeMounts: [ { name: scratch, mountPath: /data }, { name: scratch, mountPath: /host, subPath: link } ]
               volumes: [ { name: scratch, emptyDir: {} } ]
             """);

@@ -60,7 +60,7 @@ public sealed class KubectlWorkloadTests(WorkloadCluster k) : IClassFixture<Work
     public async Task Describe_logs_and_exec_reach_a_running_pod()
     {
         var ns = await k.CreateNamespaceAsync();
-        var run = await k.RunAsync("run", "box", "--image=busybox", "-n", ns);
+        var run = await k.RunAsync("run", "box", "--image=busybox", "-n", ns, "--", "sh", "-c", "echo box is up; sleep 3600");
         Assert.True(run.ExitCode == 0, run.ToString());
         var wait = await k.RunAsync("wait", "--for=condition=Ready", "pod/box", "-n", ns, "--timeout=60s");
         Assert.True(wait.ExitCode == 0, wait.ToString());
@@ -69,6 +69,7 @@ public sealed class KubectlWorkloadTests(WorkloadCluster k) : IClassFixture<Work
         Assert.Matches(@"Status:\s+Running", describe.Stdout);
         var logs = await k.RunAsync("logs", "box", "-n", ns);
         Assert.True(logs.ExitCode == 0, logs.ToString());
+        Assert.Equal("box is up", logs.Stdout.Trim());
         var exec = await k.RunAsync("exec", "box", "-n", ns, "--", "echo", "hello-from-exec");
         Assert.True(exec.ExitCode == 0, exec.ToString());
         Assert.Contains("hello-from-exec", exec.Stdout, StringComparison.Ordinal);

@@ -4,7 +4,7 @@ using Labs.Cluster.Workloads.Attach;
 namespace Labs.Cluster.Workloads;
 
 /// <summary>
-/// The containers that run for real (interactive and ephemeral ones, see <see cref="ContainerRuntime"/>) in a running
+/// The containers that run for real (interactive, ephemeral and shell-script ones, see <see cref="ContainerRuntime"/>) in a running
 /// pod's status: their own states, and the pod's phase and readiness as the kubelet derives them from its containers.
 /// </summary>
 internal sealed partial class Kubelet
@@ -14,7 +14,7 @@ internal sealed partial class Kubelet
     {
         var containers = pod.Arr("spec", "containers").Objects().ToList();
         var ephemeral = pod.Arr("spec", "ephemeralContainers").Objects().ToList();
-        if (!containers.Any(ContainerRuntime.RunsForReal) && ephemeral.Count == 0)
+        if (!containers.Any(runtime.RunsForReal) && ephemeral.Count == 0)
         {
             return null;
         }
@@ -24,9 +24,10 @@ internal sealed partial class Kubelet
         var statuses = status["containerStatuses"] as JsonArray ?? [];
         for (var i = 0; i < containers.Count && i < statuses.Count; i++)
         {
-            if (ContainerRuntime.RunsForReal(containers[i]))
+            if (runtime.RunsForReal(containers[i]))
             {
                 var (containerStatus, next) = runtime.Sync(pod, containers[i], ephemeral: false, lookAgain);
+                RecordRestart(pod, containerStatus);
                 statuses[i] = containerStatus;
                 Later(next);
             }
@@ -47,6 +48,29 @@ internal sealed partial class Kubelet
 
         SetPhaseAndReadiness(status, statuses.Objects().ToList());
         return wake;
+    }
+
+    /// <summary>
+    /// The kubelet's events as a real container goes round its restarts: Created and Started for each new run,
+    /// BackOff while a restart waits (CrashLoopBackOff); compared with the status the pod had.
+    /// </summary>
+    private void RecordRestart(JsonObject pod, JsonObject now)
+    {
+        var name = now.Str("name") ?? "";
+        var before = pod.Arr("status", "containerStatuses").Objects().FirstOrDefault(c => c.Str("name") == name);
+        var node = new EventRecorder.Source("kubelet", pod.Str("spec", "nodeName"));
+        var fieldPath = $"spec.containers{{{name}}}";
+        if (before is not null && now.Long("restartCount") > before.Long("restartCount") && now.At("state", "running") is not null)
+        {
+            events.Normal(pod, "Created", $"Created container: {name}", node, fieldPath);
+            events.Normal(pod, "Started", $"Started container {name}", node, fieldPath);
+        }
+
+        if (now.Str("state", "waiting", "reason") == "CrashLoopBackOff" &&
+            (before?.Str("state", "waiting", "reason") != "CrashLoopBackOff" || before.Long("restartCount") != now.Long("restartCount")))
+        {
+            events.Warning(pod, "BackOff", $"Back-off restarting failed container {name} in pod {pod.Name()}_{pod.Namespace()}({pod.Uid()})", node, fieldPath);
+        }
     }
 
     // getPhase: every container terminated → Succeeded when all exited 0, else Failed; otherwise Running.

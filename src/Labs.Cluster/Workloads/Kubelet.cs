@@ -121,7 +121,10 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         sandboxes.Release(uid);
     }
 
-    /// <summary>The first container whose mounts cannot be made (a refused subPath), as the kubelet reports it; else null.</summary>
+    /// <summary>
+    /// The first container that cannot be created, as the kubelet reports it: its mounts cannot be made (a refused
+    /// subPath) or its environment names a ConfigMap, Secret or key that is not there; else null.
+    /// </summary>
     private (string Container, string Message)? ContainerConfigError(JsonObject pod, PodSandbox sandbox)
     {
         foreach (var container in pod.Arr("spec", "containers").Objects())
@@ -136,6 +139,11 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
             catch (SubPathException e)
             {
                 return (container.Str("name") ?? "", e.Message);
+            }
+
+            if (ContainerEnvironment.Resolve(store, pod, container).Error is { } envError)
+            {
+                return (container.Str("name") ?? "", envError);
             }
         }
 

@@ -104,8 +104,8 @@ internal static partial class PodVolumes
     {
         foreach (var item in source.Arr("items").Objects())
         {
-            var value = item.Obj("fieldRef") is { } fieldRef ? FieldValue(pod, fieldRef.Str("fieldPath") ?? "")
-                : item.Obj("resourceFieldRef") is { } resource ? ResourceValue(pod, resource)
+            var value = item.Obj("fieldRef") is { } fieldRef ? DownwardApi.FieldValue(pod, fieldRef.Str("fieldPath") ?? "")
+                : item.Obj("resourceFieldRef") is { } resource ? DownwardApi.ResourceValue(pod, pod.Arr("spec", "containers").Objects().FirstOrDefault(), resource)
                 : null;
             if (value is null)
             {
@@ -116,54 +116,6 @@ internal static partial class PodVolumes
         }
 
         return null;
-    }
-
-    private static string? FieldValue(JsonObject pod, string fieldPath)
-    {
-        if (fieldPath.StartsWith("metadata.labels['", StringComparison.Ordinal) || fieldPath.StartsWith("metadata.annotations['", StringComparison.Ordinal))
-        {
-            var map = fieldPath.StartsWith("metadata.labels", StringComparison.Ordinal) ? "labels" : "annotations";
-            var key = fieldPath[(fieldPath.IndexOf('\'', StringComparison.Ordinal) + 1)..^2];
-            return pod.Str("metadata", map, key) ?? "";
-        }
-
-        return fieldPath switch
-        {
-            "metadata.name" => pod.Name(),
-            "metadata.namespace" => pod.Namespace() ?? "",
-            "metadata.uid" => pod.Uid(),
-            "metadata.labels" or "metadata.annotations" => FormatMap(pod.Obj("metadata", fieldPath["metadata.".Length..])),
-            _ => null,
-        };
-    }
-
-    /// <summary>The kubelet's format of labels and annotations: <c>key="value"</c> lines, sorted, Go-quoted.</summary>
-    private static string FormatMap(JsonObject? map) =>
-        string.Join('\n', (map ?? []).OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => $"{p.Key}={System.Text.Json.JsonSerializer.Serialize(p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : "")}"));
-
-    /// <summary>A container's request or limit divided by the divisor and rounded up; an unset limit is the node's allocatable.</summary>
-    private static string? ResourceValue(JsonObject pod, JsonObject reference)
-    {
-        var resource = reference.Str("resource") ?? "";
-        var containers = pod.Arr("spec", "containers").Objects().ToList();
-        var container = reference.Str("containerName") is { Length: > 0 } wanted ? containers.FirstOrDefault(c => c.Str("name") == wanted) : containers.FirstOrDefault();
-        var dot = resource.IndexOf('.', StringComparison.Ordinal);
-        if (container is null || dot < 0 || resource[..dot] is not ("limits" or "requests"))
-        {
-            return null;
-        }
-
-        var kind = resource[(dot + 1)..];
-        var text = container.Str("resources", resource[..dot], kind)
-            ?? (resource[..dot] == "requests" ? container.Str("resources", "limits", kind) ?? "0" : NodeRegistrar.Resources().Str(kind));
-        if (!Quantity.TryParse(text, out var value, out _) || !Quantity.TryParse(reference.Str("divisor") ?? "1", out var divisor, out _) || divisor.IsZero)
-        {
-            return null;
-        }
-
-        var quotient = (value.MilliValue + divisor.MilliValue - 1) / divisor.MilliValue;
-        return quotient.ToString(CultureInfo.InvariantCulture);
     }
 
     private static byte[] Decode(JsonNode? value)

@@ -10,6 +10,7 @@ internal static class WorkloadResources
     public static readonly GroupResource Namespaces = new("", "namespaces");
     public static readonly GroupResource Secrets = new("", "secrets");
     public static readonly GroupResource ConfigMaps = new("", "configmaps");
+    public static readonly GroupResource Services = new("", "services");
     public static readonly GroupResource Deployments = new("apps", "deployments");
     public static readonly GroupResource ReplicaSets = new("apps", "replicasets");
 }

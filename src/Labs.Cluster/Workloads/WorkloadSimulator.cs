@@ -58,8 +58,8 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         _nodes = new NodeRegistrar(store, options.NodeCount);
         var events = new EventRecorder(store, TimeProvider.System);
         _sandboxes = new PodSandboxes(options);
-        _exec = new ExecHandler(options, _sandboxes, loggerFactory.CreateLogger<ExecHandler>());
-        _runtime = new ContainerRuntime(options, _sandboxes, _exec.Sessions, _exec, TimeProvider.System);
+        _exec = new ExecHandler(options, _sandboxes, store, loggerFactory.CreateLogger<ExecHandler>());
+        _runtime = new ContainerRuntime(options, _sandboxes, _exec.Sessions, _exec, ImageCatalog.Shipped, TimeProvider.System);
         _attach = new AttachHandler(_runtime);
         _proxy = new Proxy.PodProxy(_runtime);
         var images = new ImagePuller(ImageCatalog.Shipped, events, TimeProvider.System);

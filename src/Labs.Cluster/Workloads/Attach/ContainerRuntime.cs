@@ -1,25 +1,53 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Workloads.Exec;
+using Labs.Cluster.Workloads.Images;
 using Labs.Cluster.Workloads.Isolation;
 
 namespace Labs.Cluster.Workloads.Attach;
 
 /// <summary>
-/// Runs the containers whose main process is real: interactive ones (<c>stdin: true</c>, as <c>kubectl run -i</c>
-/// makes them) and ephemeral ones (<c>kubectl debug</c>), each its command in the pod's sandbox. It restarts them as
+/// Runs the containers whose main process is real, each its command in the pod's sandbox: interactive ones
+/// (<c>stdin: true</c>, as <c>kubectl run -i</c> makes them), ephemeral ones (<c>kubectl debug</c>), and those whose
+/// command, or image's default command (<see cref="ImageCatalog"/>), is an ordinary tool (<c>sh -c '...'</c>,
+/// <c>sleep</c>, <c>echo</c>, <c>env</c>, ...), whose standard input is closed as a container's is. It restarts them as
 /// the pod's restartPolicy says (CrashLoopBackOff: 10 s, doubling up to 5 minutes) and reports their state as the
-/// kubelet's container status. Other containers stay simulated.
+/// kubelet's container status. Other containers (servers such as nginx) stay simulated.
 /// </summary>
-internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes sandboxes, ExecSessions sessions, ExecHandler exec, TimeProvider time)
+internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes sandboxes, ExecSessions sessions, ExecHandler exec, ImageCatalog images, TimeProvider time)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<(string Uid, string Container), ContainerRun> _runs = new();
     private readonly SandboxTools _tools = new(options);
 
+    // The programs of ordinary shell scripts, which the sandbox has as the images do; an image's own server (nginx,
+    // redis-server, ...) is not among them, so its containers stay simulated.
+    private static readonly FrozenSet<string> OrdinaryTools = FrozenSet.ToFrozenSet(
+    [
+        "sh", "bash", "ash", "dash", "echo", "printf", "sleep", "date", "env", "printenv", "cat", "ls", "true", "false", "yes",
+        "head", "tail", "seq", "hostname", "id", "whoami", "uname", "pwd", "touch", "mkdir", "rm", "cp", "mv", "tee", "wc",
+        "grep", "sed", "awk", "cut", "sort", "uniq", "tr", "expr", "test", "dd", "md5sum", "sha256sum", "base64", "timeout",
+    ], StringComparer.Ordinal);
+
     /// <summary>Whether a container of a pod's spec runs for real.</summary>
-    public static bool RunsForReal(JsonObject container) => container["stdin"] is JsonValue v && v.TryGetValue<bool>(out var stdin) && stdin;
+    public bool RunsForReal(JsonObject container) =>
+        Flag(container, "stdin") || (Command(container) is [var program, ..] && OrdinaryTools.Contains(Path.GetFileName(program)));
+
+    /// <summary>
+    /// What a container runs: its command and args; its args alone (an image with no ENTRYPOINT runs them, and the
+    /// usual entrypoint scripts exec what they are given); else the image's default command; null when not known.
+    /// </summary>
+    private IReadOnlyList<string>? Command(JsonObject container)
+    {
+        List<string> command = [.. Strings(container.Arr("command"))];
+        List<string> args = [.. Strings(container.Arr("args"))];
+        return command.Count > 0 ? [.. command, .. args]
+            : args.Count > 0 ? args
+            : ImageName.Parse(container.Str("image") ?? "", out _) is { } name ? images.DefaultCommand(name)
+            : null;
+    }
 
     /// <summary>The running main process of a container, or null when it has none now.</summary>
     public ContainerProcess? Find(string podUid, string container) =>
@@ -80,8 +108,7 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
     private void Start(JsonObject pod, JsonObject container, ContainerRun run, Action lookAgain, DateTimeOffset now)
     {
         run.Starts++;
-        List<string> command = [.. Strings(container.Arr("command")), .. Strings(container.Arr("args"))];
-        var request = new ExecRequest(command.Count > 0 ? command : ["sh"], Stdin: true, Stdout: true, Stderr: true, Tty: Flag(container, "tty"));
+        var request = new ExecRequest(Command(container) ?? ["sh"], Stdin: true, Stdout: true, Stderr: true, Tty: Flag(container, "tty"));
         string? failure = _tools.Missing(needsSetPriv: sandboxes.HostUid(pod.Uid()) is not null, needsSocat: options.ApiServerSocket is not null);
         if (failure is null)
         {
@@ -89,7 +116,16 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
             try
             {
                 spec = exec.BuildSpec(pod, container, request);
+
+                // The kubelet expands $(VAR) in the command and args with the container's environment.
+                var environment = spec.Environment;
+                spec = spec with { Command = [.. spec.Command.Select(a => ContainerEnvironment.Expand(a, n => environment.GetValueOrDefault(n)))] };
                 var started = Sandbox.Start(_tools, spec);
+                if (!Flag(container, "stdin"))
+                {
+                    started.CloseInput();
+                }
+
                 sessions.Add(pod.Uid(), started);
                 var process = new ContainerProcess(started, Flag(container, "stdinOnce"), now);
                 run.Process = process;

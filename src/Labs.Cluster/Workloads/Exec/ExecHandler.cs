@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Labs.Cluster.Api;
+using Labs.Cluster.Storage;
 using Labs.Cluster.Workloads.Isolation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace Labs.Cluster.Workloads.Exec;
 /// <c>v5.channel.k8s.io</c> (or v4), the command run in the pod's bubblewrap sandbox, and a <c>v1.Status</c> on
 /// channel 3 with the exit code.
 /// </summary>
-internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes sandboxes, ILogger<ExecHandler> logger)
+internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes sandboxes, IObjectStore store, ILogger<ExecHandler> logger)
 {
     public const string V5 = "v5.channel.k8s.io";
     public const string V4 = "v4.channel.k8s.io";
@@ -65,12 +66,19 @@ internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes 
             environment["TERM"] = "xterm-256color";
         }
 
-        foreach (var variable in container.Arr("env").Objects())
+        // The container's environment as the kubelet made it; a source gone since the container started (the kubelet
+        // resolved it then) leaves the literal values.
+        var (variables, error) = ContainerEnvironment.Resolve(store, pod, container);
+        if (error is not null)
         {
-            if (variable.Str("name") is { Length: > 0 } name && variable.Str("value") is { } value)
-            {
-                environment[name] = value;
-            }
+            variables = [.. container.Arr("env").Objects()
+                .Where(v => v.Str("name") is { Length: > 0 } && v.Str("value") is not null)
+                .Select(v => new KeyValuePair<string, string>(v.Str("name")!, v.Str("value")!))];
+        }
+
+        foreach (var (name, value) in variables)
+        {
+            environment[name] = value;
         }
 
         var command = request.Command.Count > 0 ? request.Command : [_tools.Shell ?? options.ShellPath];

@@ -12,9 +12,9 @@ namespace Labs.Cluster.Workloads.Images;
 internal sealed class ImageCatalog
 {
     private readonly FrozenSet<string> _registries;
-    private readonly FrozenDictionary<string, (Regex Tags, long Size)> _images;
+    private readonly FrozenDictionary<string, (Regex Tags, long Size, IReadOnlyList<string>? Cmd)> _images;
 
-    private ImageCatalog(FrozenSet<string> registries, FrozenDictionary<string, (Regex Tags, long Size)> images)
+    private ImageCatalog(FrozenSet<string> registries, FrozenDictionary<string, (Regex Tags, long Size, IReadOnlyList<string>? Cmd)> images)
     {
         _registries = registries;
         _images = images;
@@ -58,6 +58,9 @@ internal sealed class ImageCatalog
             : (image.Size, null);
     }
 
+    /// <summary>The image's default command (its CMD, for an image without ENTRYPOINT) when the catalog knows it.</summary>
+    public IReadOnlyList<string>? DefaultCommand(ImageName name) => _images.TryGetValue(name.Qualified, out var image) ? image.Cmd : null;
+
     private static ImageCatalog Load()
     {
         using var stream = typeof(ImageCatalog).Assembly.GetManifestResourceStream("Labs.Cluster.Workloads.Images.images.json")
@@ -74,7 +77,7 @@ internal sealed class ImageCatalog
         var registries = (root["registries"] as JsonArray ?? throw new InvalidDataException("the image catalog has no \"registries\" list"))
             .Select(r => (string?)r ?? throw new InvalidDataException("a registry of the image catalog is not a string"))
             .ToFrozenSet(StringComparer.Ordinal);
-        var images = new Dictionary<string, (Regex, long)>(StringComparer.Ordinal);
+        var images = new Dictionary<string, (Regex, long, IReadOnlyList<string>?)>(StringComparer.Ordinal);
         foreach (var (repository, entry) in root["images"] as JsonObject ?? throw new InvalidDataException("the image catalog has no \"images\" object"))
         {
             var tags = (string?)entry?["tags"] ?? throw new InvalidDataException($"image {repository}: no \"tags\"");
@@ -86,9 +89,17 @@ internal sealed class ImageCatalog
                 throw new InvalidDataException($"image {repository}: its registry is not in \"registries\"");
             }
 
+            IReadOnlyList<string>? cmd = null;
+            if (entry["cmd"] is { } given)
+            {
+                cmd = given is JsonArray { Count: > 0 } list && list.All(c => c is JsonValue text && text.TryGetValue<string>(out _))
+                    ? [.. list.Select(c => (string)c!)]
+                    : throw new InvalidDataException($"image {repository}: \"cmd\" is not a list of strings");
+            }
+
             try
             {
-                images[repository] = (new Regex("^(?:" + tags + ")$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), size);
+                images[repository] = (new Regex("^(?:" + tags + ")$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), size, cmd);
             }
             catch (ArgumentException e)
             {
