@@ -74,4 +74,35 @@ public sealed class KubectlWorkloadTests(WorkloadCluster k) : IClassFixture<Work
         Assert.True(exec.ExitCode == 0, exec.ToString());
         Assert.Contains("hello-from-exec", exec.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_service_lists_the_ready_pods_it_selects_as_endpoints_and_one_that_selects_none_lists_none()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        Assert.Equal(0, (await k.RunAsync("create", "deployment", "web", "--image=nginx", "--replicas=2", "--port=80", "-n", ns)).ExitCode);
+        var rollout = await k.RunAsync("rollout", "status", "deployment/web", "-n", ns, "--timeout=90s");
+        Assert.True(rollout.ExitCode == 0, rollout.ToString());
+        Assert.Equal(0, (await k.RunAsync("expose", "deployment", "web", "--port=8080", "--target-port=80", "-n", ns)).ExitCode);
+        Assert.Equal(0, (await k.RunAsync("create", "service", "clusterip", "wrong", "--tcp=80:80", "-n", ns)).ExitCode);
+
+        var listed = await k.RunAsync("wait", "endpoints/web", "-n", ns, "--for=jsonpath={.subsets[0].addresses[1].targetRef.kind}=Pod", "--timeout=60s");
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        var get = await k.RunAsync("get", "endpoints", "-n", ns, "--no-headers");
+        Assert.Matches(@"^web\s+10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80\s", get.Stdout);
+        Assert.Matches(@"(?m)^wrong\s+<none>\s", get.Stdout);
+        Assert.Matches(@"Endpoints:\s+10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80", (await k.RunAsync("describe", "service", "web", "-n", ns)).Stdout);
+
+        Assert.Equal(0, (await k.RunAsync("scale", "deployment", "web", "--replicas=0", "-n", ns)).ExitCode);
+        var addresses = "?";
+        for (var tries = 0; tries < 120 && addresses.Length > 0; tries++)
+        {
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            addresses = (await k.RunAsync("get", "endpoints", "web", "-n", ns, "-o", "jsonpath={.subsets}")).Stdout.Trim();
+        }
+
+        Assert.Equal("", addresses);
+        Assert.Equal(0, (await k.RunAsync("delete", "service", "web", "-n", ns)).ExitCode);
+        var gone = await k.RunAsync("wait", "endpoints/web", "-n", ns, "--for=delete", "--timeout=60s");
+        Assert.True(gone.ExitCode == 0, gone.ToString());
+    }
 }

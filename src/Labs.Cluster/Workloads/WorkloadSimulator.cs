@@ -72,6 +72,7 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
             new ReplicaSetController(store, events, TimeProvider.System),
             new SchedulerController(store, new Scheduler(store, _nodes, events)),
             new KubeletController(store, kubelet, _sandboxes, _logger),
+            new EndpointsController(store),
         ];
         _controllers = new ControllerManager(store, controllers, TimeProvider.System, _logger);
     }
