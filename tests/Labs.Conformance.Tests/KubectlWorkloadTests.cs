@@ -105,4 +105,30 @@ public sealed class KubectlWorkloadTests(WorkloadCluster k) : IClassFixture<Work
         var gone = await k.RunAsync("wait", "endpoints/web", "-n", ns, "--for=delete", "--timeout=60s");
         Assert.True(gone.ExitCode == 0, gone.ToString());
     }
+
+    [Fact]
+    public async Task A_pod_asking_for_more_cpu_than_any_node_has_stays_Pending_with_the_schedulers_words()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        Assert.Equal(0, (await k.RunAsync("apply", "-n", ns, "-f", k.WriteManifest("""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: big
+            spec:
+              containers:
+              - name: app
+                image: nginx
+                resources:
+                  requests:
+                    cpu: "100"
+            """))).ExitCode);
+
+        var pending = await k.RunAsync("wait", "pod/big", "-n", ns, "--for=jsonpath={.status.conditions[0].reason}=Unschedulable", "--timeout=60s");
+        Assert.True(pending.ExitCode == 0, pending.ToString());
+        Assert.Matches(@"^big\s+0/1\s+Pending\s+0\s", (await k.RunAsync("get", "pod", "big", "-n", ns, "--no-headers")).Stdout);
+        var describe = await k.RunAsync("describe", "pod", "big", "-n", ns);
+        Assert.Matches(@"Warning\s+FailedScheduling\s+\S+\s+default-scheduler\s+0/(\d) nodes are available: \1 Insufficient cpu\. " +
+            @"preemption: 0/\1 nodes are available: \1 No preemption victims found for incoming pod\.", describe.Stdout);
+    }
 }

@@ -4,8 +4,9 @@ using Labs.Cluster.Storage;
 namespace Labs.Cluster.Workloads;
 
 /// <summary>
-/// Binds pods without <c>spec.nodeName</c> to the Ready node with the fewest pods that matches the pod's
-/// <c>nodeSelector</c>; marks the pod Unschedulable when none does. Both with the default scheduler's events.
+/// Binds pods without <c>spec.nodeName</c> to the Ready, schedulable node with the fewest pods that matches the pod's
+/// <c>nodeSelector</c> and has room for its requests; marks the pod Unschedulable, in the scheduler's words, when none
+/// does. Both with the default scheduler's events.
 /// </summary>
 internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRecorder events)
 {
@@ -24,19 +25,44 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
 
         var selector = pod.Obj("spec", "nodeSelector");
         var allNodes = store.List(WorkloadResources.Nodes, null).Items;
-        var candidates = allNodes
-            .Where(n => n.At("spec", "unschedulable") is not JsonValue u || !u.TryGetValue<bool>(out var b) || !b)
-            .Where(n => n.Arr("status", "conditions").Objects().Any(c => c.Str("type") == "Ready" && c.Str("status") == "True"))
-            .Where(n => JsonPaths.MatchesLabels(selector, n.Obj("metadata", "labels")))
-            .ToList();
+        var pods = store.List(WorkloadResources.Pods, null).Items;
+        var wants = Requests(pod);
+
+        // The filters in the scheduler's order; a node is out at the first that fails, for that filter's reasons.
+        var failures = new List<(string[] Reasons, bool Resolvable)>();
+        var candidates = new List<JsonObject>();
+        foreach (var node in allNodes)
+        {
+            if (node.At("spec", "unschedulable") is JsonValue u && u.TryGetValue<bool>(out var cordoned) && cordoned)
+            {
+                failures.Add((["node(s) were unschedulable"], false));
+            }
+            else if (!node.Arr("status", "conditions").Objects().Any(c => c.Str("type") == "Ready" && c.Str("status") == "True"))
+            {
+                failures.Add((["node(s) had untolerated taint {node.kubernetes.io/not-ready: }"], false));
+            }
+            else if (!JsonPaths.MatchesLabels(selector, node.Obj("metadata", "labels")))
+            {
+                failures.Add((["node(s) didn't match Pod's node affinity/selector"], false));
+            }
+            else if (Insufficient(node, pod, wants, pods) is { Length: > 0 } lacking)
+            {
+                failures.Add((lacking, true));
+            }
+            else
+            {
+                candidates.Add(node);
+            }
+        }
+
         if (candidates.Count == 0)
         {
-            MarkUnschedulable(pod, allNodes.Count, selector is { Count: > 0 });
+            MarkUnschedulable(pod, allNodes.Count, failures);
             retry = UnschedulableRetry;
             return false;
         }
 
-        var load = store.List(WorkloadResources.Pods, null).Items
+        var load = pods
             .GroupBy(p => p.Str("spec", "nodeName") ?? "")
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var chosen = candidates
@@ -51,12 +77,18 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
         return false;
     }
 
-    private void MarkUnschedulable(JsonObject pod, int nodeCount, bool hasSelector)
+    /// <summary>
+    /// The scheduler's FitError: how many nodes failed for each reason, sorted, then what preemption found (nothing to
+    /// preempt here: resources could be freed but no pod has a lower priority; the other reasons preemption cannot help).
+    /// </summary>
+    private void MarkUnschedulable(JsonObject pod, int nodeCount, List<(string[] Reasons, bool Resolvable)> failures)
     {
-        var why = hasSelector
-            ? $"{nodeCount} node(s) didn't match Pod's node affinity/selector"
-            : $"{nodeCount} node(s) were unschedulable";
-        var message = $"0/{nodeCount} nodes are available: {why}. preemption: 0/{nodeCount} nodes are available: {nodeCount} Preemption is not helpful for scheduling.";
+        static string Histogram(IEnumerable<string> reasons) =>
+            string.Join(", ", reasons.GroupBy(r => r, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}").Order(StringComparer.Ordinal));
+        var why = Histogram(failures.SelectMany(f => f.Reasons));
+        var preemption = Histogram(failures.Select(f => f.Resolvable ? "No preemption victims found for incoming pod" : "Preemption is not helpful for scheduling"));
+        var message = nodeCount == 0 ? "no nodes available to schedule pods"
+            : $"0/{nodeCount} nodes are available: {why}. preemption: 0/{nodeCount} nodes are available: {preemption}.";
         var existing = pod.Arr("status", "conditions").Objects().FirstOrDefault(c => c.Str("type") == "PodScheduled");
         if (pod.Str("status", "phase") == "Pending" && existing?.Str("status") == "False" && existing.Str("message") == message)
         {
@@ -80,4 +112,58 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
         };
         store.UpdateStatus(WorkloadResources.Pods, pod.Namespace(), pod);
     }
+
+    /// <summary>What a pod asks for: the sum of its containers' requests, or the largest init container's (in milli-units and bytes).</summary>
+    private static (long MilliCpu, long Memory) Requests(JsonObject pod)
+    {
+        static (long, long) Of(JsonObject c) => (Amount(c.Str("resources", "requests", "cpu"), milli: true), Amount(c.Str("resources", "requests", "memory"), milli: false));
+        var containers = pod.Arr("spec", "containers").Objects().Select(Of).ToList();
+        var init = pod.Arr("spec", "initContainers").Objects().Select(Of).ToList();
+        var cpu = Math.Max(containers.Sum(c => c.Item1), init.Count > 0 ? init.Max(c => c.Item1) : 0);
+        var memory = Math.Max(containers.Sum(c => c.Item2), init.Count > 0 ? init.Max(c => c.Item2) : 0);
+        return (cpu, memory);
+    }
+
+    /// <summary>
+    /// NodeResourcesFit: the resources the node's allocatable cannot give the pod after the requests of the pods already
+    /// there. Only the pods of the pod's own tenant count: one learner's pods must not make another's Pending, so every
+    /// tenant sees the nodes as if it had them to itself. A tenant is a namespace (a learner's), or for the platform's
+    /// own pods in its system namespace, the learner session they carry in <see cref="SessionLabel"/> (a toolbox).
+    /// </summary>
+    private static string[] Insufficient(JsonObject node, JsonObject pod, (long MilliCpu, long Memory) wants, IReadOnlyList<JsonObject> pods)
+    {
+        var tenant = Tenant(pod);
+        var placed = pods.Where(p => p.Str("spec", "nodeName") == node.Name() && Tenant(p) == tenant &&
+            p.Str("status", "phase") is not ("Succeeded" or "Failed")).ToList();
+        var usedCpu = placed.Sum(p => Requests(p).MilliCpu);
+        var usedMemory = placed.Sum(p => Requests(p).Memory);
+        var reasons = new List<string>();
+        if (wants.MilliCpu > 0 && usedCpu + wants.MilliCpu > Amount(node.Str("status", "allocatable", "cpu"), milli: true))
+        {
+            reasons.Add("Insufficient cpu");
+        }
+
+        if (wants.Memory > 0 && usedMemory + wants.Memory > Amount(node.Str("status", "allocatable", "memory"), milli: false))
+        {
+            reasons.Add("Insufficient memory");
+        }
+
+        if (placed.Count + 1 > Amount(node.Str("status", "allocatable", "pods"), milli: false))
+        {
+            reasons.Add("Too many pods");
+        }
+
+        return [.. reasons];
+    }
+
+    /// <summary>The label the platform puts on the pods it runs for a learner session (Labs.Sessions' LearnerManifests).</summary>
+    internal const string SessionLabel = "labs.dev/session";
+
+    private static string Tenant(JsonObject pod) =>
+        pod.Str("metadata", "labels", SessionLabel) is { Length: > 0 } session ? "session/" + session : "namespace/" + pod.Namespace();
+
+    private static long Amount(string? quantity, bool milli) =>
+        quantity is not null && Admission.Quantity.TryParse(quantity, out var q, out _)
+            ? (long)(milli ? q.MilliValue : q.Value)
+            : 0;
 }
