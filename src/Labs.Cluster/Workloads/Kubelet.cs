@@ -182,27 +182,11 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
     /// <summary>The reference a container runtime shows for an image: <c>nginx</c> → <c>docker.io/library/nginx:latest</c>.</summary>
     public static (string Image, string ImageId) ImageReference(string? image)
     {
-        var name = string.IsNullOrEmpty(image) ? "unknown" : image;
-        var digestAt = name.IndexOf('@', StringComparison.Ordinal);
-        var repository = digestAt >= 0 ? name[..digestAt] : name;
-        var lastSlash = repository.LastIndexOf('/');
-        var tagColon = repository.LastIndexOf(':');
-        var tag = "latest";
-        if (tagColon > lastSlash)
+        if (ImageName.Parse(image ?? "", out _) is not { } name)
         {
-            tag = repository[(tagColon + 1)..];
-            repository = repository[..tagColon];
+            return (image ?? "", "");
         }
 
-        var firstSlash = repository.IndexOf('/', StringComparison.Ordinal);
-        var hasRegistry = firstSlash > 0 && (repository[..firstSlash].Contains('.', StringComparison.Ordinal) ||
-            repository[..firstSlash].Contains(':', StringComparison.Ordinal) || repository[..firstSlash] == "localhost");
-        if (!hasRegistry)
-        {
-            repository = "docker.io/" + (firstSlash < 0 ? "library/" + repository : repository);
-        }
-
-        var digest = digestAt >= 0 ? name[(digestAt + 1)..] : "sha256:" + Hex(repository + ":" + tag, 64);
-        return (digestAt >= 0 ? repository + "@" + digest : repository + ":" + tag, repository + "@" + digest);
+        return (name.Full, name.Qualified + "@" + (name.Digest ?? "sha256:" + Hex(name.Full, 64)));
     }
 }
