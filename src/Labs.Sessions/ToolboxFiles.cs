@@ -60,7 +60,7 @@ internal static class ToolboxFiles
 
     /// <summary>
     /// The learner's bash start-up file: kubeconfig, bash's own completion (Debian's bash-completion, which kubectl's
-    /// completion script needs), the <c>k</c> alias with completion (loaded at its first use), a readable prompt marked
+    /// completion script needs), the <c>k</c> alias with completion (loaded at its first use), Helm's completion when Helm is there, a readable prompt marked
     /// for the page (<see cref="ToolboxPrompt.Mark"/>), history written after each command.
     /// </summary>
     public static string Bashrc(string ns) =>
@@ -83,6 +83,14 @@ internal static class ToolboxFiles
           complete -o default -F _labs_load_kubectl_completion kubectl k
         else
           echo "kubectl is not installed in this toolbox: install kubectl on the host (it must be on PATH)." >&2
+        fi
+        if command -v helm >/dev/null 2>&1; then
+          # Helm's completion, loaded the same way at its first Tab.
+          _labs_load_helm_completion() {
+            source <(helm completion bash 2>/dev/null)
+            return 124
+          }
+          complete -o default -F _labs_load_helm_completion helm
         fi
         PS1='\[\e]133;A\a\]\[\e[1;32m\]learner\[\e[0m\]@\[\e[1;36m\]{{ns}}\[\e[0m\]:\[\e[1;34m\]\w\[\e[0m\]\$ '
         # Shell integration marks (OSC 133, as terminals use them): A = at the prompt, C = a command runs. The page

@@ -98,7 +98,13 @@ public class KubectlCluster : IAsyncLifetime
 
     private async Task<KubectlResult> RunWithCacheAsync(string cacheDirectory, string[] args, string? stdin, string kubectl = KubectlPath)
     {
-        using var process = Start(cacheDirectory, args, redirectInput: true, kubectl);
+        var info = StartInfo(cacheDirectory, args, redirectInput: true, kubectl);
+        return await RunAsync(info, $"kubectl {string.Join(' ', args)}", stdin);
+    }
+
+    private static async Task<KubectlResult> RunAsync(ProcessStartInfo info, string what, string? stdin)
+    {
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName}");
         await process.StandardInput.WriteAsync(stdin ?? string.Empty);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -111,16 +117,53 @@ public class KubectlCluster : IAsyncLifetime
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"kubectl {string.Join(' ', args)} did not finish within {DefaultTimeout.TotalSeconds} s");
+            throw new TimeoutException($"{what} did not finish within {DefaultTimeout.TotalSeconds} s");
         }
 
         return new KubectlResult(process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>
+    /// The Helm the platform binds into sandboxes (<c>scripts/install-helm.sh</c>, copied beside these tests by the
+    /// build as <c>tools/helm</c>).
+    /// </summary>
+    public static string HelmPath => Path.Combine(AppContext.BaseDirectory, "tools", "helm");
+
+    /// <summary>Runs Helm against this cluster as the admin, in <paramref name="workingDirectory"/>, with its caches under this fixture's root.</summary>
+    public async Task<KubectlResult> RunHelmAsync(string workingDirectory, params string[] args)
+    {
+        if (!File.Exists(HelmPath))
+            throw new InvalidOperationException($"{HelmPath} is missing: scripts/install-helm.sh installs Helm and the build copies it here");
+        var info = new ProcessStartInfo(HelmPath)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["KUBECONFIG"] = Cluster.AdminKubeconfigPath;
+        info.Environment["HOME"] = _root;
+        foreach (var (variable, folder) in new[] { ("HELM_CACHE_HOME", "helm-cache"), ("HELM_CONFIG_HOME", "helm-config"), ("HELM_DATA_HOME", "helm-data") })
+        {
+            info.Environment[variable] = Path.Combine(_root, folder);
+        }
+
+        return await RunAsync(info, $"helm {string.Join(' ', args)}", null);
+    }
+
     /// <summary>Starts kubectl without waiting (for <c>get -w</c>); the caller reads and kills it.</summary>
     public Process Start(params string[] args) => Start(CacheDirectory, args, redirectInput: false);
 
-    private Process Start(string cacheDirectory, string[] args, bool redirectInput, string kubectl = KubectlPath)
+    private Process Start(string cacheDirectory, string[] args, bool redirectInput, string kubectl = KubectlPath) =>
+        Process.Start(StartInfo(cacheDirectory, args, redirectInput, kubectl)) ?? throw new InvalidOperationException($"could not start {kubectl}");
+
+    private ProcessStartInfo StartInfo(string cacheDirectory, string[] args, bool redirectInput, string kubectl)
     {
         var info = new ProcessStartInfo(kubectl)
         {
@@ -139,6 +182,6 @@ public class KubectlCluster : IAsyncLifetime
         }
 
         info.Environment["HOME"] = _root;
-        return Process.Start(info) ?? throw new InvalidOperationException($"could not start {kubectl}");
+        return info;
     }
 }

@@ -53,4 +53,11 @@ public sealed class WorkloadOptions
 
     /// <summary>The port the API server is forwarded to inside sandboxes (the port of its address on the host).</summary>
     public int ApiServerPort { get; set; }
+
+    /// <summary>
+    /// A host directory of extra programs (Helm) bound read-only into every sandbox at <c>/opt/labs/bin</c>, which is on
+    /// its PATH. Default: <c>tools</c> beside the platform's assemblies, where the build puts what
+    /// <c>scripts/install-helm.sh</c> installed; nothing is bound when the directory does not exist.
+    /// </summary>
+    public string ToolsDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "tools");
 }

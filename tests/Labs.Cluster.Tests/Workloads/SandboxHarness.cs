@@ -47,9 +47,10 @@ internal sealed class SandboxHarness : IDisposable
         Sandboxes.Prepare(pod),
         mounts ?? [],
         Sandbox.Home,
-        new Dictionary<string, string> { ["PATH"] = "/usr/local/bin:/usr/bin:/bin", ["HOME"] = Sandbox.Home, ["TERM"] = "xterm-256color" },
+        new Dictionary<string, string> { ["PATH"] = Sandbox.SearchPath, ["HOME"] = Sandbox.Home, ["TERM"] = "xterm-256color" },
         command,
-        tty);
+        tty,
+        Tools: Tools.Extra);
 
     public ISandboxProcess Start(SandboxSpec spec)
     {

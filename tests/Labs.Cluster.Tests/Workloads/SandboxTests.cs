@@ -63,6 +63,32 @@ public sealed class SandboxTests : IDisposable
     }
 
     [Fact]
+    public async Task The_platforms_tools_are_on_the_path_read_only_and_nothing_else_of_their_folder_shows()
+    {
+        var tools = Directory.CreateTempSubdirectory("labs-tools-").FullName;
+        try
+        {
+            File.SetUnixFileMode(tools, (UnixFileMode)0b111_101_101);
+            var tool = Path.Combine(tools, "labs-hello");
+            await File.WriteAllTextAsync(tool, "#!/bin/sh\necho hello from $0\n", TestContext.Current.CancellationToken);
+            File.SetUnixFileMode(tool, (UnixFileMode)0b111_101_101);
+            using var harness = new SandboxHarness(o => o.ToolsDirectory = tools);
+
+            var (output, code) = await harness.RunAsync(SandboxHarness.Pod(), "bash", "-c",
+                $"labs-hello; touch {Sandbox.ToolsDirectory}/x 2>/dev/null && echo WROTE; test -e '{tools}' && echo SEEN-HOST-PATH; exit 0");
+
+            Assert.Equal(0, code);
+            Assert.Contains($"hello from {Sandbox.ToolsDirectory}/labs-hello", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("WROTE", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("SEEN-HOST-PATH", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(tools, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_command_runs_as_the_learner_who_owns_their_home()
     {
         var (output, code) = await RunAsync(Start(false, null, "bash", "-c", "id -un; id -u; touch ~/mine && stat -c %U ~/mine"));

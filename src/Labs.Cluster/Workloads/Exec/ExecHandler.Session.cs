@@ -87,14 +87,14 @@ internal sealed partial class ExecHandler
     }
 
     /// <summary>A bare command name that is on no directory of the sandbox's PATH, reported as containerd does.</summary>
-    private static string? MissingExecutable(IReadOnlyList<string> command)
+    private string? MissingExecutable(IReadOnlyList<string> command)
     {
         if (command.Count == 0 || command[0].Contains('/', StringComparison.Ordinal))
         {
             return null;
         }
 
-        string[] path = ["/usr/local/bin", "/usr/bin", "/bin"];
+        string[] path = ["/usr/local/bin", "/usr/bin", "/bin", .. _tools.Extra is { } extra ? [extra] : Array.Empty<string>()];
         return path.Any(dir => File.Exists(Path.Combine(dir, command[0])))
             ? null
             : $"Internal error occurred: error executing command in container: failed to exec in container: exec: \"{command[0]}\": executable file not found in $PATH";

@@ -57,7 +57,7 @@ internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes 
 
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
+            ["PATH"] = Sandbox.SearchPath,
             ["HOME"] = Sandbox.Home,
             ["HOSTNAME"] = pod.Name(),
         };
@@ -84,7 +84,7 @@ internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes 
         var command = request.Command.Count > 0 ? request.Command : [_tools.Shell ?? options.ShellPath];
         var workingDirectory = container.Str("workingDir") is { Length: > 0 } wd && wd.StartsWith('/') ? wd : Sandbox.Home;
         var api = options.ApiServerSocket is { } socket ? new ApiForward(socket, options.ApiServerPort) : null;
-        return new SandboxSpec(pod.Name(), sandbox, mounts, workingDirectory, environment, command, request.Tty, api);
+        return new SandboxSpec(pod.Name(), sandbox, mounts, workingDirectory, environment, command, request.Tty, api, _tools.Extra);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "exec in pod {Pod} failed")]

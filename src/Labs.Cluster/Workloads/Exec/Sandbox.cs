@@ -14,6 +14,12 @@ internal static class Sandbox
 {
     public const string Home = "/home/learner";
 
+    /// <summary>Where the platform's extra programs (Helm) appear inside the sandbox, last on its PATH.</summary>
+    public const string ToolsDirectory = "/opt/labs/bin";
+
+    /// <summary>The PATH of every sandboxed command.</summary>
+    public const string SearchPath = "/usr/local/bin:/usr/bin:/bin:" + ToolsDirectory;
+
     /// <summary>The learner's user and group id inside the sandbox (mapped to the pod's host uid outside).</summary>
     public const int LearnerId = 1000;
 
@@ -96,6 +102,11 @@ internal static class Sandbox
         if (spec.Api is { } api)
         {
             args.AddRange(["--ro-bind", api.Socket, ApiSocket, "--ro-bind-data", $"{ForwarderFd}", ApiForwarder]);
+        }
+
+        if (spec.Tools is { } tools)
+        {
+            args.AddRange(["--ro-bind", tools, ToolsDirectory]);
         }
 
         for (var i = 0; i < spec.Mounts.Count; i++)

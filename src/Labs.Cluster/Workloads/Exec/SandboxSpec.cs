@@ -11,6 +11,7 @@ namespace Labs.Cluster.Workloads.Exec;
 /// <param name="Command">The command and its arguments.</param>
 /// <param name="Tty">Whether the command runs on a terminal.</param>
 /// <param name="Api">The API server to forward into the sandbox's network namespace, if any.</param>
+/// <param name="Tools">A host directory of extra programs bound read-only at <see cref="Sandbox.ToolsDirectory"/>, if any.</param>
 internal sealed record SandboxSpec(
     string Hostname,
     PodSandbox Pod,
@@ -19,4 +20,5 @@ internal sealed record SandboxSpec(
     IReadOnlyDictionary<string, string> Environment,
     IReadOnlyList<string> Command,
     bool Tty,
-    ApiForward? Api = null);
+    ApiForward? Api = null,
+    string? Tools = null);

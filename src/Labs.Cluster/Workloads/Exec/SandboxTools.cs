@@ -9,7 +9,11 @@ internal sealed class SandboxTools
         Shell = Sandbox.Locate(options.ShellPath);
         SetPriv = Sandbox.Locate("setpriv");
         Socat = Sandbox.Locate("socat");
+        Extra = Directory.Exists(options.ToolsDirectory) ? Path.GetFullPath(options.ToolsDirectory) : null;
     }
+
+    /// <summary>The directory of extra programs bound at <see cref="Sandbox.ToolsDirectory"/>, or null when there is none.</summary>
+    public string? Extra { get; }
 
     public string? Bubblewrap { get; }
 
