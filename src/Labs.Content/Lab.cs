@@ -69,6 +69,9 @@ public sealed class Lab
     /// <summary>Full path of <c>setup/setup.sh</c>, or null.</summary>
     public string? SetupScript { get; init; }
 
+    /// <summary>The files of <c>files/</c>, copied into the learner's home before the setup script runs.</summary>
+    public IReadOnlyList<LabHomeFile> HomeFiles { get; init; } = [];
+
     /// <summary>Full paths of <c>solution/*.yaml</c> and <c>solution/*.yml</c>, sorted.</summary>
     public IReadOnlyList<string> SolutionManifests { get; init; } = [];
 

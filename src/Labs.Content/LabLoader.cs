@@ -43,6 +43,7 @@ public sealed partial class LabLoader
         var solutionObjects = new List<SetupObject>();
         foreach (var path in solutionManifests)
             problems.Try(() => solutionObjects.AddRange(ManifestReader.Read(path, $"{prefix}/solution/{Path.GetFileName(path)}")));
+        var homeFiles = HomeFiles(directory, prefix, problems);
         problems.ThrowIfAny();
 
         var lab = parsed!;
@@ -68,6 +69,7 @@ public sealed partial class LabLoader
             SetupManifests = setupManifests,
             SetupObjects = setupObjects,
             SetupScript = FileOrNull(Path.Combine(setup, "setup.sh")),
+            HomeFiles = homeFiles,
             SolutionManifests = solutionManifests,
             SolutionObjects = solutionObjects,
             SolutionScript = FileOrNull(Path.Combine(solution, "solve.sh")),

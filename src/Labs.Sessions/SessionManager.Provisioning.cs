@@ -64,10 +64,16 @@ public sealed partial class SessionManager
             await WaitForRunningAsync(toolbox, cancellationToken);
             step = "give the learner a token";
             var tokenExpiresAt = await IssueTokenAsync(ns, toolbox, cancellationToken);
+            if (setup?.Files is { Count: > 0 } files)
+            {
+                step = "copy the lab's files into the learner's home";
+                await RunSetupScriptAsync(toolbox, HomeFilesScript.For(files), "copying its files into the home", cancellationToken);
+            }
+
             if (setup?.Script is { } script)
             {
                 step = "run the lab's setup script";
-                await RunSetupScriptAsync(toolbox, script, cancellationToken);
+                await RunSetupScriptAsync(toolbox, script, "its setup script", cancellationToken);
             }
 
             return tokenExpiresAt;
@@ -152,7 +158,7 @@ public sealed partial class SessionManager
         }
     }
 
-    private async Task RunSetupScriptAsync(string toolbox, string script, CancellationToken cancellationToken)
+    private async Task RunSetupScriptAsync(string toolbox, string script, string what, CancellationToken cancellationToken)
     {
         await using var exec = await _exec.StartAsync(
             new ExecRequest(_options.SystemNamespace, toolbox, ["bash", "-s"], Tty: false, Stdin: true), cancellationToken);
@@ -174,7 +180,7 @@ public sealed partial class SessionManager
         if (exitCode != 0)
         {
             var tail = string.Join('\n', output.ToString().TrimEnd().Split('\n').TakeLast(5));
-            throw new SessionStartException($"Could not start the lab: its setup script exited with code {exitCode}: {tail}");
+            throw new SessionStartException($"Could not start the lab: {what} exited with code {exitCode}: {tail}");
         }
     }
 }

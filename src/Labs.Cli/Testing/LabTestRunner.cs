@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Labs.Content;
 using Labs.Grading;
 using Labs.Sessions;
+using Labs.Web.Api;
 
 namespace Labs.Cli.Testing;
 
@@ -28,7 +29,7 @@ internal sealed class LabTestRunner(CliPlatform platform)
         LabSession session;
         try
         {
-            session = await platform.Sessions.StartAsync(lab.Id, Owner, await LabSessionSetup.ForAsync(lab, cancellationToken), cancellationToken);
+            session = await platform.Sessions.StartAsync(lab.Id, Owner, await LabSetups.ForAsync(lab, cancellationToken), cancellationToken);
             steps.Add(new LabTestStep("setup", true, [], []));
         }
         catch (SessionStartException ex)
