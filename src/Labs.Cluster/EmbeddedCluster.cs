@@ -65,6 +65,13 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
     public string AdminKubeconfigPath { get; }
 
     /// <summary>
+    /// Serves <paramref name="files"/> to anyone under <paramref name="prefix"/> (<c>/charts/</c>), without credentials, GET
+    /// and HEAD only: how a sandbox, which reaches nothing but the API server, gets the lab library's Helm charts.
+    /// </summary>
+    /// <exception cref="ArgumentException">The prefix is not <c>/NAME/</c> or is one of the Kubernetes API's paths.</exception>
+    public void ServePublicFiles(string prefix, PublicFiles files) => _apiServer.ServePublicFiles(prefix, files);
+
+    /// <summary>
     /// The object store behind the API (for in-process readers; writes should normally go through the API). Writes through
     /// it are admitted as API writes are (quotas, limit ranges), without the requesting user's RBAC checks.
     /// </summary>

@@ -1,3 +1,5 @@
+using Labs.Content.Charts;
+
 namespace Labs.Content;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed class LabCatalog
     /// <summary>Creates a catalog from already loaded labs; it cannot be reloaded.</summary>
     /// <exception cref="ArgumentException">Two labs share an id.</exception>
     public LabCatalog(IEnumerable<Lab> labs)
-        : this(null, new LabLoader(), Snapshot.Create(labs, []))
+        : this(null, new LabLoader(), Snapshot.Create(labs, [], ChartRepository.Empty))
     {
     }
 
@@ -34,6 +36,9 @@ public sealed class LabCatalog
 
     /// <summary>Every lab folder that does not load, sorted by id, with its problems.</summary>
     public IReadOnlyList<BrokenLab> Broken => _current.Broken;
+
+    /// <summary>The library's Helm chart repository (its <c>_charts/</c> folder); a chart that does not load is in <see cref="Broken"/> as <c>_charts</c>.</summary>
+    public ChartRepository Charts => _current.Charts;
 
     /// <summary>How many times the catalog has been reloaded; a page can tell from it that it is out of date.</summary>
     public long Version => Interlocked.Read(ref _version);
@@ -98,12 +103,15 @@ public sealed class LabCatalog
                 broken.Add(new BrokenLab(Path.GetFileName(directory), directory, ex.Problems));
             }
         }
-        return Snapshot.Create(labs, broken);
+        var charts = ChartRepository.Load(labsDirectory, out var chartProblems);
+        if (chartProblems.Count > 0)
+            broken.Add(new BrokenLab(ChartRepository.FolderName, Path.Combine(labsDirectory, ChartRepository.FolderName), chartProblems));
+        return Snapshot.Create(labs, broken, charts);
     }
 
-    private sealed record Snapshot(IReadOnlyList<Lab> Labs, IReadOnlyList<BrokenLab> Broken, Dictionary<string, Lab> ById)
+    private sealed record Snapshot(IReadOnlyList<Lab> Labs, IReadOnlyList<BrokenLab> Broken, Dictionary<string, Lab> ById, ChartRepository Charts)
     {
-        public static Snapshot Create(IEnumerable<Lab> labs, IReadOnlyList<BrokenLab> broken)
+        public static Snapshot Create(IEnumerable<Lab> labs, IReadOnlyList<BrokenLab> broken, ChartRepository charts)
         {
             ArgumentNullException.ThrowIfNull(labs);
             var sorted = labs.OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
@@ -113,7 +121,7 @@ public sealed class LabCatalog
                 if (!byId.TryAdd(lab.Id, lab))
                     throw new ArgumentException($"Two labs have the id '{lab.Id}': {byId[lab.Id].SourcePath} and {lab.SourcePath}.", nameof(labs));
             }
-            return new Snapshot(sorted, broken, byId);
+            return new Snapshot(sorted, broken, byId, charts);
         }
     }
 }

@@ -17,37 +17,9 @@ public sealed partial class LabLoader
     /// </summary>
     private static List<LabHomeFile> HomeFiles(string labDirectory, string prefix, LabProblems problems)
     {
-        var root = Path.Combine(labDirectory, HomeFilesFolder);
-        var files = new List<LabHomeFile>();
-        if (!System.IO.Directory.Exists(root))
-            return files;
-        if (new DirectoryInfo(root).LinkTarget is not null)
-        {
-            problems.Try(() => throw new LabFormatException($"{prefix}/{HomeFilesFolder}", 0, 0, "is a symbolic link; files/ must be a plain folder of the lab"));
-            return files;
-        }
-
-        long bytes = 0;
-        var folders = new Stack<DirectoryInfo>([new DirectoryInfo(root)]);
-        var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false };
-        while (folders.TryPop(out var folder))
-        {
-            foreach (var entry in folder.EnumerateFileSystemInfos("*", options))
-            {
-                var relative = Path.GetRelativePath(root, entry.FullName).Replace(Path.DirectorySeparatorChar, '/');
-                if (entry.LinkTarget is not null)
-                    problems.Try(() => throw new LabFormatException($"{prefix}/{HomeFilesFolder}/{relative}", 0, 0, "is a symbolic link; files/ may only hold plain files and folders"));
-                else if (entry is DirectoryInfo subfolder)
-                    folders.Push(subfolder);
-                else if (entry is FileInfo file)
-                {
-                    bytes += file.Length;
-                    files.Add(new LabHomeFile(relative, file.FullName, (file.UnixFileMode & UnixFileMode.UserExecute) != 0));
-                }
-            }
-        }
-
-        files.Sort((a, b) => StringComparer.Ordinal.Compare(a.RelativePath, b.RelativePath));
+        var entries = PlainFiles.Under(Path.Combine(labDirectory, HomeFilesFolder), $"{prefix}/{HomeFilesFolder}", problems);
+        var files = entries.ConvertAll(e => new LabHomeFile(e.RelativePath, e.File.FullName, (e.File.UnixFileMode & UnixFileMode.UserExecute) != 0));
+        var bytes = entries.Sum(e => e.File.Length);
         if (files.Count > MaxHomeFiles)
             problems.Try(() => throw new LabFormatException($"{prefix}/{HomeFilesFolder}", 0, 0, $"holds {files.Count} files; at most {MaxHomeFiles} are copied into a learner's home"));
         if (bytes > MaxHomeFileBytes)

@@ -41,6 +41,14 @@ public sealed class LabSessionOptions
     public string? ToolboxCertificateAuthorityPem { get; set; }
 
     /// <summary>
+    /// Where toolboxes reach the lab library's Helm chart repository, given to the learner as <c>$LABS_CHARTS</c>
+    /// (<c>helm repo add labs "$LABS_CHARTS"</c>): an absolute URL, or a path resolved against the learner's API server
+    /// URL. Default: none; the web host sets <c>charts/</c> for the embedded cluster, whose API server serves it. On a
+    /// real cluster, set it to the platform's own <c>/charts/</c> as pods reach it.
+    /// </summary>
+    public string? ChartRepository { get; set; }
+
+    /// <summary>
     /// Lifetime of the learner's token in seconds; a new one is written into the toolbox when a third of it is left.
     /// Default 3600 (1 hour).
     /// </summary>

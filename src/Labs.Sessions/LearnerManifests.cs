@@ -72,8 +72,8 @@ internal static class LearnerManifests
         Spec = new V1TokenRequestSpec { ExpirationSeconds = expirationSeconds },
     };
 
-    /// <summary>The toolbox's start-up file. (The kubeconfig, with its token, is written into the pod by exec.)</summary>
-    public static V1Secret ToolboxSecret(string systemNamespace, string name, string sessionId, string bashrc) => new()
+    /// <summary>The toolbox's start-up file and, when known, the API server's CA. (The kubeconfig, with its token, is written into the pod by exec.)</summary>
+    public static V1Secret ToolboxSecret(string systemNamespace, string name, string sessionId, string bashrc, string? caPem) => new()
     {
         ApiVersion = "v1",
         Kind = "Secret",
@@ -84,14 +84,15 @@ internal static class LearnerManifests
             Labels = new Dictionary<string, string> { [SessionLabel] = sessionId },
         },
         Type = "Opaque",
-        Data = new Dictionary<string, byte[]>
-        {
-            ["bashrc"] = Encoding.UTF8.GetBytes(bashrc),
-        },
+        Data = caPem is null
+            ? new Dictionary<string, byte[]> { ["bashrc"] = Encoding.UTF8.GetBytes(bashrc) }
+            : new Dictionary<string, byte[]> { ["bashrc"] = Encoding.UTF8.GetBytes(bashrc), [ToolboxFiles.CaFileName] = Encoding.UTF8.GetBytes(caPem) },
     };
 
     /// <summary>The learner's shell; its resource limits are the sandbox's limits, its pids limit an annotation the embedded kubelet reads.</summary>
-    public static V1Pod ToolboxPod(string systemNamespace, string name, string sessionId, string secretName, string image, SessionBudget budget) => new()
+    /// <param name="environment">Variables of the shell besides <c>KUBECONFIG</c>.</param>
+    public static V1Pod ToolboxPod(string systemNamespace, string name, string sessionId, string secretName, string image, SessionBudget budget,
+        IReadOnlyDictionary<string, string> environment) => new()
     {
         ApiVersion = "v1",
         Kind = "Pod",
@@ -114,7 +115,7 @@ internal static class LearnerManifests
                     Name = "shell",
                     Image = image,
                     Command = ["sleep", "infinity"],
-                    Env = [new V1EnvVar { Name = "KUBECONFIG", Value = ToolboxFiles.KubeconfigPath }],
+                    Env = [new V1EnvVar { Name = "KUBECONFIG", Value = ToolboxFiles.KubeconfigPath }, .. environment.Select(e => new V1EnvVar { Name = e.Key, Value = e.Value })],
                     VolumeMounts =
                     [
                         new V1VolumeMount { Name = "toolbox", MountPath = ToolboxFiles.MountPath, ReadOnlyProperty = true },

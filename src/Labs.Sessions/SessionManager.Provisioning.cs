@@ -56,14 +56,20 @@ public sealed partial class SessionManager
 
             step = "create the toolbox secret";
             await core.CreateNamespacedSecretAsync(
-                LearnerManifests.ToolboxSecret(system, toolbox, id, ToolboxFiles.Bashrc(ns)), system, fieldManager: manager, cancellationToken: cancellationToken);
+                LearnerManifests.ToolboxSecret(system, toolbox, id, ToolboxFiles.Bashrc(ns), ToolboxCa), system, fieldManager: manager, cancellationToken: cancellationToken);
             step = "create the toolbox pod";
             await core.CreateNamespacedPodAsync(
-                LearnerManifests.ToolboxPod(system, toolbox, id, toolbox, _options.ToolboxImage, budget), system, fieldManager: manager, cancellationToken: cancellationToken);
+                LearnerManifests.ToolboxPod(system, toolbox, id, toolbox, _options.ToolboxImage, budget, ToolboxEnvironment()), system, fieldManager: manager, cancellationToken: cancellationToken);
             step = "wait for the toolbox pod to run";
             await WaitForRunningAsync(toolbox, cancellationToken);
             step = "give the learner a token";
             var tokenExpiresAt = await IssueTokenAsync(ns, toolbox, cancellationToken);
+            if (setup?.Tools is { Count: > 0 } tools)
+            {
+                step = $"check the toolbox has the lab's tools ({string.Join(", ", tools)})";
+                await CheckToolsAsync(toolbox, tools, cancellationToken);
+            }
+
             if (setup?.Files is { Count: > 0 } files)
             {
                 step = "copy the lab's files into the learner's home";
@@ -158,10 +164,37 @@ public sealed partial class SessionManager
         }
     }
 
+    private async Task CheckToolsAsync(string toolbox, IReadOnlyList<string> tools, CancellationToken cancellationToken)
+    {
+        var (exitCode, output) = await RunInToolboxAsync(toolbox, RequiredToolsScript.For(tools), cancellationToken);
+        if (exitCode == RequiredToolsScript.MissingExitCode)
+        {
+            var missing = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            throw new SessionStartException(
+                $"Could not start the lab: it needs {string.Join(", ", missing)}, which the toolbox does not have " +
+                $"(image {_options.ToolboxImage}, Sessions:ToolboxImage; on the embedded cluster, the host's PATH).");
+        }
+
+        if (exitCode != 0)
+            throw new SessionStartException($"Could not start the lab: checking the toolbox for {string.Join(", ", tools)} exited with code {exitCode}: {Tail(output)}");
+    }
+
     private async Task RunSetupScriptAsync(string toolbox, string script, string what, CancellationToken cancellationToken)
     {
+        var (exitCode, output) = await RunInToolboxAsync(toolbox, script, cancellationToken);
+        if (exitCode != 0)
+        {
+            throw new SessionStartException($"Could not start the lab: {what} exited with code {exitCode}: {Tail(output)}");
+        }
+    }
+
+    private static string Tail(string output) => string.Join('\n', output.TrimEnd().Split('\n').TakeLast(5));
+
+    /// <summary>Runs a script with <c>bash -s</c> in the learner's home in the toolbox; its exit code and the tail of its output.</summary>
+    private async Task<(int ExitCode, string Output)> RunInToolboxAsync(string toolbox, string script, CancellationToken cancellationToken)
+    {
         await using var exec = await _exec.StartAsync(
-            new ExecRequest(_options.SystemNamespace, toolbox, ["bash", "-s"], Tty: false, Stdin: true), cancellationToken);
+            new ExecRequest(_options.SystemNamespace, toolbox, ToolboxCommands.Script, Tty: false, Stdin: true), cancellationToken);
         await exec.WriteStdinAsync(Encoding.UTF8.GetBytes(script), cancellationToken);
         // bash -s reads the script until end of input: without closing stdin it would wait for more forever.
         await exec.CloseStdinAsync(cancellationToken);
@@ -176,11 +209,6 @@ public sealed partial class SessionManager
             }
         }
 
-        var exitCode = await exec.Completion;
-        if (exitCode != 0)
-        {
-            var tail = string.Join('\n', output.ToString().TrimEnd().Split('\n').TakeLast(5));
-            throw new SessionStartException($"Could not start the lab: {what} exited with code {exitCode}: {tail}");
-        }
+        return (await exec.Completion, output.ToString());
     }
 }

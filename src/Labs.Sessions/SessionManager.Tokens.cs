@@ -38,6 +38,23 @@ public sealed partial class SessionManager
         return refreshed;
     }
 
+    /// <summary>The API server's URL as the toolbox reaches it.</summary>
+    private Uri ToolboxApiServer => _options.ToolboxServer ?? _endpoint.Server;
+
+    /// <summary>The PEM of the CA the toolbox trusts for the API server; null for the pod's service-account CA.</summary>
+    private string? ToolboxCa => _options.ToolboxCertificateAuthorityPem ?? _endpoint.CertificateAuthorityPem;
+
+    /// <summary>The toolbox shell's variables besides KUBECONFIG: the chart repository's URL and the certificates to trust.</summary>
+    private Dictionary<string, string> ToolboxEnvironment()
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (_options.ChartRepository is { Length: > 0 } charts)
+            environment["LABS_CHARTS"] = new Uri(ToolboxApiServer, charts).AbsoluteUri;
+        if (ToolboxCa is not null)
+            environment["SSL_CERT_DIR"] = ToolboxFiles.CertificateDirectories;
+        return environment;
+    }
+
     /// <summary>
     /// Requests a token for the learner's ServiceAccount and writes the kubeconfig that carries it into the toolbox;
     /// returns when the token expires.
@@ -50,8 +67,7 @@ public sealed partial class SessionManager
         var text = token.Status?.Token is { Length: > 0 } issued
             ? issued
             : throw new SessionStartException("The API server answered the token request without status.token.");
-        var server = _options.ToolboxServer ?? _endpoint.Server;
-        var kubeconfig = ToolboxFiles.Kubeconfig(server, _options.ToolboxCertificateAuthorityPem ?? _endpoint.CertificateAuthorityPem, text, ns);
+        var kubeconfig = ToolboxFiles.Kubeconfig(ToolboxApiServer, ToolboxCa, text, ns);
         await using var exec = await _exec.StartAsync(
             new ExecRequest(_options.SystemNamespace, toolbox, ToolboxFiles.WriteKubeconfigCommand, Tty: false, Stdin: true), cancellationToken);
         await exec.WriteStdinAsync(Encoding.UTF8.GetBytes(kubeconfig), cancellationToken);

@@ -24,6 +24,15 @@ internal static class ToolboxFiles
     public static IReadOnlyList<string> WriteKubeconfigCommand { get; } =
         ["sh", "-c", $"umask 077 && cat > {KubeconfigPath}.new && mv -f {KubeconfigPath}.new {KubeconfigPath}"];
 
+    /// <summary>The file of the toolbox secret that holds the API server's CA, when the platform knows it.</summary>
+    public const string CaFileName = "ca.crt";
+
+    /// <summary>
+    /// <c>SSL_CERT_DIR</c> of the toolbox when it has the CA: the system's certificates and the API server's CA, so Helm
+    /// (Go) trusts the chart repository the embedded cluster's API address serves.
+    /// </summary>
+    public const string CertificateDirectories = "/etc/ssl/certs:" + MountPath;
+
     /// <summary>The in-pod path of the service-account CA, used when no CA is given.</summary>
     private const string InClusterCaPath = "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt";
 

@@ -1,3 +1,7 @@
+using Labs.Content.Charts;
+
+using static Labs.Conformance.Tests.KubectlResult;
+
 namespace Labs.Conformance.Tests;
 
 /// <summary>
@@ -72,17 +76,47 @@ public sealed class HelmTests(WorkloadCluster k) : IClassFixture<WorkloadCluster
         Assert.Equal("nginx:1.25", image.Stdout);
     }
 
+    [Fact]
+    public async Task The_librarys_chart_repository_on_the_api_address_works_with_helm_repo()
+    {
+        var charts = ChartRepository.Load(LabsDirectory(), out var problems);
+        Assert.Empty(problems);
+        k.Cluster.ServePublicFiles(ChartRepository.UrlPath, charts.TryGetFile);
+        var dir = k.NewDirectory();
+        var ca = Path.Combine(dir, "ca.crt");
+        await File.WriteAllTextAsync(ca, k.Cluster.CertificateAuthorityPem, TestContext.Current.CancellationToken);
+        var url = new Uri(k.Cluster.Server, ChartRepository.UrlPath).AbsoluteUri;
+
+        Ok(await k.RunHelmAsync(dir, "repo", "add", "labs", url, "--ca-file", ca), "\"labs\" has been added to your repositories");
+        var versions = Ok(await k.RunHelmAsync(dir, "search", "repo", "labs/webapp", "--versions"), "labs/webapp");
+        Assert.Matches(@"labs/webapp\s+1\.1\.0\s+1\.27\s", versions);
+        Assert.Matches(@"labs/webapp\s+1\.0\.0\s+1\.25\s", versions);
+        Ok(await k.RunHelmAsync(dir, "pull", "labs/webapp", "--version", "1.0.0"), "");
+        Assert.Equal(charts.Charts.Single(c => c.Version == "1.0.0").Archive.ToArray(), await File.ReadAllBytesAsync(Path.Combine(dir, "webapp-1.0.0.tgz"), TestContext.Current.CancellationToken));
+
+        var ns = await k.CreateNamespaceAsync();
+        Ok(await k.RunHelmAsync(dir, "install", "site", "labs/webapp", "-n", ns, "--version", "1.0.0", "--wait", "--timeout", "60s"), "STATUS: deployed");
+        var image = await k.RunAsync("get", "deployment", "site-webapp", "-n", ns, "-o", "jsonpath={.spec.template.spec.containers[0].image}");
+        Assert.Equal("nginx:1.25", image.Stdout);
+        var missing = await k.RunHelmAsync(dir, "install", "other", "labs/webapp", "-n", ns, "--version", "9.9.9");
+        Assert.Contains("Error: INSTALLATION FAILED: chart \"webapp\" matching 9.9.9 not found in labs index", missing.Stderr, StringComparison.Ordinal);
+    }
+
+    private static string LabsDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Labs.sln")))
+                return Path.Combine(dir.FullName, "labs");
+        }
+
+        throw new InvalidOperationException($"No Labs.sln above {AppContext.BaseDirectory}.");
+    }
+
     private async Task<string> ImageAsync(string ns)
     {
         var image = await k.RunAsync("get", "deployment", "site-web", "-n", ns, "-o", "jsonpath={.spec.template.spec.containers[0].image}");
         Assert.True(image.ExitCode == 0, image.ToString());
         return image.Stdout;
-    }
-
-    private static string Ok(KubectlResult result, string expected)
-    {
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains(expected, result.Stdout, StringComparison.Ordinal);
-        return result.Stdout;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Labs.Cli.Testing;
 using Labs.Cluster;
 using Labs.Content;
+using Labs.Content.Charts;
 using Labs.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,8 @@ internal static class TestCommand
             return ExitCodes.NotFound;
         }
         var (labs, problems) = LoadLabs(directories);
+        var charts = ChartRepository.Load(labsDirectory, out var chartProblems);
+        problems.AddRange(chartProblems.Select(p => p.Message));
         foreach (var problem in problems)
             await errors.WriteLineAsync(problem);
         if (problems.Count > 0)
@@ -66,6 +69,7 @@ internal static class TestCommand
         await using (platform)
         {
             console.MarkupLineInterpolated($"Testing {labs.Count} lab(s) on {platform.Cluster.Description}");
+            platform.ServeCharts(charts);
             var runner = new LabTestRunner(platform);
             await console.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Labs.Content;
+using Labs.Content.Charts;
 using Spectre.Console;
 
 namespace Labs.Cli.Commands;
@@ -89,6 +90,8 @@ internal static class ValidateCommand
                 problems.AddRange(ex.Problems.Select(p => p.Message));
             }
         }
+        ChartRepository.Load(labsDirectory, out var chartProblems);
+        problems.AddRange(chartProblems.Select(p => p.Message));
         return (valid, problems);
     }
 

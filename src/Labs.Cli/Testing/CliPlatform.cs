@@ -1,3 +1,4 @@
+using Labs.Content.Charts;
 using Labs.Data;
 using Labs.Grading;
 using Labs.Hosting;
@@ -50,6 +51,8 @@ internal sealed class CliPlatform : IAsyncDisposable
             ["Cluster:Kubeconfig"] = kubeconfig,
             ["Cluster:Context"] = context,
             ["Cluster:DataDirectory"] = kubeconfig is null ? dataDirectory ?? temporary : null,
+            // The embedded cluster serves the library's chart repository (ServeCharts), as on the platform.
+            ["Sessions:ChartRepository"] = kubeconfig is null ? ChartRepository.UrlPath.TrimStart('/') : null,
         };
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
@@ -77,6 +80,9 @@ internal sealed class CliPlatform : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Serves <paramref name="charts"/> on the embedded cluster's address, as the platform does; nothing on a real cluster.</summary>
+    public void ServeCharts(ChartRepository charts) => Cluster.Embedded?.ServePublicFiles(ChartRepository.UrlPath, charts.TryGetFile);
 
     public async ValueTask DisposeAsync()
     {

@@ -33,7 +33,7 @@ internal static class SolutionRunner
         try
         {
             // As the learner: bash reads the script on stdin in the toolbox, with the learner's kubeconfig.
-            await using var exec = await platform.Exec.StartAsync(new ExecRequest(session.ToolboxNamespace, session.ToolboxPod, ["bash", "-s"], Tty: false, Stdin: true), deadline.Token);
+            await using var exec = await platform.Exec.StartAsync(new ExecRequest(session.ToolboxNamespace, session.ToolboxPod, ToolboxCommands.Script, Tty: false, Stdin: true), deadline.Token);
             await exec.WriteStdinAsync(Encoding.UTF8.GetBytes(script), deadline.Token);
             await exec.CloseStdinAsync(deadline.Token);
             await foreach (var chunk in exec.ReadOutputAsync(deadline.Token))

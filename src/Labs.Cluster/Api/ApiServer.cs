@@ -92,6 +92,11 @@ internal sealed partial class ApiServer : IDisposable
             return;
         }
 
+        if (await TryServePublicFileAsync(context, path))
+        {
+            return;
+        }
+
         var request = ParseRequest(context.Request.Method, path, context.Request.Query);
         if (_hooks.AuthorizeAsync is { } authorize)
         {

@@ -7,8 +7,8 @@ namespace Labs.Web.Api;
 internal static class LabSetups
 {
     /// <summary>
-    /// The lab's setup objects and script, its budget, its expiry (null: the platform's default), its cluster views and
-    /// the files it puts into the learner's home.
+    /// The lab's setup objects and script, its budget, its expiry (null: the platform's default), its cluster views,
+    /// the files it puts into the learner's home and the commands it needs there.
     /// </summary>
     public static async Task<LabSetup> ForAsync(Lab lab, CancellationToken cancellationToken)
     {
@@ -22,6 +22,7 @@ internal static class LabSetups
             LabBudgets.For(lab.Budget),
             lab.Expiry,
             lab.ClusterViews,
-            files);
+            files,
+            lab.Tools);
     }
 }

@@ -37,6 +37,15 @@ public static class PlatformComposition
         // Before the sessions: the database is migrated before they are reconciled with the cluster.
         services.AddLabsData(sp => sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ResolvedDataDirectory());
         services.AddSessions();
+        // The embedded cluster's API server serves the library's chart repository (ChartRepositoryPublisher).
+        services.AddOptions<LabSessionOptions>().PostConfigure<IOptions<ClusterOptions>>((sessions, cluster) =>
+        {
+            if (sessions.ChartRepository is null && cluster.Value.UsesEmbeddedCluster)
+            {
+                sessions.ChartRepository = Labs.Content.Charts.ChartRepository.UrlPath.TrimStart('/');
+            }
+        });
+        services.AddHostedService<ChartRepositoryPublisher>();
         services.AddHostedService<LabPools>();
         services.AddTerminal();
         // Recordings are kept with the platform's other data, one folder per session.
@@ -58,6 +67,7 @@ public static class PlatformComposition
         app.MapPages();
         app.MapLabsApi();
         app.MapInstructorApi();
+        app.MapChartsApi();
         app.MapTerminal();
         return app;
     }
