@@ -47,6 +47,11 @@ public sealed class HelmTests(WorkloadCluster k) : IClassFixture<WorkloadCluster
         Assert.Matches(@"sh\.helm\.release\.v1\.site\.v3\s+helm\.sh/release\.v1\s+3\s+deployed", secrets.Stdout);
 
         Ok(await k.RunHelmAsync(dir, "list", "-n", ns), "site");
+        Assert.Matches(@"STATUS: deployed\s+REVISION: 3", Ok(await k.RunHelmAsync(dir, "status", "site", "-n", ns), "NAME: site"));
+        Assert.Contains("image: \"nginx:1.25\"", Ok(await k.RunHelmAsync(dir, "get", "manifest", "site", "-n", ns), "kind: Deployment"), StringComparison.Ordinal);
+        Ok(await k.RunHelmAsync(dir, "upgrade", "--install", "fresh", "./web", "-n", ns), "Release \"fresh\" does not exist. Installing it now.");
+        Ok(await k.RunHelmAsync(dir, "upgrade", "--install", "fresh", "./web", "-n", ns), "Release \"fresh\" has been upgraded.");
+        Ok(await k.RunHelmAsync(dir, "uninstall", "fresh", "-n", ns), "release \"fresh\" uninstalled");
         Ok(await k.RunHelmAsync(dir, "uninstall", "site", "-n", ns), "release \"site\" uninstalled");
         var left = await k.RunAsync("get", "deployments,services,serviceaccounts,secrets", "-n", ns, "-l", "app.kubernetes.io/instance=site", "-o", "name");
         Assert.True(left.ExitCode == 0 && left.Stdout.Trim().Length == 0, left.ToString());

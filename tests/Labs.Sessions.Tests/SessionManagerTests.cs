@@ -164,7 +164,7 @@ public sealed class SessionManagerTests
         var session = await Manager().StartAsync("lab", Learner, new LabSetup([], "kubectl create configmap x\n"), TestContext.Current.CancellationToken);
 
         var request = Assert.Single(_exec.Requests, r => !Managers.IsKubeconfigWrite(r));
-        Assert.Equal(("labs-system", session.ToolboxPod, "bash -s"), (request.Namespace, request.Pod, string.Join(' ', request.Command)));
+        Assert.Equal(("labs-system", session.ToolboxPod, string.Join(' ', ToolboxCommands.Script)), (request.Namespace, request.Pod, string.Join(' ', request.Command)));
         Assert.False(request.Tty);
         Assert.Equal("kubectl create configmap x\n", exec.StdinText);
         Assert.True(exec.StdinClosed);
