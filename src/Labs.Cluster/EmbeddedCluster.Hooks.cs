@@ -80,6 +80,7 @@ public sealed partial class EmbeddedCluster
             },
             ExecAsync = workloads is null ? null : workloads.HandleExecAsync,
             AttachAsync = workloads is null ? null : workloads.HandleAttachAsync,
+            PortForwardAsync = workloads is null ? null : workloads.HandlePortForwardAsync,
             PodProxyAsync = workloads is null ? null : workloads.HandleProxyAsync,
             LogAsync = workloads is null ? null : workloads.HandleLogAsync,
             TokenAsync = async (context, serviceAccount, cancellationToken) =>

@@ -160,6 +160,18 @@ public class KubectlCluster : IAsyncLifetime
     /// <summary>Starts kubectl without waiting (for <c>get -w</c>); the caller reads and kills it.</summary>
     public Process Start(params string[] args) => Start(CacheDirectory, args, redirectInput: false);
 
+    /// <summary>Starts kubectl without waiting, with extra environment variables (e.g. to turn a client feature off).</summary>
+    public Process StartWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var info = StartInfo(CacheDirectory, args, redirectInput: false, KubectlPath);
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException($"could not start {KubectlPath}");
+    }
+
     private Process Start(string cacheDirectory, string[] args, bool redirectInput, string kubectl = KubectlPath) =>
         Process.Start(StartInfo(cacheDirectory, args, redirectInput, kubectl)) ?? throw new InvalidOperationException($"could not start {kubectl}");
 

@@ -119,6 +119,7 @@ internal sealed partial class ApiServer
             "scale" => ("autoscaling", "v1", "Scale", new[] { "get", "patch", "update" }),
             "exec" => ((string?)null, (string?)null, "PodExecOptions", new[] { "create", "get" }),
             "attach" => (null, null, "PodAttachOptions", new[] { "create", "get" }),
+            "portforward" => (null, null, "PodPortForwardOptions", new[] { "create", "get" }),
             "proxy" => (null, null, definition.Kind + "ProxyOptions", new[] { "create", "delete", "get", "patch", "update" }),
             "log" => (null, null, definition.Kind, new[] { "get" }),
             "token" => ("authentication.k8s.io", "v1", "TokenRequest", new[] { "create" }),

@@ -53,6 +53,9 @@ internal sealed partial class ApiServer
             case ("ephemeralcontainers", "PUT" or "PATCH"):
                 await UpdateEphemeralContainersAsync(context, target, existing, method);
                 break;
+            case ("portforward", "GET" or "POST") when _hooks.PortForwardAsync is { } portForward:
+                await portForward(context, existing, streaming.Token);
+                break;
             case ("attach", "GET" or "POST") when _hooks.AttachAsync is { } attach:
                 await attach(context, existing, streaming.Token);
                 break;

@@ -44,6 +44,9 @@ internal sealed class ApiServerHooks
     /// <summary>Handles <c>GET .../pods/NAME/exec</c> for an existing pod; without it 405.</summary>
     public Func<HttpContext, JsonObject, CancellationToken, Task>? ExecAsync { get; init; }
 
+    /// <summary>Handles <c>GET</c> or <c>POST .../pods/NAME/portforward</c> for an existing pod; without it 405.</summary>
+    public Func<HttpContext, JsonObject, CancellationToken, Task>? PortForwardAsync { get; init; }
+
     /// <summary>Handles <c>GET .../pods/NAME/attach</c> for an existing pod; without it 405.</summary>
     public Func<HttpContext, JsonObject, CancellationToken, Task>? AttachAsync { get; init; }
 

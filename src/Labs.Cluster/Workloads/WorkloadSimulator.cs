@@ -28,6 +28,7 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
     private readonly ContainerRuntime _runtime;
     private readonly AttachHandler _attach;
     private readonly Proxy.PodProxy _proxy;
+    private readonly PortForward.PortForwardHandler _portForward;
     private bool _started;
     private int _disposed;
 
@@ -62,6 +63,7 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         _runtime = new ContainerRuntime(options, _sandboxes, _exec.Sessions, _exec, ImageCatalog.Shipped, TimeProvider.System);
         _attach = new AttachHandler(_runtime);
         _proxy = new Proxy.PodProxy(_runtime);
+        _portForward = new PortForward.PortForwardHandler(_runtime, loggerFactory.CreateLogger<PortForward.PortForwardHandler>());
         var images = new ImagePuller(ImageCatalog.Shipped, events, TimeProvider.System);
         var kubelet = new Kubelet(store, options, _nodes, _exec.Sessions, _sandboxes, events, _runtime, images, TimeProvider.System);
 
@@ -130,6 +132,16 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task HandleProxyAsync(HttpContext context, JsonObject pod, int port, string path, CancellationToken cancellationToken) =>
         _proxy.HandleAsync(context, pod, port, path, cancellationToken);
+
+    /// <summary>
+    /// Answers a pod <c>portforward</c> request (SPDY/3.1, in a WebSocket or by a plain upgrade) by joining each forwarded
+    /// connection to the port in the network of the pod's containers that run for real.
+    /// </summary>
+    /// <param name="context">The HTTP request to upgrade.</param>
+    /// <param name="pod">The pod as stored.</param>
+    /// <param name="cancellationToken">Ends the session.</param>
+    public Task HandlePortForwardAsync(HttpContext context, JsonObject pod, CancellationToken cancellationToken) =>
+        _portForward.HandleAsync(context, pod, cancellationToken);
 
     /// <summary>Stops the controllers and kills every process the simulator started.</summary>
     public async ValueTask DisposeAsync()

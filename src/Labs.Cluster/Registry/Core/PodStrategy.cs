@@ -11,7 +11,7 @@ internal static class PodStrategy
 {
     /// <summary>The registry entry of <c>pods</c>.</summary>
     public static ResourceStrategy Entry { get; } = new(new ResourceDefinition(
-        string.Empty, "v1", "pods", "pod", "Pod", true, ["po"], ["all"], ResourceDefinition.AllVerbs, ["attach", "ephemeralcontainers", "status", "exec", "log", "eviction", "proxy"]))
+        string.Empty, "v1", "pods", "pod", "Pod", true, ["po"], ["all"], ResourceDefinition.AllVerbs, ["attach", "ephemeralcontainers", "status", "exec", "log", "eviction", "portforward", "proxy"]))
     {
         ReturnsDeletedObject = true,
         GracePeriod = GracePeriod,

@@ -34,6 +34,9 @@ internal sealed class ProcessStream(Process process) : Stream
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
+    /// <summary>Closes the writing half: the helper sees the end of its input (socat then half-closes its connection).</summary>
+    public void CloseWrite() => _write.Dispose();
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
