@@ -35,6 +35,13 @@ public sealed class TerminalOptions
     /// </summary>
     public string? RecordingsDirectory { get; set; }
 
+    /// <summary>
+    /// How long a session's recordings are kept after their last write; older ones are deleted (checked at start and
+    /// every hour). Default 30 days; at least 1 hour.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan RecordingRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Largest recording of one shell; a flood of output beyond it is not recorded. Default 67108864 (64 MiB).</summary>
     [Range(1024 * 1024, long.MaxValue)]
     public long MaxRecordingBytes { get; set; } = 64L * 1024 * 1024;

@@ -53,6 +53,49 @@ public sealed partial class TerminalRecordings
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite) : null;
     }
 
+    /// <summary>
+    /// Deletes every recording last written before <paramref name="cutoff"/>, and a session's folder once it holds
+    /// nothing else; returns how many recordings went. Only names made here are touched: other files and folders stay.
+    /// </summary>
+    public int DeleteOlderThan(DateTimeOffset cutoff)
+    {
+        if (_directory is null || !Directory.Exists(_directory))
+        {
+            return 0;
+        }
+
+        var deleted = 0;
+        foreach (var folder in new DirectoryInfo(_directory).EnumerateDirectories().Where(d => SafeName().IsMatch(d.Name) && d.LinkTarget is null))
+        {
+            foreach (var file in folder.EnumerateFiles("*.cast").Where(f => RecordingName().IsMatch(f.Name) && f.LastWriteTimeUtc < cutoff.UtcDateTime))
+            {
+                try
+                {
+                    file.Delete();
+                    deleted++;
+                }
+                catch (IOException)
+                {
+                    // In use or gone already: the next sweep sees it again.
+                }
+            }
+
+            if (!folder.EnumerateFileSystemInfos().Any())
+            {
+                try
+                {
+                    folder.Delete();
+                }
+                catch (IOException)
+                {
+                    // A shell of the session started a new recording meanwhile.
+                }
+            }
+        }
+
+        return deleted;
+    }
+
     private string? Folder(string sessionId) =>
         _directory is null || !SafeName().IsMatch(sessionId) ? null : Path.Combine(_directory, sessionId);
 
