@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using k8s;
 
@@ -52,9 +50,8 @@ public sealed partial class ClusterCommandTests
                 try
                 {
                     var server = new Uri(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig).Host);
-                    using var ca = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Path.Combine(clusterDirectory, "ca.crt"), TestContext.Current.CancellationToken));
-                    using var handler = new SocketsHttpHandler { SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, certificate, _, _) => Trusted(certificate, ca) } };
-                    using var http = new HttpClient(handler);
+                    var ca = await File.ReadAllTextAsync(Path.Combine(clusterDirectory, "ca.crt"), TestContext.Current.CancellationToken);
+                    using var http = Labs.Testing.ClusterHttp.Create(server, ca, token: null);
                     var answer = await http.GetAsync(new Uri(server, "/charts/index.yaml"), TestContext.Current.CancellationToken);
                     if (answer.StatusCode == HttpStatusCode.OK)
                         return await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -75,18 +72,6 @@ public sealed partial class ClusterCommandTests
         }
 
         throw new TimeoutException("labs cluster did not serve /charts/index.yaml");
-    }
-
-    private static bool Trusted(X509Certificate? certificate, X509Certificate2 ca)
-    {
-        if (certificate is null)
-            return false;
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var leaf = new X509Certificate2(certificate);
-        return chain.Build(leaf);
     }
 
     [GeneratedRegex(@"(?m)^helm repo add labs https://127\.0\.0\.1:\d+/charts/ --ca-file \S+ca\.crt$")]
