@@ -45,6 +45,8 @@ internal sealed partial class PortForwardHandler(ContainerRuntime runtime, ILogg
                     var id = stream.Headers.GetValueOrDefault("requestid") ?? Derived(stream);
                     lock (pairs)
                     {
+                        // What has ended is let go: a page that reloads through the forward opens many connections.
+                        forwards.RemoveAll(t => t.IsCompleted);
                         if (!pairs.TryGetValue(id, out var pair))
                         {
                             pairs[id] = pair = new StreamPair(id);
@@ -52,7 +54,10 @@ internal sealed partial class PortForwardHandler(ContainerRuntime runtime, ILogg
                         }
 
                         if (pair.Add(stream) is { } ready)
+                        {
+                            pairs.Remove(id);
                             forwards.Add(ForwardAsync(pod, ready, cancellationToken));
+                        }
                     }
                 },
                 cancellationToken);
