@@ -69,8 +69,9 @@ internal static class ToolboxFiles
 
     /// <summary>
     /// The learner's bash start-up file: kubeconfig, bash's own completion (Debian's bash-completion, which kubectl's
-    /// completion script needs), the <c>k</c> alias with completion (loaded at its first use), Helm's completion when Helm is there, a readable prompt marked
-    /// for the page (<see cref="ToolboxPrompt.Mark"/>), history written after each command.
+    /// completion script needs), the <c>k</c> alias with completion (loaded at its first use), Helm's completion when
+    /// Helm is there, a readable prompt marked for the page (<see cref="ToolboxPrompt.Mark"/>), history written after
+    /// each command.
     /// </summary>
     public static string Bashrc(string ns) =>
         $$"""

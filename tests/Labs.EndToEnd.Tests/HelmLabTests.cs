@@ -50,31 +50,11 @@ public sealed partial class HelmLabTests(PlatformFixture platform) : IClassFixtu
         await Expect(page.Locator("#terminal .xterm-rows")).ToContainTextAsync(expected, Patiently);
     }
 
-    /// <summary>Presses the task's Check until it passes (pods take a moment to be ready), as a learner would.</summary>
     private static async Task CheckUntilPassedAsync(IPage page, string taskId)
     {
-        var task = page.Locator($"section.task[data-task-id='{taskId}']");
-        var result = task.Locator(".task-result");
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        do
-        {
-            await task.Locator("button.check").ClickAsync();
-            await Expect(task.Locator("button.check")).ToBeEnabledAsync(new() { Timeout = 60_000 });
-            if ((await result.GetAttributeAsync("class") ?? string.Empty).Contains("passed", StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            await Task.Delay(1000, TestContext.Current.CancellationToken);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        await Expect(result).ToHaveClassAsync(PassedClass());
+        await LabTasks.CheckUntilPassedAsync(page, taskId);
         await page.Locator("#terminal").ClickAsync();
     }
-
-    [GeneratedRegex("passed")]
-    private static partial Regex PassedClass();
 
     [GeneratedRegex(@"labs/webapp\s+1\.0\.0\s+1\.25")]
     private static partial Regex WebappVersions();

@@ -94,7 +94,8 @@ internal sealed partial class ExecHandler
             return null;
         }
 
-        string[] path = ["/usr/local/bin", "/usr/bin", "/bin", .. _tools.Extra is { } extra ? [extra] : Array.Empty<string>()];
+        // The sandbox's PATH as the host holds it: the system directories are the host's, the tools folder is bound.
+        var path = Sandbox.SearchPath.Split(':').Select(dir => dir == Sandbox.ToolsDirectory ? _tools.Extra : dir).OfType<string>();
         return path.Any(dir => File.Exists(Path.Combine(dir, command[0])))
             ? null
             : $"Internal error occurred: error executing command in container: failed to exec in container: exec: \"{command[0]}\": executable file not found in $PATH";
