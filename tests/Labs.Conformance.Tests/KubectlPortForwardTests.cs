@@ -82,6 +82,35 @@ public sealed partial class KubectlPortForwardTests(WorkloadCluster k) : IClassF
     }
 
     [Fact]
+    public async Task A_simulated_nginx_answers_through_a_forward_with_its_page_and_its_log_shows_the_request()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        Assert.Equal(0, (await k.RunAsync("run", "web", "-n", ns, "--image=nginx:1.27")).ExitCode);
+        var ready = await k.RunAsync("wait", "-n", ns, "--for=condition=Ready", "pod/web", "--timeout=60s");
+        Assert.True(ready.ExitCode == 0, ready.ToString());
+        using var forward = k.Start("port-forward", "pod/web", "-n", ns, ":80");
+        try
+        {
+            var port = await ListeningPortAsync(forward);
+            using var http = new HttpClient();
+            var page = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/"), Cancel);
+            Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+            Assert.Equal("nginx/1.27.5", page.Headers.Server.ToString());
+            Assert.Contains("<title>Welcome to nginx!</title>", await page.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/nope"), Cancel)).StatusCode);
+        }
+        finally
+        {
+            forward.Kill(entireProcessTree: true);
+        }
+
+        var logs = await k.RunAsync("logs", "web", "-n", ns);
+        Assert.Contains("/docker-entrypoint.sh: Configuration complete; ready for start up\n", logs.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\n127\.0\.0\.1 - - \[[^\]]+\] ""GET / HTTP/1\.1"" 200 615 ""-"" ""-"" ""-""\n", logs.Stdout);
+        Assert.Matches(@"""GET /nope HTTP/1\.1"" 404 153 ", logs.Stdout);
+    }
+
+    [Fact]
     public async Task A_pod_that_is_not_running_is_refused_by_kubectl_before_it_dials()
     {
         var ns = await k.CreateNamespaceAsync();

@@ -4,33 +4,41 @@ using Labs.Cluster.Workloads.Attach;
 namespace Labs.Cluster.Workloads;
 
 /// <summary>
-/// The containers that run for real (interactive, ephemeral and shell-script ones, see <see cref="ContainerRuntime"/>) in a running
-/// pod's status: their own states, and the pod's phase and readiness as the kubelet derives them from its containers.
+/// The containers of a running pod in its status (real ones and simulated ones, see <see cref="ContainerRuntime"/>,
+/// with their probes): their own states, and the pod's phase and readiness as the kubelet derives them.
 /// </summary>
 internal sealed partial class Kubelet
 {
-    /// <summary>Updates <paramref name="status"/> from the pod's real containers; returns when to look again, if ever.</summary>
-    private TimeSpan? SyncRealContainers(JsonObject pod, JsonObject status, Action lookAgain)
+    /// <summary>
+    /// Updates <paramref name="status"/> from the pod's containers (real and simulated) and their probes: a failed
+    /// liveness or startup probe stops the run (the Killing event), and readiness decides whether a container is
+    /// ready. Returns when to look again, if ever (a back-off's end); a probe whose result changes calls
+    /// <paramref name="lookAgain"/>, as does a real container's exit.
+    /// </summary>
+    private TimeSpan? SyncContainers(JsonObject pod, JsonObject status, Action lookAgain)
     {
         var containers = pod.Arr("spec", "containers").Objects().ToList();
         var ephemeral = pod.Arr("spec", "ephemeralContainers").Objects().ToList();
-        if (!containers.Any(runtime.RunsForReal) && ephemeral.Count == 0)
-        {
-            return null;
-        }
-
+        var podIp = status.Str("podIP") ?? "";
         TimeSpan? wake = null;
         void Later(TimeSpan? next) => wake = next is { } n && (wake is not { } w || n < w) ? n : wake;
         var statuses = status["containerStatuses"] as JsonArray ?? [];
         for (var i = 0; i < containers.Count && i < statuses.Count; i++)
         {
-            if (runtime.RunsForReal(containers[i]))
+            var (containerStatus, next) = runtime.Sync(pod, containers[i], ephemeral: false, lookAgain, podIp);
+            var health = probes.Sync(pod, containers[i], containerStatus, podIp, lookAgain);
+            if (health.FailedProbe is { } probe)
             {
-                var (containerStatus, next) = runtime.Sync(pod, containers[i], ephemeral: false, lookAgain);
-                RecordRestart(pod, containerStatus);
-                statuses[i] = containerStatus;
-                Later(next);
+                Stop(pod, containers[i], probe);
+                (containerStatus, next) = runtime.Sync(pod, containers[i], ephemeral: false, lookAgain, podIp);
+                health = probes.Sync(pod, containers[i], containerStatus, podIp, lookAgain);
             }
+
+            containerStatus["ready"] = health.Ready;
+            containerStatus["started"] = health.Started;
+            RecordRestart(pod, containers[i], containerStatus);
+            statuses[i] = containerStatus;
+            Later(next);
         }
 
         if (ephemeral.Count > 0)
@@ -50,11 +58,24 @@ internal sealed partial class Kubelet
         return wake;
     }
 
+    // A failed liveness or startup probe: the kubelet's Killing event, then the run is stopped (SIGTERM, and SIGKILL
+    // after the probe's or the pod's grace period).
+    private void Stop(JsonObject pod, JsonObject container, string probe)
+    {
+        var name = container.Str("name") ?? "";
+        var restarts = pod.Str("spec", "restartPolicy") != "Never";
+        events.Normal(pod, "Killing", $"Container {name} failed {probe} probe{(restarts ? ", will be restarted" : "")}",
+            new EventRecorder.Source("kubelet", pod.Str("spec", "nodeName")), $"spec.containers{{{name}}}");
+        var grace = container.Long(probe + "Probe", "terminationGracePeriodSeconds") ?? pod.Long("spec", "terminationGracePeriodSeconds") ?? 30;
+        runtime.Kill(pod, name, TimeSpan.FromSeconds(Math.Max(0, grace)));
+    }
+
     /// <summary>
-    /// The kubelet's events as a real container goes round its restarts: Created and Started for each new run,
-    /// BackOff while a restart waits (CrashLoopBackOff); compared with the status the pod had.
+    /// The kubelet's events as a container goes round its restarts: Pulled (the image is already there; not for pull
+    /// policy Always), Created and Started for each new run, BackOff while a restart waits (CrashLoopBackOff); compared
+    /// with the status the pod had.
     /// </summary>
-    private void RecordRestart(JsonObject pod, JsonObject now)
+    private void RecordRestart(JsonObject pod, JsonObject container, JsonObject now)
     {
         var name = now.Str("name") ?? "";
         var before = pod.Arr("status", "containerStatuses").Objects().FirstOrDefault(c => c.Str("name") == name);
@@ -62,6 +83,12 @@ internal sealed partial class Kubelet
         var fieldPath = $"spec.containers{{{name}}}";
         if (before is not null && now.Long("restartCount") > before.Long("restartCount") && now.At("state", "running") is not null)
         {
+            var image = container.Str("image") ?? "";
+            if ((container.Str("imagePullPolicy") ?? Schema.ObjectDefaults.PullPolicyFor(image)) != "Always")
+            {
+                events.Normal(pod, "Pulled", $"Container image \"{image}\" already present on machine", node, fieldPath);
+            }
+
             events.Normal(pod, "Created", $"Created container: {name}", node, fieldPath);
             events.Normal(pod, "Started", $"Started container {name}", node, fieldPath);
         }

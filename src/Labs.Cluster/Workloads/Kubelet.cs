@@ -14,7 +14,7 @@ namespace Labs.Cluster.Workloads;
 /// directory, and releases the pod's files, IP and processes when it is deleted.
 /// </summary>
 internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions options, NodeRegistrar nodes, ExecSessions sessions, PodSandboxes sandboxes, EventRecorder events,
-    Attach.ContainerRuntime runtime, ImagePuller images, TimeProvider time)
+    Attach.ContainerRuntime runtime, ImagePuller images, Probes.ProbeManager probes, TimeProvider time)
 {
     private static readonly string[] ComputeResources = ["cpu", "memory"];
     private static readonly TimeSpan VolumeRetry = TimeSpan.FromSeconds(2);
@@ -42,7 +42,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
             }
 
             var current = pod.Obj("status")!.DeepClone().AsObject();
-            var wake = SyncRealContainers(pod, current, lookAgain);
+            var wake = SyncContainers(pod, current, lookAgain);
             WriteIfChanged(pod, current);
             return wake;
         }
@@ -87,7 +87,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         }
 
         RecordStarted(pod, node);
-        var next = SyncRealContainers(pod, running, lookAgain);
+        var next = SyncContainers(pod, running, lookAgain);
         WriteIfChanged(pod, KeepTimes(pod, running));
         _pendingSince.Remove(uid);
         return next;
@@ -114,6 +114,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         _pendingSince.Remove(uid);
         _stopping.Remove(uid);
         images.Forget(uid);
+        probes.Forget(uid);
         runtime.Forget(uid);
         _ips.Release(uid);
         sessions.KillPod(uid);

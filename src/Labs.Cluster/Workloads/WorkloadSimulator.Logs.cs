@@ -7,10 +7,10 @@ namespace Labs.Cluster.Workloads;
 public sealed partial class WorkloadSimulator
 {
     /// <summary>
-    /// Answers <c>GET .../pods/NAME/log</c>: simulated containers write nothing, so a running container's log is empty,
-    /// and one that runs for real (interactive, ephemeral) logs its output;
-    /// an unknown or not yet started container gets the 400 a real cluster gives (thrown as an <see cref="ApiException"/>
-    /// for the API pipeline to answer).
+    /// Answers <c>GET .../pods/NAME/log</c>: a container that runs for real logs its output, a simulated one what its
+    /// image's server writes (start-up lines, access log); <c>previous=true</c> gives the run before the current one.
+    /// An unknown or not yet started container, or a previous run that does not exist, gets the 400 a real cluster
+    /// gives (thrown as an <see cref="ApiException"/> for the API pipeline to answer).
     /// </summary>
     /// <param name="context">The HTTP request, with the optional <c>container</c> query parameter.</param>
     /// <param name="pod">The pod as stored.</param>
@@ -21,7 +21,13 @@ public sealed partial class WorkloadSimulator
         ArgumentNullException.ThrowIfNull(pod);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var name = PodContainers.Resolve(pod, context.Request.Query["container"], includeInitContainers: true, includeEphemeralContainers: true).Str("name");
-        var log = _runtime.Log(pod.Uid(), name ?? "");
+        var previous = string.Equals(context.Request.Query["previous"], "true", StringComparison.OrdinalIgnoreCase);
+        var log = _runtime.Log(pod.Uid(), name ?? "", previous);
+        if (previous && log is null)
+        {
+            throw ApiErrors.BadRequest($"previous terminated container \"{name}\" in pod \"{pod.Name()}\" not found");
+        }
+
         if (log is null && pod.Str("status", "phase") != "Running")
         {
             throw ApiErrors.BadRequest($"container \"{name}\" in pod \"{pod.Name()}\" is waiting to start: ContainerCreating");

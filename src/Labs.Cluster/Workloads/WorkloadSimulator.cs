@@ -27,7 +27,7 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
     private readonly PodSandboxes _sandboxes;
     private readonly ContainerRuntime _runtime;
     private readonly AttachHandler _attach;
-    private readonly Proxy.PodProxy _proxy;
+    private readonly Network.PodProxy _proxy;
     private readonly PortForward.PortForwardHandler _portForward;
     private bool _started;
     private int _disposed;
@@ -62,10 +62,12 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         _exec = new ExecHandler(options, _sandboxes, store, loggerFactory.CreateLogger<ExecHandler>());
         _runtime = new ContainerRuntime(options, _sandboxes, _exec.Sessions, _exec, ImageCatalog.Shipped, TimeProvider.System);
         _attach = new AttachHandler(_runtime);
-        _proxy = new Proxy.PodProxy(_runtime);
-        _portForward = new PortForward.PortForwardHandler(_runtime, loggerFactory.CreateLogger<PortForward.PortForwardHandler>());
+        var network = new Network.PodNetwork(_runtime, ImageCatalog.Shipped, TimeProvider.System);
+        _proxy = new Network.PodProxy(network);
+        _portForward = new PortForward.PortForwardHandler(network, loggerFactory.CreateLogger<PortForward.PortForwardHandler>());
         var images = new ImagePuller(ImageCatalog.Shipped, events, TimeProvider.System);
-        var kubelet = new Kubelet(store, options, _nodes, _exec.Sessions, _sandboxes, events, _runtime, images, TimeProvider.System);
+        var probes = new Probes.ProbeManager(new Probes.Prober(network, _runtime), events, TimeProvider.System);
+        var kubelet = new Kubelet(store, options, _nodes, _exec.Sessions, _sandboxes, events, _runtime, images, probes, TimeProvider.System);
 
         // Every controller of the cluster, in one place.
         IController[] controllers =

@@ -98,7 +98,7 @@ public sealed class ProxyTests
     }
 
     [Fact]
-    public async Task Where_nothing_listens_the_answer_is_the_refused_connection_and_bad_names_are_refused()
+    public async Task A_simulated_nginx_answers_on_80_where_nothing_listens_the_answer_is_the_refused_connection_and_bad_names_are_refused()
     {
         await using var cluster = await ApiTestCluster.StartAsync(runWorkloads: true);
         await cluster.PostAsync(Pods, """
@@ -106,10 +106,11 @@ public sealed class ProxyTests
             """);
         var pod = await RunningAsync(cluster, "quiet");
 
-        var (status, refused, _) = await cluster.GetAsync($"{Pods}/quiet:80/proxy/");
+        Assert.Contains("<h1>Welcome to nginx!</h1>", await AnsweredAsync(cluster, $"{Pods}/quiet:80/proxy/"), StringComparison.Ordinal);
+        var (status, refused, _) = await cluster.GetAsync($"{Pods}/quiet:81/proxy/");
         Assert.Equal(503, status);
         Assert.Equal("ServiceUnavailable", (string?)refused!["reason"]);
-        Assert.Equal($"error trying to reach service: dial tcp {pod["status"]!["podIP"]}:80: connect: connection refused", (string?)refused["message"]);
+        Assert.Equal($"error trying to reach service: dial tcp {pod["status"]!["podIP"]}:81: connect: connection refused", (string?)refused["message"]);
 
         var (badStatus, bad, _) = await cluster.GetAsync($"{Pods}/a:b:c:d/proxy/");
         Assert.Equal(400, badStatus);

@@ -4,21 +4,17 @@ namespace Labs.Cluster.Workloads.Attach;
 
 /// <summary>
 /// The main process of a container that runs for real (an interactive or ephemeral container): its output goes to
-/// every attached session and into the container's log (the last <see cref="LogLimit"/> bytes), and with
+/// every attached session and into the container's log (a <see cref="ContainerLog"/>), and with
 /// <c>stdinOnce</c> its standard input closes when the first session that wrote it detaches.
 /// </summary>
 internal sealed class ContainerProcess : IAsyncDisposable
 {
-    /// <summary>How much of a container's output its log keeps.</summary>
-    public const int LogLimit = 1024 * 1024;
-
     private readonly ISandboxProcess _process;
     private readonly bool _stdinOnce;
     private readonly Lock _lock = new();
     private readonly List<Attachment> _attached = [];
-    private readonly LinkedList<byte[]> _log = new();
+    private readonly ContainerLog _log = new();
     private readonly Task _pump;
-    private long _logBytes;
     private bool _ended;
 
     public ContainerProcess(ISandboxProcess process, bool stdinOnce, DateTimeOffset startedAt)
@@ -57,13 +53,7 @@ internal sealed class ContainerProcess : IAsyncDisposable
     }
 
     /// <summary>The output so far, as the container's log.</summary>
-    public byte[] Log()
-    {
-        lock (_lock)
-        {
-            return [.. _log.SelectMany(b => b)];
-        }
-    }
+    public byte[] Log() => _log.Snapshot();
 
     internal void Detach(Attachment attachment)
     {
@@ -105,7 +95,7 @@ internal sealed class ContainerProcess : IAsyncDisposable
         {
             lock (_lock)
             {
-                Keep(chunk.Data);
+                _log.Append(chunk.Data);
                 foreach (var attachment in _attached)
                 {
                     attachment.Deliver(chunk);
@@ -124,17 +114,6 @@ internal sealed class ContainerProcess : IAsyncDisposable
         foreach (var attachment in ended)
         {
             attachment.End();
-        }
-    }
-
-    private void Keep(byte[] data)
-    {
-        _log.AddLast(data);
-        _logBytes += data.Length;
-        while (_logBytes > LogLimit && _log.First is { } oldest)
-        {
-            _logBytes -= oldest.Value.Length;
-            _log.RemoveFirst();
         }
     }
 }

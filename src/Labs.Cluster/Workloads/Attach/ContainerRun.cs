@@ -2,11 +2,26 @@ using System.Text.Json.Nodes;
 
 namespace Labs.Cluster.Workloads.Attach;
 
-/// <summary>What the kubelet knows of one container that runs for real: its process, restarts and how it ended.</summary>
+/// <summary>
+/// What the kubelet knows of one container: its process when it runs for real, or since when it runs when simulated
+/// (with its log), its restarts and how it ended.
+/// </summary>
 internal sealed class ContainerRun
 {
     /// <summary>The running process, or null between runs and once it is over.</summary>
     public volatile ContainerProcess? Process;
+
+    /// <summary>Since when a simulated container's current run runs, or null when it is not running.</summary>
+    public DateTimeOffset? SimulatedSince { get; set; }
+
+    /// <summary>The log of a simulated container's current run (its start-up lines and access log).</summary>
+    public ContainerLog? SimulatedLog { get; set; }
+
+    /// <summary>Whether the current run is being stopped (a failed liveness or startup probe).</summary>
+    public bool Killing { get; set; }
+
+    /// <summary>When the current run started, whether real or simulated; null when nothing runs.</summary>
+    public DateTimeOffset? RunningSince => Process?.StartedAt ?? SimulatedSince;
 
     /// <summary>How often the container was started (the first start and every restart).</summary>
     public int Starts { get; set; }

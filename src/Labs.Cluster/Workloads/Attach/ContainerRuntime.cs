@@ -14,7 +14,8 @@ namespace Labs.Cluster.Workloads.Attach;
 /// command, or image's default command (<see cref="ImageCatalog"/>), is an ordinary tool (<c>sh -c '...'</c>,
 /// <c>sleep</c>, <c>echo</c>, <c>env</c>, ...), whose standard input is closed as a container's is. It restarts them as
 /// the pod's restartPolicy says (CrashLoopBackOff: 10 s, doubling up to 5 minutes) and reports their state as the
-/// kubelet's container status. Other containers (servers such as nginx) stay simulated.
+/// kubelet's container status. Other containers (servers such as nginx) are simulated: they run until a failed probe
+/// stops them, with the start-up lines of the image's server in their log, and are restarted in the same way.
 /// </summary>
 internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes sandboxes, ExecSessions sessions, ExecHandler exec, ImageCatalog images, TimeProvider time)
 {
@@ -58,19 +59,33 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
         _runs.Where(r => r.Key.Uid == podUid && r.Value.Process is not null)
             .SelectMany(r => SandboxSignals.CommandPids(r.Value.Process!.Process.ProcessId)).ToList();
 
-    /// <summary>A container's log: the current run's output, else the last run's; null when it never ran for real.</summary>
-    public byte[]? Log(string podUid, string container) =>
-        _runs.TryGetValue((podUid, container), out var run) ? run.Process?.Log() ?? run.LastLog : null;
+    /// <summary>
+    /// A container's log: the current run's output, else the last run's; with <paramref name="previous"/>, the last
+    /// run's. Null when there is none.
+    /// </summary>
+    public byte[]? Log(string podUid, string container, bool previous = false) =>
+        !_runs.TryGetValue((podUid, container), out var run) ? null
+        : previous ? run.LastLog
+        : run.Process?.Log() ?? run.SimulatedLog?.Snapshot() ?? run.LastLog;
+
+    /// <summary>The log of a simulated container that is running now (where its server writes), else null.</summary>
+    public ContainerLog? RunningSimulatedLog(string podUid, string container) =>
+        _runs.TryGetValue((podUid, container), out var run) && run.SimulatedSince is not null ? run.SimulatedLog : null;
 
     /// <summary>
     /// Starts, restarts or records the end of one container's process; returns its status and when to look again
     /// (a back-off's end). <paramref name="lookAgain"/> runs when the process exits.
     /// </summary>
-    public (JsonObject Status, TimeSpan? Wake) Sync(JsonObject pod, JsonObject container, bool ephemeral, Action lookAgain)
+    public (JsonObject Status, TimeSpan? Wake) Sync(JsonObject pod, JsonObject container, bool ephemeral, Action lookAgain, string? podIp = null)
     {
         var name = container.Str("name") ?? "";
         var run = _runs.GetOrAdd((pod.Uid(), name), _ => new ContainerRun());
         var now = time.GetUtcNow();
+        if (!ephemeral && !RunsForReal(container))
+        {
+            return SyncSimulated(pod, container, run, podIp, now);
+        }
+
         if (run.Process is { } process && process.Exited.IsCompleted)
         {
             Ended(pod, name, run, process, ephemeral, now);
@@ -91,6 +106,93 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
         }
 
         return (Status(pod, container, run), wake);
+    }
+
+    /// <summary>
+    /// Stops a container's current run, as the kubelet does when its liveness or startup probe fails: a simulated
+    /// server stops at once (exit code 0, as nginx on SIGTERM), a real process gets SIGTERM and, after
+    /// <paramref name="grace"/>, SIGKILL. The restart policy decides what follows, as after any exit.
+    /// </summary>
+    public void Kill(JsonObject pod, string container, TimeSpan grace)
+    {
+        if (!_runs.TryGetValue((pod.Uid(), container), out var run) || run.Killing)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (run.SimulatedSince is { } since)
+        {
+            run.LastLog = run.SimulatedLog?.Snapshot();
+            run.SimulatedSince = null;
+            run.SimulatedLog = null;
+            Finish(pod, run, Terminated(pod, container, 0, "Completed", null, since, now), 0, ephemeral: false, now, killed: true);
+        }
+        else if (run.Process is { } process)
+        {
+            run.Killing = true;
+            process.Process.Terminate();
+            _ = Task.Delay(grace, time).ContinueWith(_ => process.Process.Kill(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// Runs a command in a container's sandbox as the kubelet's exec probe does: its exit code and combined output (the
+    /// first 10 KiB), or a null exit code when it ran past <paramref name="timeout"/> and was killed.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The sandbox cannot run here (a tool is missing).</exception>
+    public async Task<(int? ExitCode, string Output)> RunAsync(JsonObject pod, JsonObject container, IReadOnlyList<string> command, TimeSpan timeout,
+        CancellationToken cancellationToken)
+    {
+        if (_tools.Missing(needsSetPriv: sandboxes.HostUid(pod.Uid()) is not null, needsSocat: options.ApiServerSocket is not null) is { } missing)
+        {
+            throw new InvalidOperationException(missing);
+        }
+
+        var spec = exec.BuildSpec(pod, container, new ExecRequest(command, Stdin: false, Stdout: true, Stderr: true, Tty: false));
+        ISandboxProcess process;
+        try
+        {
+            process = Sandbox.Start(_tools, spec);
+        }
+        finally
+        {
+            foreach (var mount in spec.Mounts)
+            {
+                mount.Source.Dispose();
+            }
+        }
+
+        sessions.Add(pod.Uid(), process);
+        try
+        {
+            const int MaxOutput = 10 * 1024;
+            var output = new MemoryStream();
+            var read = Task.Run(async () =>
+            {
+                await foreach (var (_, data) in process.ReadOutputAsync(CancellationToken.None))
+                {
+                    output.Write(data, 0, Math.Min(data.Length, (int)Math.Max(0, MaxOutput - output.Length)));
+                }
+            }, CancellationToken.None);
+            var exit = process.WaitForExitAsync();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var timer = Task.Delay(timeout, time, stop.Token);
+            if (await Task.WhenAny(exit, timer) != exit)
+            {
+                process.Kill();
+                return (null, "");
+            }
+
+            await stop.CancelAsync();
+            await read;
+            return (await exit, System.Text.Encoding.UTF8.GetString(output.ToArray()));
+        }
+        finally
+        {
+            sessions.Remove(process);
+            await process.DisposeAsync();
+        }
     }
 
     /// <summary>Forgets a pod's containers (their processes are killed with the pod's).</summary>
@@ -149,16 +251,98 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
         run.Terminated = Terminated(pod, container.Str("name") ?? "", 128, "StartError", failure, now, now);
     }
 
+    /// <summary>
+    /// A simulated container: it runs from its first sync (or, after a platform restart, since the time its stored
+    /// status says) until it is killed, then restarts as the restart policy says.
+    /// </summary>
+    private (JsonObject Status, TimeSpan? Wake) SyncSimulated(JsonObject pod, JsonObject container, ContainerRun run, string? podIp, DateTimeOffset now)
+    {
+        if (run.Starts == 0)
+        {
+            Adopt(pod, container, run, podIp);
+        }
+
+        TimeSpan? wake = null;
+        if (run.SimulatedSince is null && run.Terminated is null)
+        {
+            if (run.BackoffUntil is { } until && until > now)
+            {
+                wake = until - now;
+            }
+            else
+            {
+                run.BackoffUntil = null;
+                run.Starts++;
+                StartSimulated(pod, container, run, podIp, now);
+            }
+        }
+
+        return (Status(pod, container, run), wake);
+    }
+
+    // Takes up what the stored status says of a simulated container (restarts, last state, since when it runs).
+    private void Adopt(JsonObject pod, JsonObject container, ContainerRun run, string? podIp)
+    {
+        if (pod.Arr("status", "containerStatuses").Objects().FirstOrDefault(c => c.Str("name") == container.Str("name")) is not { } kept ||
+            kept.Str("containerID") is null)
+        {
+            return;
+        }
+
+        var restarts = (int)Math.Max(0, kept.Long("restartCount") ?? 0);
+        run.LastTerminated = kept.Obj("lastState", "terminated")?.DeepClone().AsObject();
+        run.Starts = restarts;
+        if (kept.Obj("state", "terminated") is { } terminated)
+        {
+            run.Starts = restarts + 1;
+            run.Terminated = terminated.DeepClone().AsObject();
+        }
+        else if (kept.Str("state", "running", "startedAt") is { } started &&
+                 DateTimeOffset.TryParse(started, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
+        {
+            run.Starts = restarts + 1;
+            StartSimulated(pod, container, run, podIp, since);
+        }
+    }
+
+    private void StartSimulated(JsonObject pod, JsonObject container, ContainerRun run, string? podIp, DateTimeOffset since)
+    {
+        var log = new ContainerLog();
+        if (ImageName.Parse(container.Str("image") ?? "", out _) is { } image)
+        {
+            foreach (var server in images.ServersOf(image))
+            {
+                var values = Network.PodNetwork.Values(pod, image, server, podIp);
+                foreach (var line in server.Start)
+                {
+                    log.AppendLine(Network.ServerProfile.Render(line, values, since));
+                }
+            }
+        }
+
+        run.SimulatedLog = log;
+        run.SimulatedSince = since;
+        run.Killing = false;
+    }
+
     private void Ended(JsonObject pod, string name, ContainerRun run, ContainerProcess process, bool ephemeral, DateTimeOffset now)
     {
         var exitCode = process.Exited.Result;
+        var killed = run.Killing;
         sessions.Remove(process.Process);
         run.LastLog = process.Log();
         run.Process = null;
+        run.Killing = false;
         _ = process.DisposeAsync().AsTask();
-        var terminated = Terminated(pod, name, exitCode, exitCode == 0 ? "Completed" : "Error", null, process.StartedAt, now);
+        Finish(pod, run, Terminated(pod, name, exitCode, exitCode == 0 ? "Completed" : "Error", null, process.StartedAt, now), exitCode, ephemeral, now, killed);
+    }
+
+    // What follows a run's end: nothing more (restartPolicy, ephemeral), or a restart, at once the first time, then
+    // after the back-off. A run a failed probe stopped restarts under any policy but Never, whatever its exit code.
+    private static void Finish(JsonObject pod, ContainerRun run, JsonObject terminated, int exitCode, bool ephemeral, DateTimeOffset now, bool killed = false)
+    {
         var policy = pod.Str("spec", "restartPolicy") ?? "Always";
-        if (ephemeral || policy == "Never" || (policy == "OnFailure" && exitCode == 0))
+        if (ephemeral || policy == "Never" || (policy == "OnFailure" && exitCode == 0 && !killed))
         {
             run.Terminated = terminated;
             return;
@@ -178,9 +362,9 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
         var name = container.Str("name") ?? "";
         var (image, imageId) = Kubelet.ImageReference(container.Str("image"));
         JsonObject state;
-        if (run.Process is { } process)
+        if (run.RunningSince is { } since)
         {
-            state = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = JsonPaths.Timestamp(process.StartedAt) } };
+            state = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = JsonPaths.Timestamp(since) } };
         }
         else if (run.Terminated is { } terminated)
         {
@@ -205,9 +389,9 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
             ["imageID"] = imageId,
             ["lastState"] = run.LastTerminated is { } last ? new JsonObject { ["terminated"] = last.DeepClone() } : new JsonObject(),
             ["name"] = name,
-            ["ready"] = run.Process is not null,
+            ["ready"] = run.RunningSince is not null,
             ["restartCount"] = run.RestartCount,
-            ["started"] = run.Process is not null,
+            ["started"] = run.RunningSince is not null,
             ["state"] = state,
         };
         return status;

@@ -2,19 +2,22 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Labs.Cluster.Workloads.Network;
 
 namespace Labs.Cluster.Workloads.Images;
 
 /// <summary>
 /// The images the simulated registries hold (<c>images.json</c>, shipped in the assembly): what a pull of a reference
-/// finds, and when it finds nothing, the error containerd reports for it.
+/// finds, and when it finds nothing, the error containerd reports for it; and what a server image answers on its ports.
 /// </summary>
 internal sealed class ImageCatalog
 {
     private readonly FrozenSet<string> _registries;
-    private readonly FrozenDictionary<string, (Regex Tags, long Size, IReadOnlyList<string>? Cmd)> _images;
+    private readonly FrozenDictionary<string, Image> _images;
 
-    private ImageCatalog(FrozenSet<string> registries, FrozenDictionary<string, (Regex Tags, long Size, IReadOnlyList<string>? Cmd)> images)
+    private sealed record Image(Regex Tags, long Size, IReadOnlyList<string>? Cmd, FrozenDictionary<int, ServerProfile> Serves);
+
+    private ImageCatalog(FrozenSet<string> registries, FrozenDictionary<string, Image> images)
     {
         _registries = registries;
         _images = images;
@@ -61,6 +64,14 @@ internal sealed class ImageCatalog
     /// <summary>The image's default command (its CMD, for an image without ENTRYPOINT) when the catalog knows it.</summary>
     public IReadOnlyList<string>? DefaultCommand(ImageName name) => _images.TryGetValue(name.Qualified, out var image) ? image.Cmd : null;
 
+    /// <summary>The servers a simulated container of the image runs (one per kind, whatever the ports).</summary>
+    public IEnumerable<ServerProfile> ServersOf(ImageName name) =>
+        _images.TryGetValue(name.Qualified, out var image) ? image.Serves.Values.Distinct() : [];
+
+    /// <summary>What a simulated container of the image answers on a port, or null when nothing listens there.</summary>
+    public ServerProfile? Serves(ImageName name, int port) =>
+        _images.TryGetValue(name.Qualified, out var image) && image.Serves.TryGetValue(port, out var server) ? server : null;
+
     private static ImageCatalog Load()
     {
         using var stream = typeof(ImageCatalog).Assembly.GetManifestResourceStream("Labs.Cluster.Workloads.Images.images.json")
@@ -77,7 +88,8 @@ internal sealed class ImageCatalog
         var registries = (root["registries"] as JsonArray ?? throw new InvalidDataException("the image catalog has no \"registries\" list"))
             .Select(r => (string?)r ?? throw new InvalidDataException("a registry of the image catalog is not a string"))
             .ToFrozenSet(StringComparer.Ordinal);
-        var images = new Dictionary<string, (Regex, long, IReadOnlyList<string>?)>(StringComparer.Ordinal);
+        var servers = ServerProfile.ParseAll(root["servers"] as JsonObject);
+        var images = new Dictionary<string, Image>(StringComparer.Ordinal);
         foreach (var (repository, entry) in root["images"] as JsonObject ?? throw new InvalidDataException("the image catalog has no \"images\" object"))
         {
             var tags = (string?)entry?["tags"] ?? throw new InvalidDataException($"image {repository}: no \"tags\"");
@@ -97,9 +109,21 @@ internal sealed class ImageCatalog
                     : throw new InvalidDataException($"image {repository}: \"cmd\" is not a list of strings");
             }
 
+            var serves = new Dictionary<int, ServerProfile>();
+            foreach (var (port, server) in entry["serves"] as JsonObject ?? [])
+            {
+                serves[int.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number is > 0 and < 65536
+                        ? number
+                        : throw new InvalidDataException($"image {repository}: \"serves\" names port {port}, which is not a port number")]
+                    = (string?)server is { } named && servers.TryGetValue(named, out var profile)
+                        ? profile
+                        : throw new InvalidDataException($"image {repository}: port {port} serves {server?.ToJsonString() ?? "null"}, which is not a server of the catalog");
+            }
+
             try
             {
-                images[repository] = (new Regex("^(?:" + tags + ")$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), size, cmd);
+                images[repository] = new Image(new Regex("^(?:" + tags + ")$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), size, cmd,
+                    serves.ToFrozenDictionary());
             }
             catch (ArgumentException e)
             {

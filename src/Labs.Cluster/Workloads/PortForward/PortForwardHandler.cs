@@ -4,8 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Api;
-using Labs.Cluster.Workloads.Attach;
-using Labs.Cluster.Workloads.Proxy;
+using Labs.Cluster.Workloads.Network;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -16,11 +15,11 @@ namespace Labs.Cluster.Workloads.PortForward;
 /// <c>pods/NAME/portforward</c> as the kubelet answers it: SPDY/3.1 in a WebSocket (<c>SPDY/3.1+portforward.k8s.io</c>,
 /// what kubectl tries first) or a plain SPDY/3.1 upgrade (its fallback), protocol <c>portforward.k8s.io</c>. Each
 /// forwarded connection is a pair of streams with the same <c>requestID</c>: <c>error</c> and <c>data</c>. The data
-/// stream is joined to the port in the network of the pod's containers that run for real; where nothing listens there
-/// (a simulated container serves nothing), the error stream carries containerd's "connection refused" and both streams
+/// stream is joined to the port through the <see cref="PodNetwork"/> (a simulated server, or a process that runs for
+/// real); where nothing listens there, the error stream carries containerd's "connection refused" and both streams
 /// are reset, as on a real node.
 /// </summary>
-internal sealed partial class PortForwardHandler(ContainerRuntime runtime, ILogger<PortForwardHandler> logger)
+internal sealed partial class PortForwardHandler(PodNetwork network, ILogger<PortForwardHandler> logger)
 {
     public const string Protocol = "portforward.k8s.io";
     public const string WebSocketProtocol = "SPDY/3.1+" + Protocol;
@@ -145,12 +144,7 @@ internal sealed partial class PortForwardHandler(ContainerRuntime runtime, ILogg
         try
         {
             using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, data.Aborted);
-            Stream? tunnel = null;
-            foreach (var pid in runtime.CommandPids(pod.Uid()))
-            {
-                if ((tunnel = await SandboxTunnel.OpenAsync(pid, port, aborted.Token)) is not null)
-                    break;
-            }
+            var tunnel = await network.ConnectAsync(pod, port, $"127.0.0.1:{Ephemeral.Next()}", aborted.Token);
 
             if (tunnel is null)
             {
@@ -194,7 +188,7 @@ internal sealed partial class PortForwardHandler(ContainerRuntime runtime, ILogg
         {
             await foreach (var chunk in data.Inbound.ReadAllAsync(cancellationToken))
                 await tunnel.WriteAsync(chunk, cancellationToken);
-            (tunnel as ProcessStream)?.CloseWrite();
+            (tunnel as IHalfClosable)?.CloseWrite();
         }
         catch (Exception e) when (e is OperationCanceledException or IOException)
         {

@@ -1,17 +1,16 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Api;
-using Labs.Cluster.Workloads.Attach;
 using Microsoft.AspNetCore.Http;
 
-namespace Labs.Cluster.Workloads.Proxy;
+namespace Labs.Cluster.Workloads.Network;
 
 /// <summary>
-/// The API server's HTTP proxy to a pod's address (<c>pods/NAME:PORT/proxy/PATH</c>): the request goes to the port in
-/// the network of the pod's containers that run for real, and the answer comes back as it is. Where nothing listens
-/// (simulated containers serve nothing) it is the API server's 503 for a refused connection.
+/// The API server's HTTP proxy to a pod's address (<c>pods/NAME:PORT/proxy/PATH</c>): the request goes to the port
+/// through the <see cref="PodNetwork"/> (a simulated server, or a process that runs for real), and the answer comes back
+/// as it is. Where nothing listens it is the API server's 503 for a refused connection.
 /// </summary>
-internal sealed class PodProxy(ContainerRuntime runtime)
+internal sealed class PodProxy(PodNetwork network)
 {
     // What a proxy does not pass on: the connection's own headers and the caller's credentials.
     private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase)
@@ -22,13 +21,10 @@ internal sealed class PodProxy(ContainerRuntime runtime)
     public async Task HandleAsync(HttpContext context, JsonObject pod, int port, string path, CancellationToken cancellationToken)
     {
         var ip = pod.Str("status", "podIP") ?? "";
-        foreach (var pid in runtime.CommandPids(pod.Uid()))
+        if (await network.ConnectAsync(pod, port, $"{NodeRegistrar.InternalIp(1)}:{Ephemeral.Next()}", cancellationToken) is { } tunnel)
         {
-            if (await SandboxTunnel.OpenAsync(pid, port, cancellationToken) is { } tunnel)
-            {
-                await RelayAsync(context, tunnel, $"{ip}:{port.ToString(CultureInfo.InvariantCulture)}", path, cancellationToken);
-                return;
-            }
+            await RelayAsync(context, tunnel, $"{ip}:{port.ToString(CultureInfo.InvariantCulture)}", path, cancellationToken);
+            return;
         }
 
         throw new ApiException(503, "ServiceUnavailable", $"error trying to reach service: dial tcp {ip}:{port.ToString(CultureInfo.InvariantCulture)}: connect: connection refused");

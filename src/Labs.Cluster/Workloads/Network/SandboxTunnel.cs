@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Labs.Cluster.Workloads.Proxy;
+namespace Labs.Cluster.Workloads.Network;
 
 /// <summary>
 /// A TCP connection to 127.0.0.1:PORT inside one sandboxed process's network namespace, made by socat run in that

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Labs.Cluster.Workloads.Proxy;
+namespace Labs.Cluster.Workloads.Network;
 
 /// <summary>A connection made of a helper process's standard output (read) and input (write); disposing ends the process.</summary>
-internal sealed class ProcessStream(Process process) : Stream
+internal sealed class ProcessStream(Process process) : Stream, IHalfClosable
 {
     private readonly Stream _read = process.StandardOutput.BaseStream;
     private readonly Stream _write = process.StandardInput.BaseStream;

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using Labs.Cluster.Workloads.Attach;
+using Labs.Cluster.Workloads.Images;
+
+namespace Labs.Cluster.Workloads.Network;
+
+/// <summary>
+/// Connections to a port of a pod, the one way the API server's proxy, port-forward and the kubelet's probes reach
+/// it: the simulated server of a running container whose image serves that port (<see cref="ImageCatalog"/>), else a
+/// process of a container that runs for real and listens there (in its own network namespace); else nothing accepts.
+/// </summary>
+internal sealed class PodNetwork(ContainerRuntime runtime, ImageCatalog images, TimeProvider time)
+{
+    /// <summary>
+    /// A connection to <paramref name="port"/> of the pod, or null when nothing accepts it there (connection refused).
+    /// <paramref name="remote"/> is the caller's address as the server sees it (ip:port), for its access log.
+    /// </summary>
+    public async Task<Stream?> ConnectAsync(JsonObject pod, int port, string remote, CancellationToken cancellationToken)
+    {
+        foreach (var container in pod.Arr("spec", "containers").Objects())
+        {
+            if (runtime.RunningSimulatedLog(pod.Uid(), container.Str("name") ?? "") is { } log &&
+                ImageName.Parse(container.Str("image") ?? "", out _) is { } image &&
+                images.Serves(image, port) is { } server)
+            {
+                var (client, end) = InMemoryConnection.Create();
+                var simulated = new SimulatedServer(server, Values(pod, image, server, pod.Str("status", "podIP")), log, time);
+                _ = Task.Run(() => simulated.ServeAsync(end, remote, CancellationToken.None), CancellationToken.None);
+                return client;
+            }
+        }
+
+        foreach (var pid in runtime.CommandPids(pod.Uid()))
+        {
+            if (await SandboxTunnel.OpenAsync(pid, port, cancellationToken) is { } tunnel)
+            {
+                return tunnel;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The values a server's texts are rendered with: its version (from the image's tag), Server header, the pod's name and IP.</summary>
+    public static Dictionary<string, string> Values(JsonObject pod, ImageName image, ServerProfile server, string? podIp)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["version"] = server.VersionFor(image.Tag),
+            ["hostname"] = pod.Name() ?? "",
+            ["ip"] = podIp ?? "",
+        };
+        values["server"] = server.Server is { } header ? ServerProfile.Render(header, values, DateTimeOffset.UnixEpoch) : "";
+        return values;
+    }
+}
