@@ -50,14 +50,25 @@ internal sealed partial class Kubelet
         return allThere;
     }
 
-    /// <summary>The kubelet's events as it creates and starts a pod's containers.</summary>
-    private void RecordStarted(JsonObject pod, EventRecorder.Source node)
+    /// <summary>
+    /// The kubelet's events as it creates and starts a pod's containers (their statuses in <paramref name="status"/>):
+    /// Created, then Started, or for a container that could not start (StartError) the Failed warning with its error.
+    /// </summary>
+    private void RecordStarted(JsonObject pod, JsonObject status, EventRecorder.Source node)
     {
+        var statuses = status.Arr("containerStatuses").Objects().ToDictionary(c => c.Str("name") ?? "", StringComparer.Ordinal);
         foreach (var container in pod.Arr("spec", "containers").Objects())
         {
             var name = container.Str("name") ?? "";
-            events.Normal(pod, "Created", $"Created container: {name}", node, $"spec.containers{{{name}}}");
-            events.Normal(pod, "Started", $"Started container {name}", node, $"spec.containers{{{name}}}");
+            var fieldPath = $"spec.containers{{{name}}}";
+            events.Normal(pod, "Created", $"Created container: {name}", node, fieldPath);
+            if (statuses.GetValueOrDefault(name)?.Obj("state", "terminated") is { } terminated && terminated.Str("reason") == "StartError")
+            {
+                events.Warning(pod, "Failed", $"Error: {terminated.Str("message")}", node, fieldPath);
+                continue;
+            }
+
+            events.Normal(pod, "Started", $"Started container {name}", node, fieldPath);
         }
     }
 

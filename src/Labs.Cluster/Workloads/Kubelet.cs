@@ -86,8 +86,8 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
             return pullAgain;
         }
 
-        RecordStarted(pod, node);
         var next = SyncContainers(pod, running, lookAgain);
+        RecordStarted(pod, running, node);
         WriteIfChanged(pod, KeepTimes(pod, running));
         _pendingSince.Remove(uid);
         return next;

@@ -23,6 +23,21 @@ public sealed class AttachHandlerTests
             () => f.Store.Get(WorkloadResources.Pods, Ns, "shell") is { } p && p.Str("status", "phase") == phase ? p : null, $"the pod to be {phase}");
     }
 
+    [Fact]
+    public async Task A_container_that_cannot_start_is_StartError_with_the_kubelets_Failed_event_and_no_Started_one()
+    {
+        await using var f = new SimulatorFixture(configure: o => o.BubblewrapPath = "/nonexistent/bwrap");
+        await InteractivePodAsync(f, "echo hi", stdinOnce: false, "Never", phase: "Failed");
+
+        var status = MainStatus(f)!;
+        Assert.Equal("StartError", status.Str("state", "terminated", "reason"));
+        Assert.Equal(128, status.Long("state", "terminated", "exitCode"));
+        var events = f.List(new Labs.Cluster.Storage.GroupResource("", "events"), Ns).Select(e => $"{e.Str("type")} {e.Str("reason")}: {e.Str("message")}").ToList();
+        Assert.Contains("Normal Created: Created container: main", events);
+        Assert.Contains($"Warning Failed: Error: {status.Str("state", "terminated", "message")}", events);
+        Assert.DoesNotContain(events, e => e.StartsWith("Normal Started", StringComparison.Ordinal));
+    }
+
     private static Task<ClientWebSocket> AttachAsync(ExecServer server) =>
         server.ConnectAsync($"/api/v1/namespaces/{Ns}/pods/shell/attach?container=main&stdin=true&stdout=true&stderr=true", "v5.channel.k8s.io");
 

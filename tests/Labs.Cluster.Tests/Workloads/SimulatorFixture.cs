@@ -7,11 +7,12 @@ namespace Labs.Cluster.Workloads;
 /// <summary>A started simulator over a fake store and a fresh data directory; disposed after each test.</summary>
 internal sealed class SimulatorFixture : IAsyncDisposable
 {
-    public SimulatorFixture(TimeSpan? podStartDelay = null, IObjectStore? store = null)
+    public SimulatorFixture(TimeSpan? podStartDelay = null, IObjectStore? store = null, Action<WorkloadOptions>? configure = null)
     {
         Store = store ?? new FakeObjectStore();
         DataDirectory = Directory.CreateTempSubdirectory("labs-workloads-").FullName;
         Options = new WorkloadOptions { DataDirectory = DataDirectory, PodStartDelay = podStartDelay ?? TimeSpan.Zero };
+        configure?.Invoke(Options);
         Simulator = new WorkloadSimulator(Store, Options, NullLoggerFactory.Instance);
         Simulator.Start();
     }
