@@ -81,9 +81,10 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
         var name = container.Str("name") ?? "";
         var run = _runs.GetOrAdd((pod.Uid(), name), _ => new ContainerRun());
         var now = time.GetUtcNow();
-        if (!ephemeral && !RunsForReal(container))
+        var simulated = !ephemeral && !RunsForReal(container);
+        if (simulated && run.Starts == 0)
         {
-            return SyncSimulated(pod, container, run, podIp, now);
+            Adopt(pod, container, run, podIp);
         }
 
         if (run.Process is { } process && process.Exited.IsCompleted)
@@ -92,7 +93,7 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
         }
 
         TimeSpan? wake = null;
-        if (run.Process is null && run.Terminated is null)
+        if (run.RunningSince is null && run.Terminated is null)
         {
             if (run.BackoffUntil is { } until && until > now)
             {
@@ -101,7 +102,16 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
             else
             {
                 run.BackoffUntil = null;
-                Start(pod, container, run, lookAgain, now);
+                run.Starts++;
+                if (simulated)
+                {
+                    // A simulated container runs from now until it is killed.
+                    StartSimulated(pod, container, run, podIp, now);
+                }
+                else
+                {
+                    Start(pod, container, run, lookAgain, now);
+                }
             }
         }
 
@@ -140,30 +150,11 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
     /// Runs a command in a container's sandbox as the kubelet's exec probe does: its exit code and combined output (the
     /// first 10 KiB), or a null exit code when it ran past <paramref name="timeout"/> and was killed.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The sandbox cannot run here (a tool is missing).</exception>
+    /// <exception cref="InvalidOperationException">The command cannot start (a tool is missing, a mount is refused).</exception>
     public async Task<(int? ExitCode, string Output)> RunAsync(JsonObject pod, JsonObject container, IReadOnlyList<string> command, TimeSpan timeout,
         CancellationToken cancellationToken)
     {
-        if (_tools.Missing(needsSetPriv: sandboxes.HostUid(pod.Uid()) is not null, needsSocat: options.ApiServerSocket is not null) is { } missing)
-        {
-            throw new InvalidOperationException(missing);
-        }
-
-        var spec = exec.BuildSpec(pod, container, new ExecRequest(command, Stdin: false, Stdout: true, Stderr: true, Tty: false));
-        ISandboxProcess process;
-        try
-        {
-            process = Sandbox.Start(_tools, spec);
-        }
-        finally
-        {
-            foreach (var mount in spec.Mounts)
-            {
-                mount.Source.Dispose();
-            }
-        }
-
-        sessions.Add(pod.Uid(), process);
+        var process = Launch(pod, container, new ExecRequest(command, Stdin: false, Stdout: true, Stderr: true, Tty: false), expandCommand: false);
         try
         {
             const int MaxOutput = 10 * 1024;
@@ -209,75 +200,64 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
 
     private void Start(JsonObject pod, JsonObject container, ContainerRun run, Action lookAgain, DateTimeOffset now)
     {
-        run.Starts++;
         var request = new ExecRequest(Command(container) ?? ["sh"], Stdin: true, Stdout: true, Stderr: true, Tty: Flag(container, "tty"));
-        string? failure = _tools.Missing(needsSetPriv: sandboxes.HostUid(pod.Uid()) is not null, needsSocat: options.ApiServerSocket is not null);
-        if (failure is null)
+        try
         {
-            SandboxSpec? spec = null;
-            try
+            var started = Launch(pod, container, request, expandCommand: true);
+            if (!Flag(container, "stdin"))
             {
-                spec = exec.BuildSpec(pod, container, request);
+                started.CloseInput();
+            }
 
-                // The kubelet expands $(VAR) in the command and args with the container's environment.
-                var environment = spec.Environment;
-                spec = spec with { Command = [.. spec.Command.Select(a => ContainerEnvironment.Expand(a, n => environment.GetValueOrDefault(n)))] };
-                var started = Sandbox.Start(_tools, spec);
-                if (!Flag(container, "stdin"))
-                {
-                    started.CloseInput();
-                }
-
-                sessions.Add(pod.Uid(), started);
-                var process = new ContainerProcess(started, Flag(container, "stdinOnce"), now);
-                run.Process = process;
-                _ = process.Exited.ContinueWith(_ => lookAgain(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                return;
-            }
-            catch (Exception e) when (e is SubPathException or Win32Exception or InvalidOperationException or IOException or UnauthorizedAccessException)
-            {
-                failure = e.Message;
-            }
-            finally
-            {
-                foreach (var mount in spec?.Mounts ?? [])
-                {
-                    mount.Source.Dispose();
-                }
-            }
+            var process = new ContainerProcess(started, Flag(container, "stdinOnce"), now);
+            run.Process = process;
+            _ = process.Exited.ContinueWith(_ => lookAgain(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
-
-        // As containerd's StartError: the container never ran, exit code 128.
-        run.Terminated = Terminated(pod, container.Str("name") ?? "", 128, "StartError", failure, now, now);
+        catch (InvalidOperationException e)
+        {
+            // As containerd's StartError: the container never ran, exit code 128.
+            run.Terminated = Terminated(pod, container.Str("name") ?? "", 128, "StartError", e.Message, now, now);
+        }
     }
 
     /// <summary>
-    /// A simulated container: it runs from its first sync (or, after a platform restart, since the time its stored
-    /// status says) until it is killed, then restarts as the restart policy says.
+    /// Starts a command in a container's sandbox, counted among the pod's processes; with
+    /// <paramref name="expandCommand"/> its $(VAR) references are expanded with the container's environment, as the
+    /// kubelet does for a container's command and args.
     /// </summary>
-    private (JsonObject Status, TimeSpan? Wake) SyncSimulated(JsonObject pod, JsonObject container, ContainerRun run, string? podIp, DateTimeOffset now)
+    /// <exception cref="InvalidOperationException">It cannot start: a tool is missing, a mount is refused, the spawn failed.</exception>
+    private ISandboxProcess Launch(JsonObject pod, JsonObject container, ExecRequest request, bool expandCommand)
     {
-        if (run.Starts == 0)
+        if (_tools.Missing(needsSetPriv: sandboxes.HostUid(pod.Uid()) is not null, needsSocat: options.ApiServerSocket is not null) is { } missing)
         {
-            Adopt(pod, container, run, podIp);
+            throw new InvalidOperationException(missing);
         }
 
-        TimeSpan? wake = null;
-        if (run.SimulatedSince is null && run.Terminated is null)
+        SandboxSpec? spec = null;
+        try
         {
-            if (run.BackoffUntil is { } until && until > now)
+            spec = exec.BuildSpec(pod, container, request);
+            if (expandCommand)
             {
-                wake = until - now;
+                var environment = spec.Environment;
+                spec = spec with { Command = [.. spec.Command.Select(a => ContainerEnvironment.Expand(a, n => environment.GetValueOrDefault(n)))] };
             }
-            else
+
+            var started = Sandbox.Start(_tools, spec);
+            sessions.Add(pod.Uid(), started);
+            return started;
+        }
+        catch (Exception e) when (e is SubPathException or Win32Exception or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(e.Message, e);
+        }
+        finally
+        {
+            foreach (var mount in spec?.Mounts ?? [])
             {
-                run.BackoffUntil = null;
-                run.Starts++;
-                StartSimulated(pod, container, run, podIp, now);
+                mount.Source.Dispose();
             }
         }
-
-        return (Status(pod, container, run), wake);
     }
 
     // Takes up what the stored status says of a simulated container (restarts, last state, since when it runs).

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -118,9 +117,6 @@ internal sealed partial record ServerProfile(
 
     private static string? Text(JsonObject entry, string field) =>
         entry[field] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
-
-    /// <summary>The bytes of a text as the server sends it.</summary>
-    public static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
     [GeneratedRegex(@"^v?([0-9]+\.[0-9]+(?:\.[0-9]+)?)(?:-.*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionTag();

@@ -182,9 +182,9 @@ internal sealed class SimulatedServer(ServerProfile profile, IReadOnlyDictionary
         var content = Encoding.UTF8.GetBytes(body);
         var response = new StringBuilder();
         response.Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} {ServerProfile.Reason(status)}\r\n");
-        if (profile.Server is { } server)
+        if (profile.Server is not null)
         {
-            response.Append(CultureInfo.InvariantCulture, $"Server: {ServerProfile.Render(server, values, now)}\r\n");
+            response.Append(CultureInfo.InvariantCulture, $"Server: {values["server"]}\r\n");
         }
 
         response.Append(CultureInfo.InvariantCulture, $"Date: {now.ToString("r", CultureInfo.InvariantCulture)}\r\n");

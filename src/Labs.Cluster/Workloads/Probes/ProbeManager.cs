@@ -30,7 +30,7 @@ internal sealed class ProbeManager(Prober prober, EventRecorder events, TimeProv
         var startedAt = status.Str("state", "running", "startedAt");
         if (startedAt is null || !DateTimeOffset.TryParse(startedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since))
         {
-            Stop(uid, name);
+            Stop(k => k.Uid == uid && k.Container == name);
             return new ContainerHealth(false, false, null);
         }
 
@@ -40,11 +40,7 @@ internal sealed class ProbeManager(Prober prober, EventRecorder events, TimeProv
             var key = (uid, name, kind);
             if (container.Obj(field) is not { } spec)
             {
-                if (_workers.TryRemove(key, out var gone))
-                {
-                    gone.Dispose();
-                }
-
+                Stop(k => k == key);
                 return null;
             }
 
@@ -78,20 +74,11 @@ internal sealed class ProbeManager(Prober prober, EventRecorder events, TimeProv
     }
 
     /// <summary>Stops the probes of a pod that is gone.</summary>
-    public void Forget(string uid)
-    {
-        foreach (var key in _workers.Keys.Where(k => k.Uid == uid))
-        {
-            if (_workers.TryRemove(key, out var worker))
-            {
-                worker.Dispose();
-            }
-        }
-    }
+    public void Forget(string uid) => Stop(k => k.Uid == uid);
 
-    private void Stop(string uid, string container)
+    private void Stop(Func<(string Uid, string Container, ProbeKind Kind), bool> which)
     {
-        foreach (var key in _workers.Keys.Where(k => k.Uid == uid && k.Container == container))
+        foreach (var key in _workers.Keys.Where(which))
         {
             if (_workers.TryRemove(key, out var worker))
             {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Authentication;
 using System.Text.Json.Nodes;
 using Labs.Cluster.Workloads.Attach;
