@@ -30,10 +30,17 @@ internal sealed class ClusterBench : IAsyncDisposable
 
     public Kubernetes Client { get; }
 
-    public static async Task<ClusterBench> StartAsync()
+    /// <summary>Starts the cluster; <paramref name="nodes"/> simulated nodes (the platform's default without it).</summary>
+    public static async Task<ClusterBench> StartAsync(int? nodes = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("labs-bench-").FullName;
-        var connection = new ClusterConnection(Options.Create(new ClusterOptions { DataDirectory = dataDirectory }), NullLoggerFactory.Instance);
+        var options = new ClusterOptions { DataDirectory = dataDirectory };
+        if (nodes is { } count)
+        {
+            options.EmbeddedNodes = count;
+        }
+
+        var connection = new ClusterConnection(Options.Create(options), NullLoggerFactory.Instance);
         await connection.StartAsync();
         return new ClusterBench(dataDirectory, connection);
     }

@@ -6,7 +6,7 @@ namespace Labs.Benchmarks;
 /// <summary>
 /// Runs every benchmark (or those matching <c>--filter</c>) and prints the figures as tables:
 /// <c>dotnet run -c Release --project tests/Labs.Benchmarks</c>; <c>-- --terminal</c> prints only the terminal's figures,
-/// <c>-- --sessions</c> only the session figures.
+/// <c>-- --sessions</c> only the session figures, <c>-- --workloads</c> only the workload figures.
 /// </summary>
 public static class Program
 {
@@ -16,6 +16,12 @@ public static class Program
         if (args is ["--sessions"])
         {
             await SessionFigures.RunAsync();
+            return;
+        }
+
+        if (args is ["--workloads"])
+        {
+            await WorkloadFigures.RunAsync();
             return;
         }
 
@@ -32,6 +38,7 @@ public static class Program
         {
             await TerminalFigures.RunAsync();
             await SessionFigures.RunAsync();
+            await WorkloadFigures.RunAsync();
         }
     }
 }
