@@ -131,4 +131,63 @@ public sealed class KubectlWorkloadTests(WorkloadCluster k) : IClassFixture<Work
         Assert.Matches(@"Warning\s+FailedScheduling\s+\S+\s+default-scheduler\s+0/(\d) nodes are available: \1 Insufficient cpu\. " +
             @"preemption: 0/\1 nodes are available: \1 No preemption victims found for incoming pod\.", describe.Stdout);
     }
+
+    [Fact]
+    public async Task A_job_runs_to_completion_and_one_that_keeps_failing_stops_at_its_backoff_limit()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        Assert.Equal(0, (await k.RunAsync("create", "job", "hello", "--image=busybox", "-n", ns, "--", "echo", "hello from a job")).ExitCode);
+        Assert.Equal(0, (await k.RunAsync("apply", "-n", ns, "-f", k.WriteManifest("""
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: broken
+            spec:
+              backoffLimit: 0
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers:
+                  - name: work
+                    image: busybox
+                    command: ["sh", "-c", "echo no input; exit 2"]
+            """))).ExitCode);
+
+        var complete = await k.RunAsync("wait", "job/hello", "-n", ns, "--for=condition=complete", "--timeout=60s");
+        Assert.True(complete.ExitCode == 0, complete.ToString());
+        Assert.Equal("job.batch/hello condition met", complete.Stdout.Trim());
+        Assert.Matches(@"^hello\s+Complete\s+1/1\s+\d+s\s+\d+s\s*$", (await k.RunAsync("get", "job", "hello", "-n", ns, "--no-headers")).Stdout);
+        Assert.Equal("hello from a job", (await k.RunAsync("logs", "job/hello", "-n", ns)).Stdout.Trim());
+        Assert.Matches(@"^hello-\w{5}\s+0/1\s+Completed\s+0\s", (await k.RunAsync("get", "pods", "-l", "job-name=hello", "-n", ns, "--no-headers")).Stdout);
+        var described = await k.RunAsync("describe", "job", "hello", "-n", ns);
+        Assert.Matches(@"Pods Statuses:\s+0 Active \(0 Ready\) / 1 Succeeded / 0 Failed", described.Stdout);
+        Assert.Matches(@"Normal\s+SuccessfulCreate\s+\S+\s+job-controller\s+Created pod: hello-\w{5}", described.Stdout);
+        Assert.Matches(@"Normal\s+Completed\s+\S+\s+job-controller\s+Job completed", described.Stdout);
+
+        var failed = await k.RunAsync("wait", "job/broken", "-n", ns, "--for=condition=failed", "--timeout=60s");
+        Assert.True(failed.ExitCode == 0, failed.ToString());
+        Assert.Matches(@"^broken\s+Failed\s+0/1\s", (await k.RunAsync("get", "job", "broken", "-n", ns, "--no-headers")).Stdout);
+        Assert.Matches(@"^broken-\w{5}\s+0/1\s+Error\s+0\s", (await k.RunAsync("get", "pods", "-l", "job-name=broken", "-n", ns, "--no-headers")).Stdout);
+        Assert.Matches(@"Warning\s+BackoffLimitExceeded\s+\S+\s+job-controller\s+Job has reached the specified backoff limit",
+            (await k.RunAsync("describe", "job", "broken", "-n", ns)).Stdout);
+    }
+
+    [Fact]
+    public async Task A_job_made_from_a_cronjob_runs_and_the_cronjob_lists_what_it_saw()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        Assert.Equal(0, (await k.RunAsync("create", "cronjob", "nightly", "--image=busybox", "--schedule=0 3 * * *", "-n", ns, "--", "echo", "backup done")).ExitCode);
+        Assert.Equal(0, (await k.RunAsync("create", "job", "now", "--from=cronjob/nightly", "-n", ns)).ExitCode);
+
+        var complete = await k.RunAsync("wait", "job/now", "-n", ns, "--for=condition=complete", "--timeout=60s");
+        Assert.True(complete.ExitCode == 0, complete.ToString());
+        Assert.Equal("backup done", (await k.RunAsync("logs", "job/now", "-n", ns)).Stdout.Trim());
+
+        // Deleting the CronJob takes the Job it owns, and the Job its pod.
+        Assert.Equal(0, (await k.RunAsync("delete", "cronjob", "nightly", "-n", ns)).ExitCode);
+        var gone = await k.RunAsync("wait", "job/now", "-n", ns, "--for=delete", "--timeout=60s");
+        Assert.True(gone.ExitCode == 0, gone.ToString());
+        var pods = await k.RunAsync("wait", "pods", "-l", "job-name=now", "-n", ns, "--for=delete", "--timeout=60s");
+        Assert.True(pods.ExitCode == 0, pods.ToString());
+    }
 }

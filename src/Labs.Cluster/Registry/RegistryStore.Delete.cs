@@ -146,18 +146,21 @@ internal sealed partial class RegistryStore
             return existing;
         }
 
-        var marked = existing.DeepClone().AsObject();
-        var metadata = marked.Meta();
-        metadata["deletionTimestamp"] ??= _time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        metadata["deletionGracePeriodSeconds"] ??= 0;
-        if (addFinalizer is not null && !Finalizers(existing).Contains(addFinalizer))
+        return UpdateLatest(resource, ns, existing, current =>
         {
-            var finalizers = metadata["finalizers"] as JsonArray ?? [];
-            finalizers.Add(addFinalizer);
-            metadata["finalizers"] = finalizers;
-        }
+            var marked = current.DeepClone().AsObject();
+            var metadata = marked.Meta();
+            metadata["deletionTimestamp"] ??= _time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            metadata["deletionGracePeriodSeconds"] ??= 0;
+            if (addFinalizer is not null && !Finalizers(current).Contains(addFinalizer))
+            {
+                var finalizers = metadata["finalizers"] as JsonArray ?? [];
+                finalizers.Add(addFinalizer);
+                metadata["finalizers"] = finalizers;
+            }
 
-        return _inner.Update(resource, ns, marked);
+            return marked;
+        });
     }
 
     private void CollectDependents(string ns, string ownerUid, string policy)

@@ -48,7 +48,30 @@ internal sealed partial class RegistryStore
     /// Marks an object for deletion in <paramref name="period"/> seconds, or moves its deletion forward to then when it
     /// is already marked with a longer period (the deletionTimestamp less the time given up).
     /// </summary>
-    private JsonObject MarkGracefully(GroupResource resource, string? ns, JsonObject existing, long period)
+    private JsonObject MarkGracefully(GroupResource resource, string? ns, JsonObject existing, long period) =>
+        UpdateLatest(resource, ns, existing, current => Marked(current, period));
+
+    /// <summary>
+    /// Writes a change the server makes on its own (a deletion mark) as GuaranteedUpdate does: when someone wrote in
+    /// between (a kubelet's status), the change is made again on the latest object, so a DELETE never fails for that.
+    /// </summary>
+    private JsonObject UpdateLatest(GroupResource resource, string? ns, JsonObject existing, Func<JsonObject, JsonObject> change)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return _inner.Update(resource, ns, change(existing));
+            }
+            catch (ApiException e) when (e.Code == 409 && attempt < 20)
+            {
+                var name = existing.MetaString("name");
+                existing = _inner.Get(resource, ns, name) ?? throw ApiErrors.NotFound(resource, name);
+            }
+        }
+    }
+
+    private JsonObject Marked(JsonObject existing, long period)
     {
         var marked = existing.DeepClone().AsObject();
         var metadata = marked.Meta();
@@ -62,6 +85,6 @@ internal sealed partial class RegistryStore
 
         metadata["deletionTimestamp"] = deletion.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         metadata["deletionGracePeriodSeconds"] = period;
-        return _inner.Update(resource, ns, marked);
+        return marked;
     }
 }

@@ -19,9 +19,13 @@ internal static class GoDurationText
     };
 
     /// <summary>The Go error for the text, or null when it parses.</summary>
-    public static string? Problem(string text)
+    public static string? Problem(string text) => Problem(text, out _);
+
+    /// <summary>The Go error for the text, or null when it parses, with the duration it names.</summary>
+    public static string? Problem(string text, out TimeSpan duration)
     {
         ArgumentNullException.ThrowIfNull(text);
+        duration = TimeSpan.Zero;
         var invalid = $"time: invalid duration {GoTimeText.Quote(text)}";
         var s = text;
         var negative = false;
@@ -106,7 +110,14 @@ internal static class GoDurationText
             }
         }
 
-        return !negative && total > long.MaxValue ? invalid : null;
+        if (!negative && total > long.MaxValue)
+        {
+            return invalid;
+        }
+
+        var ticks = (long)(total / 100);
+        duration = TimeSpan.FromTicks(negative ? -ticks : ticks);
+        return null;
     }
 
     private static int Digits(string s, int from)

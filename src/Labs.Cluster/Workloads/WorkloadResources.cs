@@ -13,4 +13,6 @@ internal static class WorkloadResources
     public static readonly GroupResource Services = new("", "services");
     public static readonly GroupResource Deployments = new("apps", "deployments");
     public static readonly GroupResource ReplicaSets = new("apps", "replicasets");
+    public static readonly GroupResource Jobs = new("batch", "jobs");
+    public static readonly GroupResource CronJobs = new("batch", "cronjobs");
 }

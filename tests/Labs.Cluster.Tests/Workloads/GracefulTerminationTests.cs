@@ -13,12 +13,7 @@ public sealed class GracefulTerminationTests
 {
     private const string Ns = "learner-9";
 
-    private static SimulatorFixture NewFixture()
-    {
-        var store = new RegistryStore(new InMemoryObjectStore());
-        store.Create(WorkloadResources.Namespaces, null, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = Ns } });
-        return new SimulatorFixture(store: store);
-    }
+    private static SimulatorFixture NewFixture() => SimulatorFixture.OverRegistry(Ns);
 
     private static async Task<JsonObject> RunningPodAsync(SimulatorFixture f, string name, long grace)
     {

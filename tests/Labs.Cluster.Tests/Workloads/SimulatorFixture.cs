@@ -19,6 +19,14 @@ internal sealed class SimulatorFixture : IAsyncDisposable
 
     public IObjectStore Store { get; }
 
+    /// <summary>A simulator over the registry's write path (finalizers, defaults, graceful deletion) with one namespace.</summary>
+    public static SimulatorFixture OverRegistry(string ns)
+    {
+        var store = new Registry.RegistryStore(new InMemoryObjectStore());
+        store.Create(WorkloadResources.Namespaces, null, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = ns } });
+        return new SimulatorFixture(store: store);
+    }
+
     public string DataDirectory { get; }
 
     public WorkloadOptions Options { get; }

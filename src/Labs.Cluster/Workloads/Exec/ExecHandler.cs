@@ -55,11 +55,13 @@ internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes 
             mounts.Remove(skipped);
         }
 
+        // The kubelet names the pod's host spec.hostname when set (an Indexed Job's pods, StatefulSet-like pods), else the pod.
+        var hostname = pod.Str("spec", "hostname") is { Length: > 0 } named ? named : pod.Name();
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["PATH"] = Sandbox.SearchPath,
             ["HOME"] = Sandbox.Home,
-            ["HOSTNAME"] = pod.Name(),
+            ["HOSTNAME"] = hostname,
         };
         if (request.Tty)
         {
@@ -84,7 +86,7 @@ internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes 
         var command = request.Command.Count > 0 ? request.Command : [_tools.Shell ?? options.ShellPath];
         var workingDirectory = container.Str("workingDir") is { Length: > 0 } wd && wd.StartsWith('/') ? wd : Sandbox.Home;
         var api = options.ApiServerSocket is { } socket ? new ApiForward(socket, options.ApiServerPort) : null;
-        return new SandboxSpec(pod.Name(), sandbox, mounts, workingDirectory, environment, command, request.Tty, api, _tools.Extra);
+        return new SandboxSpec(hostname, sandbox, mounts, workingDirectory, environment, command, request.Tty, api, _tools.Extra);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "exec in pod {Pod} failed")]

@@ -3,7 +3,7 @@ using Labs.Cluster.Workloads.Isolation;
 namespace Labs.Cluster.Workloads.Exec;
 
 /// <summary>What one sandboxed command sees: the pod's own directories, its environment and the command.</summary>
-/// <param name="Hostname">The pod name, used as the sandbox's hostname.</param>
+/// <param name="Hostname">The sandbox's hostname: the pod's spec.hostname, else its name.</param>
 /// <param name="Pod">The pod's prepared sandbox: host user, home, /tmp, identity files, cgroup.</param>
 /// <param name="Mounts">Pod volumes, each held open and bound at its mountPath.</param>
 /// <param name="WorkingDirectory">Directory to start in, inside the sandbox.</param>
