@@ -190,4 +190,39 @@ public sealed class KubectlWorkloadTests(WorkloadCluster k) : IClassFixture<Work
         var pods = await k.RunAsync("wait", "pods", "-l", "job-name=now", "-n", ns, "--for=delete", "--timeout=60s");
         Assert.True(pods.ExitCode == 0, pods.ToString());
     }
+
+    [Fact]
+    public async Task A_rollout_to_a_misspelled_image_keeps_the_old_pods_serving_until_it_is_fixed_and_undo_returns_to_revision_one()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        Assert.Equal(0, (await k.RunAsync("create", "deployment", "web", "--image=nginx", "--replicas=3", "-n", ns)).ExitCode);
+        Assert.Equal(0, (await k.RunAsync("rollout", "status", "deployment/web", "-n", ns, "--timeout=60s")).ExitCode);
+        Assert.Equal(0, (await k.RunAsync("patch", "deployment", "web", "-n", ns, "-p", """{"spec":{"progressDeadlineSeconds":5}}""")).ExitCode);
+
+        Assert.Equal(0, (await k.RunAsync("set", "image", "deployment/web", "nginx=nginx:doesnotexist", "-n", ns)).ExitCode);
+
+        // maxSurge 25% of 3 rounds up to one new pod; maxUnavailable rounds down to none, so all three old pods stay.
+        var stuck = await k.RunAsync("rollout", "status", "deployment/web", "-n", ns, "--timeout=60s");
+        Assert.Equal(1, stuck.ExitCode);
+        Assert.Contains("error: deployment \"web\" exceeded its progress deadline", stuck.Stderr, StringComparison.Ordinal);
+        var pods = (await k.RunAsync("get", "pods", "-n", ns, "--no-headers")).Stdout;
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(pods, @"\s1/1\s+Running\s"));
+        Assert.Matches(@"\s0/1\s+(ErrImagePull|ImagePullBackOff)\s", pods);
+        Assert.Matches(@"Progressing\s+False\s+ProgressDeadlineExceeded", (await k.RunAsync("describe", "deployment", "web", "-n", ns)).Stdout);
+
+        Assert.Equal(0, (await k.RunAsync("set", "image", "deployment/web", "nginx=nginx:1.27", "-n", ns)).ExitCode);
+        var fixedUp = await k.RunAsync("rollout", "status", "deployment/web", "-n", ns, "--timeout=90s");
+        Assert.True(fixedUp.ExitCode == 0, fixedUp.ToString());
+        var sets = (await k.RunAsync("get", "rs", "-n", ns, "--no-headers", "-o", "custom-columns=REV:.metadata.annotations.deployment\\.kubernetes\\.io/revision,DESIRED:.spec.replicas,IMAGE:.spec.template.spec.containers[0].image")).Stdout;
+        Assert.Matches(@"(?m)^1\s+0\s+nginx$", sets);
+        Assert.Matches(@"(?m)^2\s+0\s+nginx:doesnotexist$", sets);
+        Assert.Matches(@"(?m)^3\s+3\s+nginx:1\.27$", sets);
+        var described = (await k.RunAsync("describe", "deployment", "web", "-n", ns)).Stdout;
+        Assert.Matches(@"Normal\s+ScalingReplicaSet\s+\S+\s+deployment-controller\s+Scaled down replica set web-\w+ from 3 to 2", described);
+
+        Assert.Equal(0, (await k.RunAsync("rollout", "undo", "deployment/web", "--to-revision=1", "-n", ns)).ExitCode);
+        Assert.Equal(0, (await k.RunAsync("rollout", "status", "deployment/web", "-n", ns, "--timeout=90s")).ExitCode);
+        Assert.Equal("nginx", (await k.RunAsync("get", "deployment", "web", "-n", ns, "-o", "jsonpath={.spec.template.spec.containers[0].image}")).Stdout);
+        Assert.Equal("4", (await k.RunAsync("get", "deployment", "web", "-n", ns, "-o", "jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision}")).Stdout);
+    }
 }

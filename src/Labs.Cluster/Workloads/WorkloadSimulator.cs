@@ -73,7 +73,7 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         // Every controller of the cluster, in one place.
         IController[] controllers =
         [
-            new DeploymentController(store, TimeProvider.System),
+            new DeploymentController(store, events, TimeProvider.System),
             new ReplicaSetController(store, events, TimeProvider.System),
             new SchedulerController(store, new Scheduler(store, _nodes, events)),
             new KubeletController(store, kubelet, _sandboxes, _logger),

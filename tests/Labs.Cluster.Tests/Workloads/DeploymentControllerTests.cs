@@ -197,4 +197,25 @@ public sealed class DeploymentControllerTests
             },
             "the update to be accepted");
     }
+
+    [Fact]
+    public async Task Recreate_stops_every_old_pod_before_the_new_replica_set_starts()
+    {
+        await using var f = new SimulatorFixture();
+        var deploy = SimulatorFixture.Deployment("web", 2);
+        deploy["spec"]!["strategy"] = new JsonObject { ["type"] = "Recreate" };
+        f.Store.Create(WorkloadResources.Deployments, Ns, deploy);
+        await Eventually.WaitAsync(() => Converged(f.Store.Get(WorkloadResources.Deployments, Ns, "web"), 2), "first rollout");
+        var first = Assert.Single(f.List(WorkloadResources.ReplicaSets, Ns)).Name();
+
+        await UpdateAsync(f, d => d.Obj("spec", "template", "spec")!.Arr("containers")![0]!["image"] = "nginx:1.27");
+        await Eventually.WaitAsync(() => Converged(f.Store.Get(WorkloadResources.Deployments, Ns, "web"), 2)
+            && f.List(WorkloadResources.ReplicaSets, Ns).Count == 2, "second rollout");
+
+        var second = f.List(WorkloadResources.ReplicaSets, Ns).Single(rs => rs.Name() != first).Name();
+        var scaling = f.Store.List(new Labs.Cluster.Storage.GroupResource("", "events"), Ns).Items
+            .Where(e => e.Str("reason") == "ScalingReplicaSet").OrderBy(e => e.Str("metadata", "resourceVersion")?.PadLeft(20, '0'), StringComparer.Ordinal)
+            .Select(e => e.Str("message")).ToList();
+        Assert.Equal([$"Scaled up replica set {first} from 0 to 2", $"Scaled down replica set {first} from 2 to 0", $"Scaled up replica set {second} from 0 to 2"], scaling);
+    }
 }

@@ -43,7 +43,8 @@ public sealed class ReplicaSetQuotaTests
         Assert.Equal("FailedCreate", condition.Str("reason"));
         Assert.Matches("^pods \"web-[a-z0-9]{5}\" is forbidden: exceeded quota: labs-budget, requested: pods=1, used: pods=10, limited: pods=10$", condition.Str("message"));
 
-        var failed = Assert.Single(_store.List(Events, Ns).Items);
+        var failed = Assert.Single(_store.List(Events, Ns).Items, e => e.Str("type") == "Warning");
+        Assert.Equal(10, _store.List(Events, Ns).Items.Count(e => e.Str("reason") == "SuccessfulCreate"));
         Assert.Equal("FailedCreate", failed.Str("reason"));
         Assert.Equal("Warning", failed.Str("type"));
         Assert.Equal("web", failed.Str("involvedObject", "name"));
@@ -65,7 +66,7 @@ public sealed class ReplicaSetQuotaTests
 
         Assert.Equal([1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300], delays.Select(d => d!.Value.TotalSeconds));
         Assert.Equal(10, _store.List(WorkloadResources.Pods, Ns).Items.Count);
-        Assert.Equal(12, Assert.Single(_store.List(Events, Ns).Items).Long("count"));
+        Assert.Equal(12, Assert.Single(_store.List(Events, Ns).Items, e => e.Str("reason") == "FailedCreate").Long("count"));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace Labs.Cluster.Workloads.Controllers;
 
 internal sealed partial class DeploymentController
 {
-    private TimeSpan? WriteStatus(JsonObject deploy, JsonObject? newRs, IReadOnlyList<JsonObject> sets)
+    private TimeSpan? WriteStatus(JsonObject deploy, JsonObject? newRs, IReadOnlyList<JsonObject> sets, bool created)
     {
         var desired = (int)(deploy.Long("spec", "replicas") ?? 1);
         long Sum(string field) => sets.Sum(rs => rs.Long("status", field) ?? 0);
@@ -42,28 +42,100 @@ internal sealed partial class DeploymentController
         var availableCondition = available >= minAvailable
             ? Condition("Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.")
             : Condition("Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability.");
-        var rsName = newRs?.Name() ?? "";
-        var complete = updated == desired && replicas == desired && available == desired;
-        var progressing = complete
-            ? Condition("Progressing", "True", "NewReplicaSetAvailable", $"ReplicaSet \"{rsName}\" has successfully progressed.")
-            : Condition("Progressing", "True", "ReplicaSetUpdated", $"ReplicaSet \"{rsName}\" is progressing.");
-        status["conditions"] = new JsonArray(
-            KeepTimes(availableCondition, old),
-            KeepTimes(progressing, old));
+        var (progressing, recheck) = Progressing(deploy, newRs, status, old, created, desired);
+        status["conditions"] = new JsonArray([.. new[] { KeepTimes(availableCondition, old), progressing }.OfType<JsonObject>()]);
 
         if (deploy.At("status", "collisionCount") is { } collisions)
         {
             status["collisionCount"] = collisions.DeepClone();
         }
 
-        if (JsonNode.DeepEquals(old, status))
+        if (!JsonNode.DeepEquals(old, status))
         {
-            return null;
+            deploy["status"] = status;
+            store.UpdateStatus(WorkloadResources.Deployments, deploy.Namespace(), deploy);
         }
 
-        deploy["status"] = status;
-        store.UpdateStatus(WorkloadResources.Deployments, deploy.Namespace(), deploy);
-        return null;
+        return recheck;
+    }
+
+    /// <summary>
+    /// syncRolloutStatus: the Progressing condition. A new set is NewReplicaSetCreated; progress (more updated, ready or
+    /// available pods, fewer old ones) renews ReplicaSetUpdated; a complete rollout is NewReplicaSetAvailable; no
+    /// progress for progressDeadlineSeconds is ProgressDeadlineExceeded (False), which <c>kubectl rollout status</c>
+    /// reports. Returns the condition and when the deadline falls, to look again then.
+    /// </summary>
+    private (JsonObject? Condition, TimeSpan? Recheck) Progressing(JsonObject deploy, JsonObject? newRs, JsonObject status, JsonObject? old, bool created, int desired)
+    {
+        var current = old.Arr("conditions").Objects().FirstOrDefault(c => c.Str("type") == "Progressing")?.DeepClone().AsObject();
+        var rsName = newRs?.Name() ?? "";
+        if (created)
+        {
+            current = Replace(current, Condition("Progressing", "True", "NewReplicaSetCreated", $"Created new replica set \"{rsName}\""));
+        }
+
+        long Field(JsonObject? s, string name) => s.Long(name) ?? 0;
+        var deadline = deploy.Long("spec", "progressDeadlineSeconds") ?? 600;
+        var completeBefore = Field(status, "replicas") == Field(status, "updatedReplicas") && current?.Str("reason") == "NewReplicaSetAvailable";
+        if (deadline == int.MaxValue || completeBefore)
+        {
+            return (current, null);
+        }
+
+        var complete = Field(status, "updatedReplicas") == desired && Field(status, "replicas") == desired && Field(status, "availableReplicas") == desired;
+        var progress = Field(status, "updatedReplicas") > Field(old, "updatedReplicas")
+            || Field(status, "replicas") - Field(status, "updatedReplicas") < Field(old, "replicas") - Field(old, "updatedReplicas")
+            || Field(status, "readyReplicas") > Field(old, "readyReplicas")
+            || Field(status, "availableReplicas") > Field(old, "availableReplicas");
+        if (complete)
+        {
+            return (Replace(current, Condition("Progressing", "True", "NewReplicaSetAvailable", $"ReplicaSet \"{rsName}\" has successfully progressed.")), null);
+        }
+
+        if (progress)
+        {
+            var renewed = Condition("Progressing", "True", "ReplicaSetUpdated", $"ReplicaSet \"{rsName}\" is progressing.");
+            if (current?.Str("status") == "True")
+            {
+                renewed["lastTransitionTime"] = current.Str("lastTransitionTime");
+            }
+
+            current = renewed;
+        }
+        else if (current is not null && current.Str("reason") != "ProgressDeadlineExceeded"
+            && DateTimeOffset.TryParse(current.Str("lastUpdateTime"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
+        {
+            var left = since + TimeSpan.FromSeconds(deadline) - time.GetUtcNow();
+            if (left >= TimeSpan.Zero)
+            {
+                return (current, left + TimeSpan.FromSeconds(1));
+            }
+
+            current = Replace(current, Condition("Progressing", "False", "ProgressDeadlineExceeded", $"ReplicaSet \"{rsName}\" has timed out progressing."));
+        }
+
+        return (current, progress ? TimeSpan.FromSeconds(deadline + 1) : null);
+    }
+
+    /// <summary>SetDeploymentCondition: the same status and reason keep the condition as it is; the same status keeps its transition time.</summary>
+    private static JsonObject Replace(JsonObject? current, JsonObject condition)
+    {
+        if (current is null)
+        {
+            return condition;
+        }
+
+        if (current.Str("status") == condition.Str("status") && current.Str("reason") == condition.Str("reason"))
+        {
+            return current;
+        }
+
+        if (current.Str("status") == condition.Str("status"))
+        {
+            condition["lastTransitionTime"] = current.Str("lastTransitionTime");
+        }
+
+        return condition;
     }
 
     private JsonObject Condition(string type, string status, string reason, string message)

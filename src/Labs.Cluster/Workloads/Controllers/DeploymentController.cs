@@ -5,11 +5,12 @@ using Labs.Cluster.Storage;
 namespace Labs.Cluster.Workloads.Controllers;
 
 /// <summary>
-/// apps/v1 Deployments → ReplicaSets: one ReplicaSet per pod template (<c>&lt;deploy&gt;-&lt;hash&gt;</c>), the
-/// current one scaled to <c>spec.replicas</c> and older ones to zero at once, old sets pruned to
-/// <c>revisionHistoryLimit</c>, and the Deployment's status computed from its sets like the real controller does.
+/// apps/v1 Deployments → ReplicaSets: one ReplicaSet per pod template (<c>&lt;deploy&gt;-&lt;hash&gt;</c>), rolled out by
+/// the Deployment's strategy (RollingUpdate within maxSurge and maxUnavailable, or Recreate) with ScalingReplicaSet
+/// events, old sets pruned to <c>revisionHistoryLimit</c>, and the Deployment's status and conditions (progress
+/// deadline included) computed from its sets like the real controller does.
 /// </summary>
-internal sealed partial class DeploymentController(IObjectStore store, TimeProvider time)
+internal sealed partial class DeploymentController(IObjectStore store, EventRecorder events, TimeProvider time)
     : OwnerController(WorkloadResources.Deployments, "Deployment", WorkloadResources.ReplicaSets)
 {
     public const string RevisionAnnotation = "deployment.kubernetes.io/revision";
@@ -65,28 +66,28 @@ internal sealed partial class DeploymentController(IObjectStore store, TimeProvi
 
         if (paused)
         {
-            return WriteStatus(deploy, newRs, owned);
+            return WriteStatus(deploy, newRs, owned, created: false);
         }
 
-        if (newRs is null)
+        var created = false;
+        if (newRs is null && !(Recreating(deploy) && OldPodsRunning(deploy, oldSets)))
         {
-            newRs = CreateReplicaSet(deploy, desired, maxSurge, maxOldRevision + 1);
+            // A new template: its set starts as large as the strategy allows now (Recreate: once the old pods are gone).
+            newRs = CreateReplicaSet(deploy, desired, maxSurge, maxOldRevision + 1, NewReplicas(deploy, owned, null, desired, maxSurge));
             owned.Add(newRs);
+            created = true;
         }
-        else
+        else if (newRs is not null)
         {
             newRs = SyncReplicaSet(newRs, deploy, desired, maxSurge, maxOldRevision);
         }
 
-        // Simple rolling update: the old sets go to zero as soon as the new one exists.
-        foreach (var old in oldSets.Where(rs => (rs.Long("spec", "replicas") ?? 0) != 0))
-        {
-            old.Ensure("spec")["replicas"] = 0;
-            store.Update(WorkloadResources.ReplicaSets, ns, old);
-        }
-
+        var waiting = Recreating(deploy) ? Recreate(deploy, newRs, oldSets, desired) : Roll(deploy, newRs, oldSets, owned, desired, maxSurge);
         PruneHistory(deploy, oldSets);
-        SyncRevisionAnnotation(deploy, Revision(newRs));
+        if (newRs is not null)
+        {
+            SyncRevisionAnnotation(deploy, Revision(newRs));
+        }
 
         // Re-read: the annotation write changed the resourceVersion, and status must describe current sets.
         deploy = store.Get(WorkloadResources.Deployments, ns, name);
@@ -98,7 +99,8 @@ internal sealed partial class DeploymentController(IObjectStore store, TimeProvi
         var sets = store.List(WorkloadResources.ReplicaSets, ns).Items
             .Where(rs => rs.ControllerRef()?.Str("uid") == deploy.Uid()).ToList();
         var current = sets.FirstOrDefault(rs => TemplateHash.SameTemplate(rs.Obj("spec", "template"), deploy.Obj("spec", "template")));
-        return WriteStatus(deploy, current, sets);
+        var recheck = WriteStatus(deploy, current, sets, created);
+        return waiting is { } w && (recheck is null || w < recheck) ? w : recheck;
     }
 
     private static long Revision(JsonObject? rs) =>
@@ -125,7 +127,7 @@ internal sealed partial class DeploymentController(IObjectStore store, TimeProvi
         return Math.Min(unavailable, desired);
     }
 
-    private JsonObject CreateReplicaSet(JsonObject deploy, int desired, int maxSurge, long revision)
+    private JsonObject CreateReplicaSet(JsonObject deploy, int desired, int maxSurge, long revision, int replicas)
     {
         var ns = deploy.Namespace();
         var hash = TemplateHash.Compute(deploy.Obj("spec", "template"));
@@ -140,7 +142,7 @@ internal sealed partial class DeploymentController(IObjectStore store, TimeProvi
         annotations[MaxReplicasAnnotation] = (desired + maxSurge).ToString(CultureInfo.InvariantCulture);
         annotations[RevisionAnnotation] = revision.ToString(CultureInfo.InvariantCulture);
 
-        var spec = new JsonObject { ["replicas"] = desired };
+        var spec = new JsonObject { ["replicas"] = replicas };
         if (deploy.Long("spec", "minReadySeconds") is { } minReady && minReady > 0)
         {
             spec["minReadySeconds"] = minReady;
@@ -162,14 +164,19 @@ internal sealed partial class DeploymentController(IObjectStore store, TimeProvi
             },
             ["spec"] = spec,
         };
-        return store.Create(WorkloadResources.ReplicaSets, ns, rs);
+        var created = store.Create(WorkloadResources.ReplicaSets, ns, rs);
+        if (replicas > 0)
+        {
+            events.Normal(deploy, "ScalingReplicaSet", $"Scaled up replica set {created.Name()} from 0 to {replicas}", Source);
+        }
+
+        return created;
     }
 
     private JsonObject SyncReplicaSet(JsonObject rs, JsonObject deploy, int desired, int maxSurge, long maxOldRevision)
     {
         var annotations = rs.Ensure("metadata").Ensure("annotations");
         var before = rs.DeepClone();
-        rs.Ensure("spec")["replicas"] = desired;
         annotations[DesiredReplicasAnnotation] = desired.ToString(CultureInfo.InvariantCulture);
         annotations[MaxReplicasAnnotation] = (desired + maxSurge).ToString(CultureInfo.InvariantCulture);
         if (Revision(rs) <= maxOldRevision)

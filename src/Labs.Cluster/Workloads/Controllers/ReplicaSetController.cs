@@ -66,7 +66,9 @@ internal sealed partial class ReplicaSetController(IObjectStore store, EventReco
             {
                 try
                 {
-                    pods.Add(store.Create(WorkloadResources.Pods, ns, NewPod(rs)));
+                    var pod = store.Create(WorkloadResources.Pods, ns, NewPod(rs));
+                    pods.Add(pod);
+                    events.Normal(rs, "SuccessfulCreate", "Created pod: " + pod.Name(), ControllerSource);
                 }
                 catch (ApiException e)
                 {
@@ -83,6 +85,7 @@ internal sealed partial class ReplicaSetController(IObjectStore store, EventReco
             {
                 store.Delete(WorkloadResources.Pods, ns, victim.Name());
                 pods.Remove(victim);
+                events.Normal(rs, "SuccessfulDelete", "Deleted pod: " + victim.Name(), ControllerSource);
             }
         }
 
