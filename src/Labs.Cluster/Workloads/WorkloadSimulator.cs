@@ -13,8 +13,8 @@ namespace Labs.Cluster.Workloads;
 
 /// <summary>
 /// Simulates what a real cluster's nodes, controllers and kubelets do, so the embedded cluster behaves like one:
-/// registers nodes, runs the Deployment, ReplicaSet, Endpoints, Job, TTL-after-finished and CronJob controllers, the
-/// scheduler and a kubelet that brings pods to Running, and runs <c>exec</c> sessions in a bubblewrap sandbox. All
+/// registers nodes, runs the Deployment, ReplicaSet, DaemonSet, Endpoints, Job, TTL-after-finished, CronJob and
+/// taint-eviction controllers, the scheduler and a kubelet that brings pods to Running, and runs <c>exec</c> sessions in a bubblewrap sandbox. All
 /// object access goes through the store.
 /// </summary>
 public sealed partial class WorkloadSimulator : IAsyncDisposable
@@ -75,12 +75,14 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         [
             new DeploymentController(store, events, TimeProvider.System),
             new ReplicaSetController(store, events, TimeProvider.System),
-            new SchedulerController(store, new Scheduler(store, _nodes, events)),
+            new SchedulerController(store, new Scheduling.Scheduler(store, _nodes, events)),
+            new Scheduling.TaintEvictionController(store, events, TimeProvider.System),
             new KubeletController(store, kubelet, _sandboxes, _logger),
             new EndpointsController(store),
             new JobController(store, events, TimeProvider.System),
             new TtlAfterFinishedController(store, TimeProvider.System),
             new CronJobController(store, events, TimeProvider.System),
+            new DaemonSetController(store, events, TimeProvider.System),
         ];
         _controllers = new ControllerManager(store, controllers, TimeProvider.System, _logger);
     }

@@ -27,23 +27,8 @@ internal sealed partial class DeploymentController(IObjectStore store, EventReco
     public override TimeSpan? Reconcile(string ns, string name)
     {
         var deploy = store.Get(WorkloadResources.Deployments, ns, name);
-        var owned = new List<JsonObject>();
-        foreach (var rs in store.List(WorkloadResources.ReplicaSets, ns).Items)
-        {
-            if (rs.ControllerRef() is not { } owner || owner.Str("kind") != "Deployment" || owner.Str("name") != name)
-            {
-                continue;
-            }
-
-            if (deploy is null || owner.Str("uid") != deploy.Uid())
-            {
-                // Garbage collection: the owner is gone (or was replaced by a new object with the same name).
-                store.Delete(WorkloadResources.ReplicaSets, ns, rs.Name());
-                continue;
-            }
-
-            owned.Add(rs);
-        }
+        var owned = store.Controlled(WorkloadResources.ReplicaSets, ns, "Deployment", name, deploy,
+            orphan => store.Delete(WorkloadResources.ReplicaSets, ns, orphan.Name()));
 
         if (deploy is null)
         {

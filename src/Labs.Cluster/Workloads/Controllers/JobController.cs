@@ -64,24 +64,12 @@ internal sealed partial class JobController(IObjectStore store, EventRecorder ev
         }
 
         var job = store.Get(WorkloadResources.Jobs, ns, item.Name);
-        var pods = new List<JsonObject>();
-        foreach (var pod in store.List(WorkloadResources.Pods, ns).Items)
+        // The pods of a Job that is gone (or whose name a new one took) go, uncounted.
+        var pods = store.Controlled(WorkloadResources.Pods, ns, "Job", item.Name, job, orphan =>
         {
-            if (pod.ControllerRef() is not { } owner || owner.Str("kind") != "Job" || owner.Str("name") != item.Name)
-            {
-                continue;
-            }
-
-            if (job is null || owner.Str("uid") != job.Uid())
-            {
-                // Garbage collection: the Job is gone (or a new one took its name); its pods go, uncounted.
-                ReleasePod(pod);
-                store.Delete(WorkloadResources.Pods, ns, pod.Name());
-                continue;
-            }
-
-            pods.Add(pod);
-        }
+            ReleasePod(orphan);
+            store.Delete(WorkloadResources.Pods, ns, orphan.Name());
+        });
 
         if (job is null)
         {

@@ -26,24 +26,15 @@ internal sealed partial class ReplicaSetController(IObjectStore store, EventReco
     public override TimeSpan? Reconcile(string ns, string name)
     {
         var rs = store.Get(WorkloadResources.ReplicaSets, ns, name);
-        var pods = new List<JsonObject>();
-        foreach (var pod in store.List(WorkloadResources.Pods, ns).Items)
+        // A terminating pod is on its way out: it is neither counted nor deleted again, as FilterActivePods does.
+        var pods = store.Controlled(WorkloadResources.Pods, ns, "ReplicaSet", name, rs, orphan =>
         {
-            // A terminating pod is on its way out: it is neither counted nor deleted again, as FilterActivePods does.
-            if (pod.ControllerRef() is not { } owner || owner.Str("kind") != "ReplicaSet" || owner.Str("name") != name
-                || pod.At("metadata", "deletionTimestamp") is not null)
+            if (orphan.At("metadata", "deletionTimestamp") is null)
             {
-                continue;
+                store.Delete(WorkloadResources.Pods, ns, orphan.Name());
             }
-
-            if (rs is null || owner.Str("uid") != rs.Uid())
-            {
-                store.Delete(WorkloadResources.Pods, ns, pod.Name());
-                continue;
-            }
-
-            pods.Add(pod);
-        }
+        });
+        pods.RemoveAll(p => p.At("metadata", "deletionTimestamp") is not null);
 
         if (rs is null)
         {

@@ -1,4 +1,5 @@
 using Labs.Cluster.Storage;
+using Labs.Cluster.Workloads.Scheduling;
 
 namespace Labs.Cluster.Workloads.Controllers;
 

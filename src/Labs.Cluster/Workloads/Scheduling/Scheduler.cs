@@ -1,18 +1,22 @@
 using System.Text.Json.Nodes;
 using Labs.Cluster.Storage;
 
-namespace Labs.Cluster.Workloads;
+namespace Labs.Cluster.Workloads.Scheduling;
 
 /// <summary>
-/// Binds pods without <c>spec.nodeName</c> to the Ready, schedulable node with the fewest pods that matches the pod's
-/// <c>nodeSelector</c> and has room for its requests; marks the pod Unschedulable, in the scheduler's words, when none
-/// does. Both with the default scheduler's events.
+/// Binds pods without <c>spec.nodeName</c> to a node that passes the default scheduler's filters in its order (not
+/// cordoned unless tolerated, Ready, taints tolerated, node selector and required affinity matched, room for the
+/// requests), preferring the most preferred-affinity weight, then the fewest untolerated PreferNoSchedule taints, then
+/// the fewest pods; marks the pod Unschedulable, in the scheduler's words, when none does. Both with its events.
 /// </summary>
 internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRecorder events)
 {
     private static readonly EventRecorder.Source Source = new("default-scheduler");
 
     private static readonly TimeSpan UnschedulableRetry = TimeSpan.FromSeconds(5);
+
+    // What a cordoned node amounts to: DaemonSet pods tolerate it.
+    private static readonly JsonObject UnschedulableTaint = new() { ["key"] = "node.kubernetes.io/unschedulable", ["effect"] = "NoSchedule" };
 
     /// <summary>True when the pod is bound and the kubelet may proceed; otherwise <paramref name="retry"/> says when to look again.</summary>
     public bool EnsureScheduled(JsonObject pod, out TimeSpan? retry)
@@ -23,7 +27,6 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
             return true;
         }
 
-        var selector = pod.Obj("spec", "nodeSelector");
         var allNodes = store.List(WorkloadResources.Nodes, null).Items;
         var pods = store.List(WorkloadResources.Pods, null).Items;
         var wants = Requests(pod);
@@ -33,7 +36,8 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
         var candidates = new List<JsonObject>();
         foreach (var node in allNodes)
         {
-            if (node.At("spec", "unschedulable") is JsonValue u && u.TryGetValue<bool>(out var cordoned) && cordoned)
+            if (node.At("spec", "unschedulable") is JsonValue u && u.TryGetValue<bool>(out var cordoned) && cordoned
+                && !pod.Arr("spec", "tolerations").Objects().Any(t => Tolerations.Tolerates(t, UnschedulableTaint)))
             {
                 failures.Add((["node(s) were unschedulable"], false));
             }
@@ -41,7 +45,11 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
             {
                 failures.Add((["node(s) had untolerated taint {node.kubernetes.io/not-ready: }"], false));
             }
-            else if (!JsonPaths.MatchesLabels(selector, node.Obj("metadata", "labels")))
+            else if (Tolerations.Untolerated(pod, node, "NoSchedule", "NoExecute").FirstOrDefault() is { } taint)
+            {
+                failures.Add(([$"node(s) had untolerated taint {Tolerations.Describe(taint)}"], false));
+            }
+            else if (!NodeAffinity.Matches(pod, node))
             {
                 failures.Add((["node(s) didn't match Pod's node affinity/selector"], false));
             }
@@ -66,7 +74,9 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
             .GroupBy(p => p.Str("spec", "nodeName") ?? "")
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var chosen = candidates
-            .OrderBy(n => load.GetValueOrDefault(n.Name()))
+            .OrderByDescending(n => NodeAffinity.PreferredWeight(pod, n))
+            .ThenBy(n => Tolerations.Untolerated(pod, n, "PreferNoSchedule").Count())
+            .ThenBy(n => load.GetValueOrDefault(n.Name()))
             .ThenBy(n => nodes.IndexOf(n.Name()) == 0 ? int.MaxValue : nodes.IndexOf(n.Name()))
             .ThenBy(n => n.Name(), StringComparer.Ordinal)
             .First();
