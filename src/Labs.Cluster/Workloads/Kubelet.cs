@@ -38,7 +38,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
             if (!Directory.Exists(sandboxes.PodDirectory(uid)))
             {
                 var sandbox = sandboxes.Prepare(pod);
-                PodVolumes.Materialize(store, pod, sandbox.Directory, options.DataDirectory, sandbox.HostUid);
+                PodVolumes.Materialize(store, PodVolumes.WithClaims(store, pod), sandbox.Directory, options.DataDirectory, sandbox.HostUid);
             }
 
             var current = pod.Obj("status")!.DeepClone().AsObject();
@@ -63,7 +63,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
 
         var prepared = sandboxes.Prepare(pod);
         var node = new EventRecorder.Source("kubelet", pod.Str("spec", "nodeName"));
-        if (PodVolumes.Materialize(store, pod, prepared.Directory, options.DataDirectory, prepared.HostUid) is { } mountError)
+        if (PodVolumes.Materialize(store, PodVolumes.WithClaims(store, pod), prepared.Directory, options.DataDirectory, prepared.HostUid) is { } mountError)
         {
             WriteIfChanged(pod, PendingStatus(pod, nodeIndex, since, "ContainerCreating", mountError));
             events.Warning(pod, "FailedMount", mountError, node);
@@ -132,7 +132,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         {
             try
             {
-                foreach (var mount in ContainerMounts.Open(pod, container, sandbox.Directory, options.DataDirectory, sandbox.HostUid))
+                foreach (var mount in ContainerMounts.Open(PodVolumes.WithClaims(store, pod), container, sandbox.Directory, options.DataDirectory, sandbox.HostUid))
                 {
                     mount.Source.Dispose();
                 }

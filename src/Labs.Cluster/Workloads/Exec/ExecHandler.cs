@@ -48,7 +48,7 @@ internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes 
     internal SandboxSpec BuildSpec(JsonObject pod, JsonObject container, ExecRequest request)
     {
         var sandbox = sandboxes.Prepare(pod);
-        var mounts = ContainerMounts.Open(pod, container, sandbox.Directory, options.DataDirectory, sandbox.HostUid);
+        var mounts = ContainerMounts.Open(PodVolumes.WithClaims(store, pod), container, sandbox.Directory, options.DataDirectory, sandbox.HostUid);
         foreach (var skipped in mounts.Where(m => !Sandbox.CanMount(m.Target)).ToList())
         {
             skipped.Source.Dispose();

@@ -14,6 +14,7 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
     private static readonly EventRecorder.Source Source = new("default-scheduler");
 
     private static readonly TimeSpan UnschedulableRetry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan VolumeRetry = TimeSpan.FromMilliseconds(500);
 
     // What a cordoned node amounts to: DaemonSet pods tolerate it.
     private static readonly JsonObject UnschedulableTaint = new() { ["key"] = "node.kubernetes.io/unschedulable", ["effect"] = "NoSchedule" };
@@ -28,6 +29,14 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
         }
 
         var allNodes = store.List(WorkloadResources.Nodes, null).Items;
+        var claims = VolumeBinding.Claims(store, pod, out var claimProblem);
+        if (claimProblem is not null)
+        {
+            MarkUnschedulable(pod, allNodes.Count, [], claimProblem);
+            retry = UnschedulableRetry;
+            return false;
+        }
+
         var pods = store.List(WorkloadResources.Pods, null).Items;
         var wants = Requests(pod);
 
@@ -52,6 +61,10 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
             else if (!NodeAffinity.Matches(pod, node))
             {
                 failures.Add((["node(s) didn't match Pod's node affinity/selector"], false));
+            }
+            else if (!VolumeBinding.Fits(store, claims, node))
+            {
+                failures.Add((["node(s) had volume node affinity conflict"], false));
             }
             else if (Insufficient(node, pod, wants, pods) is { Length: > 0 } lacking)
             {
@@ -81,6 +94,13 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
             .ThenBy(n => n.Name(), StringComparer.Ordinal)
             .First();
 
+        if (VolumeBinding.AwaitsProvisioning(store, claims, chosen.Name()))
+        {
+            // A claim of a WaitForFirstConsumer class: its volume is made on the chosen node first, then the pod binds.
+            retry = VolumeRetry;
+            return false;
+        }
+
         pod.Ensure("spec")["nodeName"] = chosen.Name();
         store.Update(WorkloadResources.Pods, pod.Namespace(), pod);
         events.Normal(pod, "Scheduled", $"Successfully assigned {pod.Namespace()}/{pod.Name()} to {chosen.Name()}", Source);
@@ -91,12 +111,16 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
     /// The scheduler's FitError: how many nodes failed for each reason, sorted, then what preemption found (nothing to
     /// preempt here: resources could be freed but no pod has a lower priority; the other reasons preemption cannot help).
     /// </summary>
-    private void MarkUnschedulable(JsonObject pod, int nodeCount, List<(string[] Reasons, bool Resolvable)> failures)
+    private void MarkUnschedulable(JsonObject pod, int nodeCount, List<(string[] Reasons, bool Resolvable)> failures, string? preFilter = null)
     {
         static string Histogram(IEnumerable<string> reasons) =>
             string.Join(", ", reasons.GroupBy(r => r, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}").Order(StringComparer.Ordinal));
-        var why = Histogram(failures.SelectMany(f => f.Reasons));
-        var preemption = Histogram(failures.Select(f => f.Resolvable ? "No preemption victims found for incoming pod" : "Preemption is not helpful for scheduling"));
+
+        // A PreFilter failure (a claim missing or unbound) rules out every node at once, with its own words.
+        var why = preFilter ?? Histogram(failures.SelectMany(f => f.Reasons));
+        var preemption = preFilter is not null
+            ? $"{nodeCount} Preemption is not helpful for scheduling"
+            : Histogram(failures.Select(f => f.Resolvable ? "No preemption victims found for incoming pod" : "Preemption is not helpful for scheduling"));
         var message = nodeCount == 0 ? "no nodes available to schedule pods"
             : $"0/{nodeCount} nodes are available: {why}. preemption: 0/{nodeCount} nodes are available: {preemption}.";
         var existing = pod.Arr("status", "conditions").Objects().FirstOrDefault(c => c.Str("type") == "PodScheduled");
