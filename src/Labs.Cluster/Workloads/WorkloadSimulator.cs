@@ -13,7 +13,7 @@ namespace Labs.Cluster.Workloads;
 
 /// <summary>
 /// Simulates what a real cluster's nodes, controllers and kubelets do, so the embedded cluster behaves like one:
-/// registers nodes, runs the Deployment, ReplicaSet, DaemonSet, Endpoints, Job, TTL-after-finished, CronJob,
+/// registers nodes, runs the Deployment, ReplicaSet, DaemonSet, StatefulSet, Endpoints, Job, TTL-after-finished, CronJob,
 /// taint-eviction and persistentvolume controllers, the scheduler and a kubelet that brings pods to Running, and runs <c>exec</c> sessions in a bubblewrap sandbox. All
 /// object access goes through the store.
 /// </summary>
@@ -83,6 +83,7 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
             new TtlAfterFinishedController(store, TimeProvider.System),
             new CronJobController(store, events, TimeProvider.System),
             new DaemonSetController(store, events, TimeProvider.System),
+            new StatefulSetController(store, events, TimeProvider.System),
             new Volumes.PersistentVolumeController(store, events),
         ];
         _controllers = new ControllerManager(store, controllers, TimeProvider.System, _logger);

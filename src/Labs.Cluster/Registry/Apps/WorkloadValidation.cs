@@ -32,7 +32,30 @@ internal static class WorkloadValidation
             causes.Add(("FieldValueInvalid", "spec.template.metadata.labels", $"Invalid value: {shown}: `selector` does not match template `labels`"));
         }
 
-        PodSpecValidation.Check(spec?["template"]?["spec"] as JsonObject, "spec.template.spec", causes);
+        PodSpecValidation.Check(WithClaimVolumes(spec), "spec.template.spec", causes);
+    }
+
+    // A StatefulSet's containers may mount its volumeClaimTemplates: they count as the pod's volumes (each pod gets a
+    // claim of that name), as the statefulset validation sees them.
+    private static JsonObject? WithClaimVolumes(JsonObject? spec)
+    {
+        if (spec?["template"]?["spec"] is not JsonObject podSpec || spec["volumeClaimTemplates"] is not JsonArray { Count: > 0 } claims)
+        {
+            return spec?["template"]?["spec"] as JsonObject;
+        }
+
+        var copy = podSpec.DeepClone().AsObject();
+        var volumes = copy["volumes"] as JsonArray ?? [];
+        copy["volumes"] = volumes;
+        foreach (var name in claims.OfType<JsonObject>().Select(c => c["metadata"]?["name"]?.GetValue<string>()).OfType<string>())
+        {
+            if (!volumes.OfType<JsonObject>().Any(v => v["name"]?.GetValue<string>() == name))
+            {
+                volumes.Add(new JsonObject { ["name"] = name, ["persistentVolumeClaim"] = new JsonObject { ["claimName"] = name } });
+            }
+        }
+
+        return copy;
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

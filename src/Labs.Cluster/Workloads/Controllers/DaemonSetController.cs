@@ -14,9 +14,8 @@ namespace Labs.Cluster.Workloads.Controllers;
 /// </summary>
 internal sealed partial class DaemonSetController(IObjectStore store, EventRecorder events, TimeProvider time) : IController
 {
-    private const string RevisionLabel = "controller-revision-hash";
+    private const string RevisionLabel = ControllerRevisions.HashLabel;
     private static readonly GroupResource DaemonSets = new("apps", "daemonsets");
-    private static readonly GroupResource Revisions = new("apps", "controllerrevisions");
     private static readonly EventRecorder.Source Source = new("daemonset-controller");
 
     /// <inheritdoc />
@@ -59,7 +58,7 @@ internal sealed partial class DaemonSetController(IObjectStore store, EventRecor
             return null;
         }
 
-        var hash = SyncRevision(ds);
+        var hash = ControllerRevisions.Sync(store, ds, "DaemonSet");
         var nodes = store.List(WorkloadResources.Nodes, null).Items;
         var byNode = pods.Where(p => p.At("metadata", "deletionTimestamp") is null)
             .GroupBy(p => TargetNode(p) ?? string.Empty).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
