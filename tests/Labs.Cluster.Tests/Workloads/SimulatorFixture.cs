@@ -33,6 +33,16 @@ internal sealed class SimulatorFixture : IAsyncDisposable
 
     public WorkloadSimulator Simulator { get; }
 
+    /// <summary>What <c>kubectl logs</c> would print for the pod's (first) container now.</summary>
+    public async Task<string> LogsAsync(JsonObject pod)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        await Simulator.HandleLogAsync(context, pod, TestContext.Current.CancellationToken);
+        return System.Text.Encoding.UTF8.GetString(body.ToArray());
+    }
+
     public IReadOnlyList<JsonObject> Pods(string ns) => Store.List(WorkloadResources.Pods, ns).Items;
 
     public IReadOnlyList<JsonObject> List(GroupResource resource, string ns) => Store.List(resource, ns).Items;

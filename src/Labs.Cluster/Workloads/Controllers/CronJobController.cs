@@ -204,8 +204,7 @@ internal sealed partial class CronJobController(IObjectStore store, EventRecorde
     }
 
     /// <summary>"Complete" or "Failed" once a Job has finished, else null.</summary>
-    private static string? Outcome(JsonObject job) =>
-        job.Arr("status", "conditions").Objects().FirstOrDefault(c => c.Str("type") is "Complete" or "Failed" && c.Str("status") == "True")?.Str("type");
+    private static string? Outcome(JsonObject job) => JobController.TerminalCondition(job)?.Str("type");
 
     private static TimeZoneInfo? ZoneOf(JsonObject cronJob)
     {

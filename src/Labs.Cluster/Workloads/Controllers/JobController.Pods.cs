@@ -27,7 +27,7 @@ internal sealed partial class JobController
 
         if (active.Count > wantActive)
         {
-            var surplus = active.OrderBy(p => string.IsNullOrEmpty(p.Str("spec", "nodeName")) ? 0 : p.Str("status", "phase") != "Running" ? 1 : PodStatus.IsReady(p) ? 3 : 2)
+            var surplus = active.OrderBy(PodStatus.DeletionRank)
                 .ThenByDescending(p => p.Str("metadata", "creationTimestamp"), StringComparer.Ordinal)
                 .Take(active.Count - wantActive).ToList();
             DeletePods(job, surplus, uncounted: true);

@@ -165,8 +165,11 @@ internal sealed partial class JobController
 
     private static bool IsTrue(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
-    private static bool IsFinished(JsonObject job) =>
-        job.Arr("status", "conditions").Objects().Any(c => c.Str("type") is "Complete" or "Failed" && c.Str("status") == "True");
+    /// <summary>A finished Job's terminal condition (Complete or Failed, True), else null: what the CronJob and TTL controllers read too.</summary>
+    public static JsonObject? TerminalCondition(JsonObject job) =>
+        job.Arr("status", "conditions").Objects().FirstOrDefault(c => c.Str("type") is "Complete" or "Failed" && c.Str("status") == "True");
+
+    private static bool IsFinished(JsonObject job) => TerminalCondition(job) is not null;
 
     private static JsonObject? Condition(JsonObject status, string type) =>
         status.Arr("conditions").Objects().FirstOrDefault(c => c.Str("type") == type && c.Str("status") == "True");

@@ -71,7 +71,7 @@ internal sealed partial class ReplicaSetController(IObjectStore store, EventReco
         }
         else if (pods.Count > desired)
         {
-            foreach (var victim in pods.OrderBy(DeletionRank).ThenByDescending(p => p.Str("metadata", "creationTimestamp"), StringComparer.Ordinal)
+            foreach (var victim in pods.OrderBy(PodStatus.DeletionRank).ThenByDescending(p => p.Str("metadata", "creationTimestamp"), StringComparer.Ordinal)
                          .Take(pods.Count - desired).ToList())
             {
                 store.Delete(WorkloadResources.Pods, ns, victim.Name());
@@ -111,22 +111,6 @@ internal sealed partial class ReplicaSetController(IObjectStore store, EventReco
             ["metadata"] = metadata,
             ["spec"] = template.Obj("spec")?.DeepClone() ?? new JsonObject(),
         };
-    }
-
-    /// <summary>Lower ranks go first on scale-down: unscheduled, then pending, then not ready, then ready.</summary>
-    private static int DeletionRank(JsonObject pod)
-    {
-        if (string.IsNullOrEmpty(pod.Str("spec", "nodeName")))
-        {
-            return 0;
-        }
-
-        if (pod.Str("status", "phase") != "Running")
-        {
-            return 1;
-        }
-
-        return PodStatus.IsReady(pod) ? 3 : 2;
     }
 
     private TimeSpan? WriteStatus(JsonObject rs, List<JsonObject> pods, JsonArray? conditions)

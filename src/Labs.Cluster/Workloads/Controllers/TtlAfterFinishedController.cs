@@ -43,8 +43,7 @@ internal sealed class TtlAfterFinishedController(IObjectStore store, TimeProvide
     }
 
     private static DateTimeOffset? FinishedAt(System.Text.Json.Nodes.JsonObject job) =>
-        job.Arr("status", "conditions").Objects()
-            .FirstOrDefault(c => c.Str("type") is "Complete" or "Failed" && c.Str("status") == "True")?.Str("lastTransitionTime") is { } at
+        JobController.TerminalCondition(job)?.Str("lastTransitionTime") is { } at
         && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
             ? t
             : null;

@@ -38,15 +38,6 @@ public sealed class JobControllerTests
             .OrderBy(e => e.Str("firstTimestamp"), StringComparer.Ordinal)
             .Select(e => $"{e.Str("type")} {e.Str("reason")}: {e.Str("message")}")];
 
-    private static async Task<string> LogsAsync(SimulatorFixture f, JsonObject pod)
-    {
-        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
-        using var body = new MemoryStream();
-        context.Response.Body = body;
-        await f.Simulator.HandleLogAsync(context, pod, TestContext.Current.CancellationToken);
-        return System.Text.Encoding.UTF8.GetString(body.ToArray());
-    }
-
     [Fact]
     public async Task A_job_whose_pod_succeeds_is_complete_with_its_count_conditions_and_events_and_the_pod_is_released()
     {
@@ -159,7 +150,7 @@ public sealed class JobControllerTests
         Assert.Equal(["shards-0", "shards-1", "shards-2"], pods.Select(p => p.Str("spec", "hostname")));
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal($"shard {i} of shards-{i}", (await LogsAsync(f, pods[i])).Trim());
+            Assert.Equal($"shard {i} of shards-{i}", (await f.LogsAsync(pods[i])).Trim());
         }
     }
 

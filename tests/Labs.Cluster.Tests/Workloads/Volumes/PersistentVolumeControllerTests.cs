@@ -45,14 +45,8 @@ public sealed class PersistentVolumeControllerTests
 
     /// <summary>Waits until the pod's log is <paramref name="expected"/>.</summary>
     private static Task<string> LogAsync(SimulatorFixture f, string pod, string expected) =>
-        Eventually.UntilAsync(async () =>
-        {
-            var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
-            using var body = new MemoryStream();
-            context.Response.Body = body;
-            await f.Simulator.HandleLogAsync(context, f.Store.Get(WorkloadResources.Pods, Ns, pod)!, TestContext.Current.CancellationToken);
-            return System.Text.Encoding.UTF8.GetString(body.ToArray()).Trim() == expected ? "ok" : null;
-        }, $"pod {pod} to log {expected}");
+        Eventually.UntilAsync(async () => (await f.LogsAsync(f.Store.Get(WorkloadResources.Pods, Ns, pod)!)).Trim() == expected ? "ok" : null,
+            $"pod {pod} to log {expected}");
 
     [Fact]
     public async Task A_claim_binds_the_smallest_volume_that_fits_and_a_retained_volume_is_released_when_the_claim_goes()
