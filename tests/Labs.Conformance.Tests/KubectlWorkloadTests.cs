@@ -173,6 +173,70 @@ public sealed class KubectlWorkloadTests(WorkloadCluster k) : IClassFixture<Work
     }
 
     [Fact]
+    public async Task A_pod_waits_in_Init_for_what_its_init_container_needs_and_a_failing_one_fails_a_pod_that_never_restarts()
+    {
+        var ns = await k.CreateNamespaceAsync();
+        Assert.Equal(0, (await k.RunAsync("apply", "-n", ns, "-f", k.WriteManifest("""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: app
+            spec:
+              initContainers:
+              - name: wait-for-config
+                image: busybox
+                command: ["sh", "-c", "until [ -f /shared/ready ]; do echo waiting for config; sleep 1; done"]
+                volumeMounts: [{name: shared, mountPath: /shared}]
+              containers:
+              - name: main
+                image: busybox
+                command: ["sh", "-c", "echo started; exec sleep 3600"]
+                volumeMounts: [{name: shared, mountPath: /shared}]
+              volumes: [{name: shared, emptyDir: {}}]
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: broken
+            spec:
+              restartPolicy: Never
+              initContainers:
+              - name: check
+                image: busybox
+                command: ["sh", "-c", "echo missing settings >&2; exit 3"]
+              containers:
+              - name: main
+                image: busybox
+                command: ["echo", "never"]
+            """))).ExitCode);
+
+        var waiting = await k.RunAsync("wait", "pod/app", "-n", ns, "--for=jsonpath={.status.initContainerStatuses[0].state.running}", "--timeout=60s");
+        Assert.True(waiting.ExitCode == 0, waiting.ToString());
+        Assert.Matches(@"^app\s+0/1\s+Init:0/1\s+0\s", (await k.RunAsync("get", "pod", "app", "-n", ns, "--no-headers")).Stdout);
+        var logs = await k.RunAsync("logs", "app", "-n", ns);
+        Assert.Contains("container \"main\" in pod \"app\" is waiting to start: PodInitializing", logs.Stderr, StringComparison.Ordinal);
+        var initLog = "";
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); !initLog.Contains("waiting for config", StringComparison.Ordinal) && DateTime.UtcNow < deadline;)
+        {
+            initLog = (await k.RunAsync("logs", "app", "-c", "wait-for-config", "-n", ns)).Stdout;
+        }
+
+        Assert.Contains("waiting for config", initLog, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await k.RunAsync("exec", "app", "-c", "wait-for-config", "-n", ns, "--", "touch", "/shared/ready")).ExitCode);
+        var ready = await k.RunAsync("wait", "pod/app", "-n", ns, "--for=condition=Ready", "--timeout=60s");
+        Assert.True(ready.ExitCode == 0, ready.ToString());
+        Assert.Matches(@"^app\s+1/1\s+Running\s+0\s", (await k.RunAsync("get", "pod", "app", "-n", ns, "--no-headers")).Stdout);
+        Assert.Equal("started", (await k.RunAsync("logs", "app", "-n", ns)).Stdout.Trim());
+
+        var failed = await k.RunAsync("wait", "pod/broken", "-n", ns, "--for=jsonpath={.status.phase}=Failed", "--timeout=60s");
+        Assert.True(failed.ExitCode == 0, failed.ToString());
+        Assert.Matches(@"^broken\s+0/1\s+Init:Error\s+0\s", (await k.RunAsync("get", "pod", "broken", "-n", ns, "--no-headers")).Stdout);
+        Assert.Equal("missing settings", (await k.RunAsync("logs", "broken", "-c", "check", "-n", ns)).Stdout.Trim());
+        Assert.Matches(@"Initialized\s+False", (await k.RunAsync("describe", "pod", "broken", "-n", ns)).Stdout);
+    }
+
+    [Fact]
     public async Task A_job_made_from_a_cronjob_runs_and_the_cronjob_lists_what_it_saw()
     {
         var ns = await k.CreateNamespaceAsync();

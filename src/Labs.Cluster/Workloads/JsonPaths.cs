@@ -91,6 +91,10 @@ internal static class JsonPaths
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>A timestamp as the API writes it (RFC 3339, UTC when it names no offset); null when absent or unreadable.</summary>
+    public static DateTimeOffset? ParseTimestamp(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+
     /// <summary>Whether every label in <paramref name="selector"/> (a matchLabels map) is present in <paramref name="labels"/>.</summary>
     public static bool MatchesLabels(JsonObject? selector, JsonObject? labels)
     {

@@ -26,50 +26,17 @@ internal sealed partial class Kubelet
 
             allThere = false;
             wake = waiting.LookAgain is { } again && (wake is not { } w || again < w) ? again : wake;
-            var (image, _) = ImageReference(containers[i].Str("image"));
-            statuses[i] = new JsonObject
-            {
-                ["image"] = image,
-                ["imageID"] = "",
-                ["lastState"] = new JsonObject(),
-                ["name"] = name,
-                ["ready"] = false,
-                ["restartCount"] = 0,
-                ["started"] = false,
-                ["state"] = new JsonObject { ["waiting"] = new JsonObject { ["message"] = waiting.Message, ["reason"] = waiting.Reason } },
-            };
+            statuses[i] = WaitingStatus(containers[i], waiting.Reason, waiting.Message);
         }
 
         if (!allThere)
         {
             // getPhase: a container waiting that never ran keeps the pod Pending.
-            SetPhaseAndReadiness(status, statuses.Objects().ToList());
             status["phase"] = "Pending";
+            SetConditions(pod, status);
         }
 
         return allThere;
-    }
-
-    /// <summary>
-    /// The kubelet's events as it creates and starts a pod's containers (their statuses in <paramref name="status"/>):
-    /// Created, then Started, or for a container that could not start (StartError) the Failed warning with its error.
-    /// </summary>
-    private void RecordStarted(JsonObject pod, JsonObject status, EventRecorder.Source node)
-    {
-        var statuses = status.Arr("containerStatuses").Objects().ToDictionary(c => c.Str("name") ?? "", StringComparer.Ordinal);
-        foreach (var container in pod.Arr("spec", "containers").Objects())
-        {
-            var name = container.Str("name") ?? "";
-            var fieldPath = $"spec.containers{{{name}}}";
-            events.Normal(pod, "Created", $"Created container: {name}", node, fieldPath);
-            if (statuses.GetValueOrDefault(name)?.Obj("state", "terminated") is { } terminated && terminated.Str("reason") == "StartError")
-            {
-                events.Warning(pod, "Failed", $"Error: {terminated.Str("message")}", node, fieldPath);
-                continue;
-            }
-
-            events.Normal(pod, "Started", $"Started container {name}", node, fieldPath);
-        }
     }
 
     /// <summary>
@@ -93,12 +60,15 @@ internal sealed partial class Kubelet
             }
         }
 
-        var oldContainers = old.Arr("containerStatuses").Objects().ToDictionary(c => c.Str("name") ?? "", StringComparer.Ordinal);
-        foreach (var container in next.Arr("containerStatuses").Objects())
+        foreach (var field in (string[])["initContainerStatuses", "containerStatuses"])
         {
-            if (oldContainers.TryGetValue(container.Str("name") ?? "", out var was) && SameState(was.Obj("state"), container.Obj("state")))
+            var oldContainers = old.Arr(field).Objects().ToDictionary(c => c.Str("name") ?? "", StringComparer.Ordinal);
+            foreach (var container in next.Arr(field).Objects())
             {
-                container["state"] = was["state"]!.DeepClone();
+                if (oldContainers.TryGetValue(container.Str("name") ?? "", out var was) && SameState(was.Obj("state"), container.Obj("state")))
+                {
+                    container["state"] = was["state"]!.DeepClone();
+                }
             }
         }
 

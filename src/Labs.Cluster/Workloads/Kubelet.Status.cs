@@ -2,95 +2,57 @@ using System.Text.Json.Nodes;
 
 namespace Labs.Cluster.Workloads;
 
+/// <summary>The status a pod starts from on its node: waiting for its sandbox, then with its IP and containers.</summary>
 internal sealed partial class Kubelet
 {
-    private static JsonObject PendingStatus(JsonObject pod, int nodeIndex, DateTimeOffset since, string waitingReason, string? message)
+    /// <summary>
+    /// The status of a pod whose sandbox is not up yet: every container waiting (ContainerCreating, or PodInitializing
+    /// for all of them when the pod has init containers, as the kubelet's default waiting reason), no IP.
+    /// </summary>
+    private JsonObject PendingStatus(JsonObject pod, int nodeIndex, DateTimeOffset since, string? message)
     {
         var started = JsonPaths.Timestamp(since);
-        var scheduled = ScheduledTime(pod) ?? started;
-        var containers = new JsonArray();
-        foreach (var container in pod.Arr("spec", "containers").Objects())
-        {
-            var (image, _) = ImageReference(container.Str("image"));
-            var waiting = new JsonObject { ["reason"] = waitingReason };
-            if (message is not null)
-            {
-                waiting["message"] = message;
-            }
-
-            containers.Add(new JsonObject
-            {
-                ["image"] = image,
-                ["imageID"] = "",
-                ["lastState"] = new JsonObject(),
-                ["name"] = container.Str("name"),
-                ["ready"] = false,
-                ["restartCount"] = 0,
-                ["started"] = false,
-                ["state"] = new JsonObject { ["waiting"] = waiting },
-            });
-        }
-
-        var notReady = $"containers with unready status: [{string.Join(' ', pod.Arr("spec", "containers").Objects().Select(c => c.Str("name")))}]";
-        return new JsonObject
-        {
-            ["conditions"] = new JsonArray(
-                Condition("PodReadyToStartContainers", "False", started),
-                Condition("Initialized", "True", started),
-                Condition("Ready", "False", started, "ContainersNotReady", notReady),
-                Condition("ContainersReady", "False", started, "ContainersNotReady", notReady),
-                Condition("PodScheduled", "True", scheduled)),
-            ["containerStatuses"] = containers,
-            ["hostIP"] = NodeRegistrar.InternalIp(nodeIndex),
-            ["hostIPs"] = new JsonArray(new JsonObject { ["ip"] = NodeRegistrar.InternalIp(nodeIndex) }),
-            ["phase"] = "Pending",
-            ["qosClass"] = QosClass(pod),
-            ["startTime"] = started,
-        };
-    }
-
-    private JsonObject RunningStatus(JsonObject pod, int nodeIndex, DateTimeOffset since, string podIp)
-    {
-        var started = JsonPaths.Timestamp(since);
-        var now = JsonPaths.Timestamp(time.GetUtcNow());
-        var scheduled = ScheduledTime(pod) ?? started;
-        var containers = new JsonArray();
-        foreach (var container in pod.Arr("spec", "containers").Objects())
-        {
-            var (image, imageId) = ImageReference(container.Str("image"));
-            containers.Add(new JsonObject
-            {
-                ["containerID"] = "labs-sim://" + Hex(pod.Uid() + "/" + container.Str("name"), 64),
-                ["image"] = image,
-                ["imageID"] = imageId,
-                ["lastState"] = new JsonObject(),
-                ["name"] = container.Str("name"),
-                ["ready"] = true,
-                ["restartCount"] = 0,
-                ["started"] = true,
-                ["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = now } },
-            });
-        }
-
+        var hasInit = pod.Arr("spec", "initContainers") is { Count: > 0 };
         var status = new JsonObject
         {
-            ["conditions"] = new JsonArray(
-                Condition("PodReadyToStartContainers", "True", now),
-                Condition("Initialized", "True", started),
-                Condition("Ready", "True", now),
-                Condition("ContainersReady", "True", now),
-                Condition("PodScheduled", "True", scheduled)),
-            ["containerStatuses"] = containers,
+            ["conditions"] = BaseConditions(pod, started, sandboxReady: false),
+            ["containerStatuses"] = Waiting(pod.Arr("spec", "containers"), hasInit ? "PodInitializing" : "ContainerCreating", message),
             ["hostIP"] = NodeRegistrar.InternalIp(nodeIndex),
             ["hostIPs"] = new JsonArray(new JsonObject { ["ip"] = NodeRegistrar.InternalIp(nodeIndex) }),
         };
-        var initStatuses = InitContainerStatuses(pod, started);
-        if (initStatuses.Count > 0)
+        if (hasInit)
         {
-            status["initContainerStatuses"] = initStatuses;
+            status["initContainerStatuses"] = Waiting(pod.Arr("spec", "initContainers"), "PodInitializing", null);
         }
 
-        status["phase"] = "Running";
+        status["phase"] = "Pending";
+        status["qosClass"] = QosClass(pod);
+        status["startTime"] = started;
+        SetConditions(pod, status);
+        return status;
+    }
+
+    /// <summary>
+    /// The status of a pod whose sandbox is up (it has its IP): its containers waiting for their turn (PodInitializing
+    /// while init containers run), until their syncs fill them in.
+    /// </summary>
+    private static JsonObject StartedStatus(JsonObject pod, int nodeIndex, DateTimeOffset since, string podIp)
+    {
+        var started = JsonPaths.Timestamp(since);
+        var hasInit = pod.Arr("spec", "initContainers") is { Count: > 0 };
+        var status = new JsonObject
+        {
+            ["conditions"] = BaseConditions(pod, started, sandboxReady: true),
+            ["containerStatuses"] = Waiting(pod.Arr("spec", "containers"), hasInit ? "PodInitializing" : "ContainerCreating", null),
+            ["hostIP"] = NodeRegistrar.InternalIp(nodeIndex),
+            ["hostIPs"] = new JsonArray(new JsonObject { ["ip"] = NodeRegistrar.InternalIp(nodeIndex) }),
+        };
+        if (hasInit)
+        {
+            status["initContainerStatuses"] = Waiting(pod.Arr("spec", "initContainers"), "PodInitializing", null);
+        }
+
+        status["phase"] = "Pending";
         status["podIP"] = podIp;
         status["podIPs"] = new JsonArray(new JsonObject { ["ip"] = podIp });
         status["qosClass"] = QosClass(pod);
@@ -98,39 +60,42 @@ internal sealed partial class Kubelet
         return status;
     }
 
-    private static JsonArray InitContainerStatuses(JsonObject pod, string at)
+    private static JsonArray Waiting(JsonArray? containers, string reason, string? message) =>
+        [.. (containers ?? []).Objects().Select(c => (JsonNode)WaitingStatus(c, reason, message))];
+
+    /// <summary>The status of a container that has not been created: its image, waiting for <paramref name="reason"/>.</summary>
+    private static JsonObject WaitingStatus(JsonObject container, string reason, string? message)
     {
-        var result = new JsonArray();
-        foreach (var container in pod.Arr("spec", "initContainers").Objects())
+        var (image, _) = ImageReference(container.Str("image"));
+        var waiting = new JsonObject();
+        if (message is not null)
         {
-            var (image, imageId) = ImageReference(container.Str("image"));
-            var containerId = "labs-sim://" + Hex(pod.Uid() + "/init/" + container.Str("name"), 64);
-            result.Add(new JsonObject
-            {
-                ["containerID"] = containerId,
-                ["image"] = image,
-                ["imageID"] = imageId,
-                ["lastState"] = new JsonObject(),
-                ["name"] = container.Str("name"),
-                ["ready"] = true,
-                ["restartCount"] = 0,
-                ["started"] = false,
-                ["state"] = new JsonObject
-                {
-                    ["terminated"] = new JsonObject
-                    {
-                        ["containerID"] = containerId,
-                        ["exitCode"] = 0,
-                        ["finishedAt"] = at,
-                        ["reason"] = "Completed",
-                        ["startedAt"] = at,
-                    },
-                },
-            });
+            waiting["message"] = message;
         }
 
-        return result;
+        waiting["reason"] = reason;
+        return new JsonObject
+        {
+            ["image"] = image,
+            ["imageID"] = "",
+            ["lastState"] = new JsonObject(),
+            ["name"] = container.Str("name"),
+            ["ready"] = false,
+            ["restartCount"] = 0,
+            ["started"] = false,
+            ["state"] = new JsonObject { ["waiting"] = waiting },
+        };
     }
+
+    // The conditions in the kubelet's order; SetConditions fills in Initialized, Ready and ContainersReady.
+    private static JsonArray BaseConditions(JsonObject pod, string at, bool sandboxReady) =>
+    [
+        Condition("PodReadyToStartContainers", sandboxReady ? "True" : "False", at),
+        Condition("Initialized", "False", at),
+        Condition("Ready", "False", at),
+        Condition("ContainersReady", "False", at),
+        Condition("PodScheduled", "True", ScheduledTime(pod) ?? at),
+    ];
 
     private static string? ScheduledTime(JsonObject pod) =>
         pod.Arr("status", "conditions").Objects()

@@ -42,22 +42,23 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
             }
 
             var current = pod.Obj("status")!.DeepClone().AsObject();
-            var wake = SyncContainers(pod, current, lookAgain);
+            var again = SyncContainers(pod, current, lookAgain);
             WriteIfChanged(pod, current);
-            return wake;
+            return again;
         }
 
         var now = time.GetUtcNow();
         if (!_pendingSince.TryGetValue(uid, out var since))
         {
-            since = now;
-            _pendingSince[uid] = now;
+            // A pod whose sandbox was up before a restart of the platform (it has its IP) goes on from where it was.
+            since = pod.Str("status", "podIP") is not null && JsonPaths.ParseTimestamp(pod.Str("status", "startTime")) is { } startTime ? startTime : now;
+            _pendingSince[uid] = since;
         }
 
         var remaining = since + options.PodStartDelay - now;
         if (remaining > TimeSpan.Zero)
         {
-            WriteIfChanged(pod, PendingStatus(pod, nodeIndex, since, "ContainerCreating", null));
+            WriteIfChanged(pod, KeepTimes(pod, PendingStatus(pod, nodeIndex, since, null)));
             return remaining;
         }
 
@@ -65,32 +66,53 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         var node = new EventRecorder.Source("kubelet", pod.Str("spec", "nodeName"));
         if (PodVolumes.Materialize(store, PodVolumes.WithClaims(store, pod), prepared.Directory, options.DataDirectory, prepared.HostUid) is { } mountError)
         {
-            WriteIfChanged(pod, PendingStatus(pod, nodeIndex, since, "ContainerCreating", mountError));
+            WriteIfChanged(pod, KeepTimes(pod, PendingStatus(pod, nodeIndex, since, mountError)));
             events.Warning(pod, "FailedMount", mountError, node);
             return VolumeRetry;
         }
 
-        if (ContainerConfigError(pod, prepared) is { } configError)
+        // The sandbox is up (the pod has its IP); its init containers run one after the other, then its containers.
+        var started = StartedStatus(pod, nodeIndex, since, _ips.Allocate(uid, nodeIndex));
+        TimeSpan? wake = null;
+        void Later(TimeSpan? next) => wake = next is { } n && (wake is not { } w || n < w) ? n : wake;
+        if (!SyncInitContainers(pod, started, prepared, podFinished: false, lookAgain, Later, out var initFailed))
         {
-            // As a kubelet: the container cannot be created until its mounts can; the pod waits and is retried.
-            WriteIfChanged(pod, PendingStatus(pod, nodeIndex, since, "CreateContainerConfigError", configError.Message));
-            events.Warning(pod, "Failed", "Error: " + configError.Message, node, $"spec.containers{{{configError.Container}}}");
-            return ConfigRetry;
+            if (initFailed)
+            {
+                // restartPolicy Never: the pod has failed; its sidecars are stopped, and it ends once nothing runs.
+                SyncInitContainers(pod, started, prepared, podFinished: true, lookAgain, Later);
+                started["phase"] = SidecarsRunning(started) ? "Pending" : "Failed";
+                _pendingSince.Remove(uid);
+            }
+
+            SetConditions(pod, started);
+            WriteIfChanged(pod, KeepTimes(pod, started));
+            return wake;
         }
 
-        var running = RunningStatus(pod, nodeIndex, since, _ips.Allocate(uid, nodeIndex));
-        if (!PullImages(pod, running, since, out var pullAgain))
+        if (!PullImages(pod, started, since, out var pullAgain))
         {
-            // The sandbox is up (the pod has its IP) and the containers whose image is there run; the pod stays Pending.
-            WriteIfChanged(pod, KeepTimes(pod, running));
+            // The containers whose image is there run; the pod stays Pending until every one has its image.
+            WriteIfChanged(pod, KeepTimes(pod, started));
             return pullAgain;
         }
 
-        var next = SyncContainers(pod, running, lookAgain);
-        RecordStarted(pod, running, node);
-        WriteIfChanged(pod, KeepTimes(pod, running));
+        if (ContainerConfigError(pod, prepared) is { } configError)
+        {
+            // As a kubelet: the container cannot be created until its mounts and environment can; the pod waits and is retried.
+            var statuses = started.Arr("containerStatuses")!;
+            var index = pod.Arr("spec", "containers").Objects().ToList().FindIndex(c => c.Str("name") == configError.Container);
+            statuses[index] = WaitingStatus(pod.Arr("spec", "containers")![index]!.AsObject(), "CreateContainerConfigError", configError.Message);
+            SetConditions(pod, started);
+            events.Warning(pod, "Failed", "Error: " + configError.Message, node, FieldPath(pod, configError.Container));
+            WriteIfChanged(pod, KeepTimes(pod, started));
+            return ConfigRetry;
+        }
+
+        var next = SyncContainers(pod, started, lookAgain);
+        WriteIfChanged(pod, KeepTimes(pod, started));
         _pendingSince.Remove(uid);
-        return next;
+        return next is { } n && (wake is not { } w || n < w) ? n : wake;
     }
 
     /// <summary>
@@ -123,32 +145,41 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
     }
 
     /// <summary>
-    /// The first container that cannot be created, as the kubelet reports it: its mounts cannot be made (a refused
-    /// subPath) or its environment names a ConfigMap, Secret or key that is not there; else null.
+    /// The first regular container that cannot be created, as the kubelet reports it (see <see cref="ConfigError"/>);
+    /// else null.
     /// </summary>
     private (string Container, string Message)? ContainerConfigError(JsonObject pod, PodSandbox sandbox)
     {
         foreach (var container in pod.Arr("spec", "containers").Objects())
         {
-            try
+            if (ConfigError(pod, container, sandbox) is { } error)
             {
-                foreach (var mount in ContainerMounts.Open(PodVolumes.WithClaims(store, pod), container, sandbox.Directory, options.DataDirectory, sandbox.HostUid))
-                {
-                    mount.Source.Dispose();
-                }
-            }
-            catch (SubPathException e)
-            {
-                return (container.Str("name") ?? "", e.Message);
-            }
-
-            if (ContainerEnvironment.Resolve(store, pod, container).Error is { } envError)
-            {
-                return (container.Str("name") ?? "", envError);
+                return (container.Str("name") ?? "", error);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Why a container cannot be created, as the kubelet words it: its mounts cannot be made (a refused subPath) or its
+    /// environment names a ConfigMap, Secret or key that is not there; else null.
+    /// </summary>
+    private string? ConfigError(JsonObject pod, JsonObject container, PodSandbox sandbox)
+    {
+        try
+        {
+            foreach (var mount in ContainerMounts.Open(PodVolumes.WithClaims(store, pod), container, sandbox.Directory, options.DataDirectory, sandbox.HostUid))
+            {
+                mount.Source.Dispose();
+            }
+        }
+        catch (SubPathException e)
+        {
+            return e.Message;
+        }
+
+        return ContainerEnvironment.Resolve(store, pod, container).Error;
     }
 
     public static string QosClass(JsonObject pod)

@@ -12,7 +12,7 @@ internal static class PodContainers
     /// </summary>
     /// <param name="pod">The pod as stored.</param>
     /// <param name="requested">The <c>container</c> query parameter, if any.</param>
-    /// <param name="includeInitContainers">Whether init containers may be named (logs: yes; exec: no).</param>
+    /// <param name="includeInitContainers">Whether init containers may be named (logs and exec: yes; attach: no).</param>
     /// <param name="includeEphemeralContainers">Whether ephemeral containers may be named (attach, logs).</param>
     public static JsonObject Resolve(JsonObject pod, string? requested, bool includeInitContainers, bool includeEphemeralContainers = false)
     {

@@ -6,6 +6,8 @@ namespace Labs.Cluster.Workloads;
 
 public sealed partial class WorkloadSimulator
 {
+    private static readonly string[] StatusFields = ["initContainerStatuses", "containerStatuses", "ephemeralContainerStatuses"];
+
     /// <summary>
     /// Answers <c>GET .../pods/NAME/log</c>: a container that runs for real logs its output, a simulated one what its
     /// image's server writes (start-up lines, access log); <c>previous=true</c> gives the run before the current one.
@@ -30,7 +32,8 @@ public sealed partial class WorkloadSimulator
 
         if (log is null && pod.Str("status", "phase") != "Running")
         {
-            throw ApiErrors.BadRequest($"container \"{name}\" in pod \"{pod.Name()}\" is waiting to start: ContainerCreating");
+            var waiting = StatusFields.SelectMany(f => pod.Arr("status", f).Objects()).FirstOrDefault(c => c.Str("name") == name)?.Str("state", "waiting", "reason");
+            throw ApiErrors.BadRequest($"container \"{name}\" in pod \"{pod.Name()}\" is waiting to start: {waiting ?? "ContainerCreating"}");
         }
 
         context.Response.StatusCode = 200;

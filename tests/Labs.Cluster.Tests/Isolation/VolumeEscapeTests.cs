@@ -53,9 +53,10 @@ public sealed class VolumeEscapeTests
         Assert.Equal(message, waiting.Str("message"));
         Assert.Equal("Pending", pod.Str("status", "phase"));
 
-        // What kubectl describe pod shows under Events: kubelet  Failed  Error: ...
+        // What kubectl describe pod shows under Events, after the image's pull: kubelet  Failed  Error: ...
         var warning = await Eventually.WaitAsync(
-            () => f.Store.List(new Storage.GroupResource("", "events"), Ns).Items.FirstOrDefault(e => e.Str("involvedObject", "name") == "evil" && e.Str("source", "component") == "kubelet"),
+            () => f.Store.List(new Storage.GroupResource("", "events"), Ns).Items.FirstOrDefault(e => e.Str("involvedObject", "name") == "evil" &&
+                e.Str("source", "component") == "kubelet" && e.Str("type") == "Warning"),
             "the kubelet's event");
         Assert.Equal(("Warning", "Failed", "Error: " + message), (warning.Str("type"), warning.Str("reason"), warning.Str("message")));
         Assert.Equal(("kubelet", "spec.containers{main}"), (warning.Str("source", "component"), warning.Str("involvedObject", "fieldPath")));

@@ -44,38 +44,28 @@ internal static class PodStrategy
     private static TableColumn[] Columns() =>
     [
         NameColumn,
-        Col("Ready", "string", (o, _) => $"{Objects(At(o, "status.containerStatuses")).Count(c => c["ready"]?.ToJsonString() == "true")}/{Count(At(o, "spec.containers"))}",
-            description: "The aggregate readiness state of this pod for accepting traffic."),
-        Col("Status", "string", (o, _) => Status(o), description: "The aggregate status of the containers in this pod."),
-        Col("Restarts", "string", (o, _) => Objects(At(o, "status.containerStatuses")).Sum(c => L(c, "restartCount")).ToString(CultureInfo.InvariantCulture),
+        Col("Ready", "string", (o, now) => PodPrinter.Cells(o, now).Ready, description: "The aggregate readiness state of this pod for accepting traffic."),
+        Col("Status", "string", (o, now) => PodPrinter.Cells(o, now).Status, description: "The aggregate status of the containers in this pod."),
+        Col("Restarts", "string", (o, now) => PodPrinter.Cells(o, now).Restarts,
             description: "The number of times the containers in this pod have been restarted and when the last container in this pod has restarted."),
         AgeColumn,
         Col("IP", "string", (o, _) => S(o, "status.podIP", None), 1, "IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated."),
         Col("Node", "string", (o, _) => S(o, "spec.nodeName", None), 1, "Name of the Node this pod is scheduled on."),
         Col("Nominated Node", "string", (o, _) => S(o, "status.nominatedNodeName", None), 1, "Name of the node this pod is nominated to run on."),
-        Col("Readiness Gates", "string", (o, _) => Count(At(o, "spec.readinessGates")) == 0 ? None : "0/" + Count(At(o, "spec.readinessGates")), 1, "Readiness gates of the pod."),
+        Col("Readiness Gates", "string", (o, _) => ReadinessGates(o), 1, "Readiness gates of the pod."),
     ];
 
-    private static string Status(JsonObject o)
+    // How many of the pod's readiness gates have their condition True, of how many.
+    private static string ReadinessGates(JsonObject pod)
     {
-        if (At(o, "metadata.deletionTimestamp") is not null)
+        var gates = Objects(At(pod, "spec.readinessGates")).Select(g => S(g, "conditionType")).ToList();
+        if (gates.Count == 0)
         {
-            return "Terminating";
+            return None;
         }
 
-        var reason = S(o, "status.reason", S(o, "status.phase", "Pending"));
-        foreach (var status in Objects(At(o, "status.containerStatuses")))
-        {
-            if (S(status, "state.waiting.reason") is { Length: > 0 } waiting)
-            {
-                reason = waiting;
-            }
-            else if (S(status, "state.terminated.reason") is { Length: > 0 } terminated)
-            {
-                reason = terminated;
-            }
-        }
-
-        return reason;
+        var conditions = Objects(At(pod, "status.conditions")).ToList();
+        var met = gates.Count(g => conditions.FirstOrDefault(c => S(c, "type") == g) is { } c && S(c, "status") == "True");
+        return $"{met}/{gates.Count}";
     }
 }

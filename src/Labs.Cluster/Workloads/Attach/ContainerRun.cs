@@ -17,8 +17,11 @@ internal sealed class ContainerRun
     /// <summary>The log of a simulated container's current run (its start-up lines and access log).</summary>
     public ContainerLog? SimulatedLog { get; set; }
 
-    /// <summary>Whether the current run is being stopped (a failed liveness or startup probe).</summary>
+    /// <summary>Whether the current run is being stopped (a failed liveness or startup probe, the pod's end).</summary>
     public bool Killing { get; set; }
+
+    /// <summary>The restart policy that holds once the run being stopped has ended.</summary>
+    public string? KillPolicy { get; set; }
 
     /// <summary>When the current run started, whether real or simulated; null when nothing runs.</summary>
     public DateTimeOffset? RunningSince => Process?.StartedAt ?? SimulatedSince;

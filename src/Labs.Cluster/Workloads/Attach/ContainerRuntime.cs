@@ -73,26 +73,28 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
         _runs.TryGetValue((podUid, container), out var run) && run.SimulatedSince is not null ? run.SimulatedLog : null;
 
     /// <summary>
-    /// Starts, restarts or records the end of one container's process; returns its status and when to look again
-    /// (a back-off's end). <paramref name="lookAgain"/> runs when the process exits.
+    /// Starts, restarts or records the end of one container's process as <paramref name="restartPolicy"/> says (the
+    /// kubelet's for its kind, see <see cref="ContainerKinds"/>); returns its status, when to look again (a back-off's
+    /// end) and whether a new run started now. <paramref name="lookAgain"/> runs when the process exits.
     /// </summary>
-    public (JsonObject Status, TimeSpan? Wake) Sync(JsonObject pod, JsonObject container, bool ephemeral, Action lookAgain, string? podIp = null)
+    public ContainerSync Sync(JsonObject pod, JsonObject container, ContainerKind kind, string restartPolicy, Action lookAgain, string? podIp = null)
     {
         var name = container.Str("name") ?? "";
         var run = _runs.GetOrAdd((pod.Uid(), name), _ => new ContainerRun());
         var now = time.GetUtcNow();
-        var simulated = !ephemeral && !RunsForReal(container);
-        if (simulated && run.Starts == 0)
+        var simulated = kind != ContainerKind.Ephemeral && !RunsForReal(container);
+        if (run.Starts == 0 && kind != ContainerKind.Ephemeral)
         {
-            Adopt(pod, container, run, podIp);
+            Adopt(pod, container, kind, run, podIp, simulated);
         }
 
         if (run.Process is { } process && process.Exited.IsCompleted)
         {
-            Ended(pod, name, run, process, ephemeral, now);
+            Ended(pod, name, run, process, restartPolicy, now);
         }
 
         TimeSpan? wake = null;
+        var newRun = false;
         if (run.RunningSince is null && run.Terminated is null)
         {
             if (run.BackoffUntil is { } until && until > now)
@@ -103,6 +105,7 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
             {
                 run.BackoffUntil = null;
                 run.Starts++;
+                newRun = true;
                 if (simulated)
                 {
                     // A simulated container runs from now until it is killed.
@@ -115,19 +118,33 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
             }
         }
 
-        return (Status(pod, container, run), wake);
+        return new ContainerSync(Status(pod, container, run), wake, newRun);
     }
 
     /// <summary>
-    /// Stops a container's current run, as the kubelet does when its liveness or startup probe fails: a simulated
-    /// server stops at once (exit code 0, as nginx on SIGTERM), a real process gets SIGTERM and, after
-    /// <paramref name="grace"/>, SIGKILL. The restart policy decides what follows, as after any exit.
+    /// Ends a container's restarts: once the run it is in stops, it stays terminated (a pod's sidecars as its regular
+    /// containers have finished, whatever their restart policy).
     /// </summary>
-    public void Kill(JsonObject pod, string container, TimeSpan grace)
+    public void StopRestarting(JsonObject pod, string container)
+    {
+        if (_runs.TryGetValue((pod.Uid(), container), out var run) && run.RunningSince is null && run.Terminated is null)
+        {
+            run.Terminated = run.LastTerminated?.DeepClone().AsObject() ?? Terminated(pod, container, 0, "Completed", null, time.GetUtcNow(), time.GetUtcNow());
+            run.BackoffUntil = null;
+        }
+    }
+
+    /// <summary>
+    /// Stops a container's current run, as the kubelet does when its liveness or startup probe fails or its pod ends:
+    /// a simulated server stops at once (exit code 0, as nginx on SIGTERM), a real process gets SIGTERM and, after
+    /// <paramref name="grace"/>, SIGKILL. <paramref name="restartPolicy"/> decides what follows, as after any exit.
+    /// False when there was nothing to stop (it does not run, or is being stopped already).
+    /// </summary>
+    public bool Kill(JsonObject pod, string container, TimeSpan grace, string restartPolicy)
     {
         if (!_runs.TryGetValue((pod.Uid(), container), out var run) || run.Killing)
         {
-            return;
+            return false;
         }
 
         var now = time.GetUtcNow();
@@ -136,14 +153,20 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
             run.LastLog = run.SimulatedLog?.Snapshot();
             run.SimulatedSince = null;
             run.SimulatedLog = null;
-            Finish(pod, run, Terminated(pod, container, 0, "Completed", null, since, now), 0, ephemeral: false, now, killed: true);
+            Finish(run, Terminated(pod, container, 0, "Completed", null, since, now), 0, restartPolicy, now, killed: true);
+            return true;
         }
-        else if (run.Process is { } process)
+
+        if (run.Process is not { } process)
         {
-            run.Killing = true;
-            process.Process.Terminate();
-            _ = Task.Delay(grace, time).ContinueWith(_ => process.Process.Kill(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            return false;
         }
+
+        run.Killing = true;
+        run.KillPolicy = restartPolicy;
+        process.Process.Terminate();
+        _ = Task.Delay(grace, time).ContinueWith(_ => process.Process.Kill(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        return true;
     }
 
     /// <summary>
@@ -260,11 +283,19 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
         }
     }
 
-    // Takes up what the stored status says of a simulated container (restarts, last state, since when it runs).
-    private void Adopt(JsonObject pod, JsonObject container, ContainerRun run, string? podIp)
+    // Takes up what the stored status says of a container after a restart of the platform: a simulated one's
+    // restarts, last state and since when it runs; a run that is over (a finished init container is never run twice).
+    private void Adopt(JsonObject pod, JsonObject container, ContainerKind kind, ContainerRun run, string? podIp, bool simulated)
     {
-        if (pod.Arr("status", "containerStatuses").Objects().FirstOrDefault(c => c.Str("name") == container.Str("name")) is not { } kept ||
+        var field = kind is ContainerKind.Init or ContainerKind.Sidecar ? "initContainerStatuses" : "containerStatuses";
+        if (pod.Arr("status", field).Objects().FirstOrDefault(c => c.Str("name") == container.Str("name")) is not { } kept ||
             kept.Str("containerID") is null)
+        {
+            return;
+        }
+
+        var terminated = kept.Obj("state", "terminated");
+        if (!simulated && (kind != ContainerKind.Init || terminated is null))
         {
             return;
         }
@@ -272,13 +303,12 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
         var restarts = (int)Math.Max(0, kept.Long("restartCount") ?? 0);
         run.LastTerminated = kept.Obj("lastState", "terminated")?.DeepClone().AsObject();
         run.Starts = restarts;
-        if (kept.Obj("state", "terminated") is { } terminated)
+        if (terminated is not null)
         {
             run.Starts = restarts + 1;
             run.Terminated = terminated.DeepClone().AsObject();
         }
-        else if (kept.Str("state", "running", "startedAt") is { } started &&
-                 DateTimeOffset.TryParse(started, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
+        else if (JsonPaths.ParseTimestamp(kept.Str("state", "running", "startedAt")) is { } since)
         {
             run.Starts = restarts + 1;
             StartSimulated(pod, container, run, podIp, since);
@@ -305,24 +335,26 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
         run.Killing = false;
     }
 
-    private void Ended(JsonObject pod, string name, ContainerRun run, ContainerProcess process, bool ephemeral, DateTimeOffset now)
+    private void Ended(JsonObject pod, string name, ContainerRun run, ContainerProcess process, string restartPolicy, DateTimeOffset now)
     {
         var exitCode = process.Exited.Result;
         var killed = run.Killing;
+        var policy = killed ? run.KillPolicy ?? restartPolicy : restartPolicy;
         sessions.Remove(process.Process);
         run.LastLog = process.Log();
         run.Process = null;
         run.Killing = false;
+        run.KillPolicy = null;
         _ = process.DisposeAsync().AsTask();
-        Finish(pod, run, Terminated(pod, name, exitCode, exitCode == 0 ? "Completed" : "Error", null, process.StartedAt, now), exitCode, ephemeral, now, killed);
+        Finish(run, Terminated(pod, name, exitCode, exitCode == 0 ? "Completed" : "Error", null, process.StartedAt, now), exitCode, policy, now, killed);
     }
 
-    // What follows a run's end: nothing more (restartPolicy, ephemeral), or a restart, at once the first time, then
-    // after the back-off. A run a failed probe stopped restarts under any policy but Never, whatever its exit code.
-    private static void Finish(JsonObject pod, ContainerRun run, JsonObject terminated, int exitCode, bool ephemeral, DateTimeOffset now, bool killed = false)
+    // What follows a run's end: nothing more (restart policy Never, or OnFailure after a success), or a restart, at
+    // once the first time, then after the back-off. A run a failed probe stopped restarts under any policy but Never,
+    // whatever its exit code.
+    private static void Finish(ContainerRun run, JsonObject terminated, int exitCode, string restartPolicy, DateTimeOffset now, bool killed = false)
     {
-        var policy = pod.Str("spec", "restartPolicy") ?? "Always";
-        if (ephemeral || policy == "Never" || (policy == "OnFailure" && exitCode == 0 && !killed))
+        if (restartPolicy == "Never" || (restartPolicy == "OnFailure" && exitCode == 0 && !killed))
         {
             run.Terminated = terminated;
             return;

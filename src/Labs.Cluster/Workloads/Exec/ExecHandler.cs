@@ -28,7 +28,7 @@ internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes 
     {
         var query = context.Request.Query;
         var podName = pod.Name();
-        var container = PodContainers.Resolve(pod, query["container"], includeInitContainers: false);
+        var container = PodContainers.Resolve(pod, query["container"], includeInitContainers: true);
         var protocol = StreamUpgrade.Protocol(context, pod, container.Str("name"));
         var request = new ExecRequest(
             Command: [.. query["command"].Where(c => c is not null).Select(c => c!)],

@@ -19,7 +19,9 @@ internal static class StreamUpgrade
             throw ApiErrors.BadRequest($"pod {podName} does not have a host assigned");
         }
 
-        if (pod.Str("status", "phase") != "Running")
+        // The kubelet streams to the containers of a running pod, and to an init container while its turn lasts.
+        var init = pod.Arr("status", "initContainerStatuses").Objects().FirstOrDefault(s => s.Str("name") == containerName);
+        if (init is not null ? init.At("state", "running") is null : pod.Str("status", "phase") != "Running")
         {
             throw ApiErrors.BadRequest($"unable to upgrade connection: container not found (\"{containerName}\")");
         }

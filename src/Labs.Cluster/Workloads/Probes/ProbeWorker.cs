@@ -107,7 +107,7 @@ internal sealed class ProbeWorker : IDisposable
                     if (result != ProbeResult.Success)
                     {
                         _events.Warning(_pod, "Unhealthy", $"{label} probe {(result == ProbeResult.Failure ? "failed" : "errored")}: {output}", source,
-                            $"spec.containers{{{name}}}");
+                            Kubelet.FieldPath(_pod, name));
                     }
 
                     if (result != ProbeResult.Unknown)
