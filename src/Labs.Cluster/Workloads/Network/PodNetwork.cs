@@ -17,7 +17,8 @@ internal sealed class PodNetwork(ContainerRuntime runtime, ImageCatalog images, 
     /// </summary>
     public async Task<Stream?> ConnectAsync(JsonObject pod, int port, string remote, CancellationToken cancellationToken)
     {
-        foreach (var container in pod.Arr("spec", "containers").Objects())
+        // A simulated server may run in a regular container or a sidecar (an init container runs one only while its turn lasts).
+        foreach (var container in pod.Arr("spec", "containers").Objects().Concat(pod.Arr("spec", "initContainers").Objects()))
         {
             if (runtime.RunningSimulatedLog(pod.Uid(), container.Str("name") ?? "") is { } log &&
                 ImageName.Parse(container.Str("image") ?? "", out _) is { } image &&

@@ -22,7 +22,8 @@ public sealed class InitContainerTests
             [Sh("main", "cat /work/order; exec sleep 3600")]));
 
         var pod = await WaitForAsync(f, "ordered", p => p.Str("status", "phase") == "Running" && Ready(p), "the pod to run");
-        Assert.Equal("one\ntwo\n", await f.LogsAsync(pod));
+        // The app reads what the init containers wrote, in their order (its output may lag its start).
+        await Eventually.UntilAsync(async () => await f.LogsAsync(pod) == "one\ntwo\n" ? "" : null, "the app's log of the init containers' file");
         var inits = pod.Arr("status", "initContainerStatuses")!.Objects().ToList();
         Assert.Equal(["first", "second"], inits.Select(s => s.Str("name")));
         Assert.All(inits, s => Assert.Equal(("Completed", 0L, "true", "false"),
@@ -113,6 +114,21 @@ public sealed class InitContainerTests
         Assert.Contains(Events(f, "job-like"), e => e.Reason == "Killing" && e.FieldPath == "spec.initContainers{logger}");
     }
 
+    [Fact]
+    public async Task A_simulated_server_as_a_sidecar_passes_its_startup_probe_before_the_app_starts()
+    {
+        await using var f = new SimulatorFixture();
+        var proxy = (JsonObject)JsonNode.Parse("""
+            { "name": "proxy", "image": "nginx", "restartPolicy": "Always",
+              "startupProbe": { "httpGet": { "path": "/", "port": 80 }, "periodSeconds": 1 } }
+            """)!;
+        f.Store.Create(WorkloadResources.Pods, Ns, Pod("proxied", "Always", [proxy], [Sh("app", "exec sleep 3600")]));
+
+        var pod = await WaitForAsync(f, "proxied", p => Ready(p), "the pod to be ready");
+        Assert.Equal(("2/2", "Running", "0"), PodPrinter.Cells(pod, DateTimeOffset.UtcNow));
+        Assert.DoesNotContain(Events(f, "proxied"), e => e.Reason == "Unhealthy");
+    }
+
     private static JsonObject Sh(string name, string script) => new()
     {
         ["name"] = name,
@@ -139,7 +155,8 @@ public sealed class InitContainerTests
     private static Task<JsonObject> WaitForAsync(SimulatorFixture f, string name, Func<JsonObject, bool> done, string what) =>
         Eventually.WaitAsync(() => f.Store.Get(WorkloadResources.Pods, Ns, name) is { } p && done(p) ? p : null, what);
 
-    private static bool Ready(JsonObject pod) => Condition(pod, "Ready").Status == "True";
+    private static bool Ready(JsonObject pod) =>
+        pod.Arr("status", "conditions")?.Objects().Any(c => c.Str("type") == "Ready" && c.Str("status") == "True") == true;
 
     private static (string? Status, string? Message) Condition(JsonObject pod, string type) =>
         pod.Arr("status", "conditions")!.Objects().Where(c => c.Str("type") == type).Select(c => (c.Str("status"), c.Str("message"))).Single();
