@@ -6,8 +6,8 @@ namespace Labs.Cluster.Workloads.Scheduling;
 /// <summary>
 /// Binds pods without <c>spec.nodeName</c> to a node that passes the default scheduler's filters in its order (not
 /// cordoned unless tolerated, Ready, taints tolerated, node selector and required affinity matched, room for the
-/// requests), preferring the most preferred-affinity weight, then the fewest untolerated PreferNoSchedule taints, then
-/// the fewest pods; marks the pod Unschedulable, in the scheduler's words, when none does. Both with its events.
+/// requests, topology spread and inter-pod affinity), preferring the most preferred node and pod affinity weight, then
+/// the emptier spread domains, then the fewest untolerated PreferNoSchedule taints, then the fewest pods; marks the pod Unschedulable, in the scheduler's words, when none does. Both with its events.
 /// </summary>
 internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRecorder events)
 {
@@ -40,6 +40,11 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
         var pods = store.List(WorkloadResources.Pods, null).Items;
         var wants = Requests(pod);
 
+        // The pods already on nodes, for inter-pod affinity and topology spread (finished ones no longer count).
+        var placed = pods.Where(p => !string.IsNullOrEmpty(p.Str("spec", "nodeName")) && p.Uid() != pod.Uid() &&
+                                     p.Str("status", "phase") is not ("Succeeded" or "Failed")).ToList();
+        var antiAffine = PodAffinity.WithAntiAffinity(placed);
+
         // The filters in the scheduler's order; a node is out at the first that fails, for that filter's reasons.
         var failures = new List<(string[] Reasons, bool Resolvable)>();
         var candidates = new List<JsonObject>();
@@ -70,6 +75,10 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
             {
                 failures.Add((lacking, true));
             }
+            else if ((TopologySpread.Filter(pod, node, allNodes, placed) ?? PodAffinity.Filter(pod, node, allNodes, placed, antiAffine, NamespaceOf)) is { } refused)
+            {
+                failures.Add(([refused.Reason], refused.Resolvable));
+            }
             else
             {
                 candidates.Add(node);
@@ -87,7 +96,8 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
             .GroupBy(p => p.Str("spec", "nodeName") ?? "")
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var chosen = candidates
-            .OrderByDescending(n => NodeAffinity.PreferredWeight(pod, n))
+            .OrderByDescending(n => NodeAffinity.PreferredWeight(pod, n) + PodAffinity.PreferredScore(pod, n, allNodes, placed, NamespaceOf))
+            .ThenBy(n => TopologySpread.Crowding(pod, n, allNodes, placed))
             .ThenBy(n => Tolerations.Untolerated(pod, n, "PreferNoSchedule").Count())
             .ThenBy(n => load.GetValueOrDefault(n.Name()))
             .ThenBy(n => nodes.IndexOf(n.Name()) == 0 ? int.MaxValue : nodes.IndexOf(n.Name()))
@@ -106,6 +116,8 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
         events.Normal(pod, "Scheduled", $"Successfully assigned {pod.Namespace()}/{pod.Name()} to {chosen.Name()}", Source);
         return false;
     }
+
+    private JsonObject? NamespaceOf(string name) => store.Get(WorkloadResources.Namespaces, null, name);
 
     /// <summary>
     /// The scheduler's FitError: how many nodes failed for each reason, sorted, then what preemption found (nothing to
