@@ -17,6 +17,12 @@ internal sealed class ContainerRun
     /// <summary>The log of a simulated container's current run (its start-up lines and access log).</summary>
     public ContainerLog? SimulatedLog { get; set; }
 
+    /// <summary>When a simulated run ends by itself, and how (a load generator over its memory limit is OOMKilled).</summary>
+    public (DateTimeOffset At, int ExitCode, string Reason)? SimulatedEnd { get; set; }
+
+    /// <summary>The pod's count of OOM kills when the current real run started, to tell an OOM kill from another SIGKILL.</summary>
+    public long? OomKillsAtStart { get; set; }
+
     /// <summary>Whether the current run is being stopped (a failed liveness or startup probe, the pod's end).</summary>
     public bool Killing { get; set; }
 

@@ -20,6 +20,9 @@ namespace Labs.Cluster.Workloads.Attach;
 internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes sandboxes, ExecSessions sessions, ExecHandler exec, ImageCatalog images, TimeProvider time)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+
+    // How long a load generator over its memory limit runs before the OOM killer ends it.
+    private static readonly TimeSpan OomDelay = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<(string Uid, string Container), ContainerRun> _runs = new();
     private readonly SandboxTools _tools = new(options);
 
@@ -94,6 +97,22 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
         }
 
         TimeSpan? wake = null;
+        if (run.SimulatedSince is { } since && run.SimulatedEnd is { } end)
+        {
+            if (now >= end.At)
+            {
+                run.LastLog = run.SimulatedLog?.Snapshot();
+                run.SimulatedSince = null;
+                run.SimulatedLog = null;
+                run.SimulatedEnd = null;
+                Finish(run, Terminated(pod, name, end.ExitCode, end.Reason, null, since, end.At), end.ExitCode, restartPolicy, now);
+            }
+            else
+            {
+                wake = end.At - now;
+            }
+        }
+
         var newRun = false;
         if (run.RunningSince is null && run.Terminated is null)
         {
@@ -153,6 +172,7 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
             run.LastLog = run.SimulatedLog?.Snapshot();
             run.SimulatedSince = null;
             run.SimulatedLog = null;
+            run.SimulatedEnd = null;
             Finish(run, Terminated(pod, container, 0, "Completed", null, since, now), 0, restartPolicy, now, killed: true);
             return true;
         }
@@ -233,6 +253,7 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
             }
 
             var process = new ContainerProcess(started, Flag(container, "stdinOnce"), now);
+            run.OomKillsAtStart = sandboxes.OomKills(pod.Uid());
             run.Process = process;
             _ = process.Exited.ContinueWith(_ => lookAgain(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
@@ -333,6 +354,12 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
         run.SimulatedLog = log;
         run.SimulatedSince = since;
         run.Killing = false;
+
+        // A load generator that holds more memory than its limit is killed by the kernel as soon as it has allocated it.
+        run.SimulatedEnd = Metrics.ContainerDemand.Of(container)?.MemoryBytes is { } held &&
+                           Admission.PodResources.Limits(container).TryGetValue("memory", out var limit) && !limit.IsZero && held > limit.Value
+            ? (since + OomDelay, 137, "OOMKilled")
+            : null;
     }
 
     private void Ended(JsonObject pod, string name, ContainerRun run, ContainerProcess process, string restartPolicy, DateTimeOffset now)
@@ -346,7 +373,10 @@ internal sealed class ContainerRuntime(WorkloadOptions options, PodSandboxes san
         run.Killing = false;
         run.KillPolicy = null;
         _ = process.DisposeAsync().AsTask();
-        Finish(run, Terminated(pod, name, exitCode, exitCode == 0 ? "Completed" : "Error", null, process.StartedAt, now), exitCode, policy, now, killed);
+        // SIGKILL while the pod's OOM-kill count grew: the kernel killed it for its memory limit, as the kubelet reports.
+        var oomKilled = exitCode == 137 && sandboxes.OomKills(pod.Uid()) > (run.OomKillsAtStart ?? 0);
+        var reason = oomKilled ? "OOMKilled" : exitCode == 0 ? "Completed" : "Error";
+        Finish(run, Terminated(pod, name, exitCode, reason, null, process.StartedAt, now), exitCode, policy, now, killed);
     }
 
     // What follows a run's end: nothing more (restart policy Never, or OnFailure after a success), or a restart, at

@@ -234,6 +234,21 @@ internal sealed class Cgroups
         return (cpu, usage is { } used ? Math.Max(0, used - inactive) : null);
     }
 
+    /// <summary>
+    /// How many of the pod's processes the kernel's OOM killer has killed for its memory limit (v2 memory.events,
+    /// v1 memory.oom_control); null when that is not known.
+    /// </summary>
+    public long? OomKills(string podUid)
+    {
+        if (Unavailable is not null)
+        {
+            return null;
+        }
+
+        var dir = PodDirectory(_roots[_v2 ? 0 : 1], podUid);
+        return StatValue(Read(Path.Combine(dir, _v2 ? "memory.events" : "memory.oom_control")), "oom_kill");
+    }
+
     private static long? Number(string? text) => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     // A "key value" line of cpu.stat or memory.stat.

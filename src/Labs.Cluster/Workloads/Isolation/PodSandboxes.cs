@@ -69,6 +69,9 @@ internal sealed class PodSandboxes
     /// <summary>CPU time so far and memory working set of the pod's processes, where its cgroup can be read.</summary>
     public (long? CpuNanoseconds, long? WorkingSetBytes) Usage(string podUid) => _cgroups.Usage(podUid);
 
+    /// <summary>How many of the pod's processes were killed for its memory limit so far; null when not known.</summary>
+    public long? OomKills(string podUid) => _cgroups.OomKills(podUid);
+
     /// <summary>The directory of one pod's files.</summary>
     public string PodDirectory(string podUid) => Path.Combine(PodsDirectory, podUid);
 

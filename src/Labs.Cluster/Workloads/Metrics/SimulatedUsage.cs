@@ -8,7 +8,8 @@ namespace Labs.Cluster.Workloads.Metrics;
 /// <summary>
 /// The usage of containers that run no processes here (the simulated ones): an idle server's few millicores and a few
 /// MiB, or about half of what the container requests, never above its limits. Each container's figures are stable,
-/// drawn from its pod's uid and its name, so <c>kubectl top</c> and <c>--sort-by</c> give the same answer each time.
+/// drawn from its pod's uid and its name, so <c>kubectl top</c> and <c>--sort-by</c> give the same answer each time;
+/// a load generator's, what its command asks (<see cref="ContainerDemand"/>).
 /// Nodes add what their system daemons use.
 /// </summary>
 internal static class SimulatedUsage
@@ -36,6 +37,13 @@ internal static class SimulatedUsage
         long memory = requests.TryGetValue("memory", out var mem) && !mem.IsZero
             ? (long)((double)mem.Value * (0.4 + (0.3 * spread)))
             : (long)((2 + (10 * spread)) * Mi);
+        // A load generator (stress) uses what its command says, up to its limits (the kernel throttles the CPU).
+        if (ContainerDemand.Of(container) is { } demand)
+        {
+            memory = demand.MemoryBytes is { } held ? held + Mi : memory;
+            nanoCores = demand.Cores is { } cores ? (long)(cores * 1_000_000_000) : nanoCores;
+        }
+
         if (limits.TryGetValue("cpu", out var cpuLimit) && !cpuLimit.IsZero)
         {
             nanoCores = Math.Min(nanoCores, (long)((double)cpuLimit.MilliValue * 900_000));

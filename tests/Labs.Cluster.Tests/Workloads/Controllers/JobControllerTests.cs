@@ -161,24 +161,39 @@ public sealed class JobControllerTests
         f.Store.Create(WorkloadResources.Jobs, Ns, Job("batch", "sleep 3600", "\"parallelism\": 2, \"completions\": 2,"));
         await Eventually.WaitAsync(() => f.Store.Get(WorkloadResources.Jobs, Ns, "batch")?.Long("status", "ready") == 2, "two ready pods");
 
-        var job = f.Store.Get(WorkloadResources.Jobs, Ns, "batch")!;
-        job["spec"]!["suspend"] = true;
-        f.Store.Update(WorkloadResources.Jobs, Ns, job);
+        SetSuspend(f, "batch", true);
 
-        job = await ConditionAsync(f, "batch", "Suspended");
+        var job = await ConditionAsync(f, "batch", "Suspended");
         Assert.Equal(("JobSuspended", "Job suspended"), (Suspended(job).Str("reason"), Suspended(job).Str("message")));
         await Eventually.WaitAsync(() => PodsOf(f, "batch").Count == 0, "the pods to be stopped");
         job = f.Store.Get(WorkloadResources.Jobs, Ns, "batch")!;
         Assert.Null(job.At("status", "failed"));
 
-        job["spec"]!["suspend"] = false;
-        f.Store.Update(WorkloadResources.Jobs, Ns, job);
+        SetSuspend(f, "batch", false);
         await Eventually.WaitAsync(() => PodsOf(f, "batch").Count == 2, "two new pods");
         job = f.Store.Get(WorkloadResources.Jobs, Ns, "batch")!;
         Assert.Equal(("False", "JobResumed"), (Suspended(job).Str("status"), Suspended(job).Str("reason")));
         var events = Events(f, "batch");
         Assert.Contains("Normal Suspended: Job suspended", events);
         Assert.Contains("Normal Resumed: Job resumed", events);
+    }
+
+    // As kubectl patch does: the controller may write the Job's status in between, so a conflict is retried on the latest.
+    private static void SetSuspend(SimulatorFixture f, string name, bool suspend)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var job = f.Store.Get(WorkloadResources.Jobs, Ns, name)!;
+            job["spec"]!["suspend"] = suspend;
+            try
+            {
+                f.Store.Update(WorkloadResources.Jobs, Ns, job);
+                return;
+            }
+            catch (Api.ApiException e) when (e.Code == 409 && attempt < 20)
+            {
+            }
+        }
     }
 
     [Fact]
