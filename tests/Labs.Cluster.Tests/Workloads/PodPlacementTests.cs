@@ -96,6 +96,26 @@ public sealed class PodPlacementTests
             await UnschedulableAsync(f, "zoned"));
     }
 
+    [Fact]
+    public async Task A_sidecars_requests_add_to_its_pods_while_an_init_containers_only_count_while_it_runs()
+    {
+        await using var f = new SimulatorFixture();
+        const string Init = """
+            "initContainers": [
+              { "name": "proxy", "image": "nginx", "restartPolicy": "Always", "resources": { "requests": { "cpu": "1500m" } } },
+              { "name": "setup", "image": "busybox", "command": ["true"], "resources": { "requests": { "cpu": "500m" } } } ],
+            """;
+        CreatePod(f, "fits", "a", Init.Replace("1500m", "500m", StringComparison.Ordinal));
+        await NodeOfAsync(f, "fits");
+
+        // 1.5 cores of sidecar and 1 of app: more than a 2-core node, though each alone would fit.
+        f.Store.Create(WorkloadResources.Pods, Ns, (JsonObject)JsonNode.Parse($$"""
+            { "apiVersion": "v1", "kind": "Pod", "metadata": { "name": "too-big", "namespace": "{{Ns}}" },
+              "spec": { {{Init}} "containers": [ { "name": "app", "image": "nginx", "resources": { "requests": { "cpu": "1" } } } ] } }
+            """)!);
+        Assert.StartsWith("0/2 nodes are available: 2 Insufficient cpu.", await UnschedulableAsync(f, "too-big"), StringComparison.Ordinal);
+    }
+
     private static void CreatePod(SimulatorFixture f, string name, string app, string extraSpec = "") =>
         f.Store.Create(WorkloadResources.Pods, Ns, (JsonObject)JsonNode.Parse($$"""
             { "apiVersion": "v1", "kind": "Pod", "metadata": { "name": "{{name}}", "namespace": "{{Ns}}", "labels": { "app": "{{app}}" } },

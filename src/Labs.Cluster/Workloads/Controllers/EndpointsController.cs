@@ -298,9 +298,11 @@ internal sealed class EndpointsController(IObjectStore store) : IController
         return result;
     }
 
+    // A named targetPort: the port of that name on a container, else on a sidecar (as FindPort looks).
     private static long? ContainerPort(JsonObject pod, string name) =>
         int.TryParse(name, out var numeric) ? numeric
-        : pod.Arr("spec", "containers").Objects().SelectMany(c => c.Arr("ports").Objects())
+        : pod.Arr("spec", "containers").Objects().Concat(pod.Arr("spec", "initContainers").Objects().Where(Attach.ContainerKinds.IsSidecar))
+            .SelectMany(c => c.Arr("ports").Objects())
             .FirstOrDefault(p => p.Str("name") == name)?.Long("containerPort");
 
     private static string IpOrder(string? ip) =>

@@ -90,10 +90,12 @@ internal sealed class MetricsApi(IObjectStore store, Func<string, (long? CpuNano
         return metrics;
     }
 
-    // Every container's usage; a pod with processes here reports its cgroup's figures for its first container.
+    // Every running container's usage (its sidecars' too, as metrics-server lists them); a pod with processes here
+    // reports its cgroup's figures for its first container.
     private (List<ContainerUsage> Containers, TimeSpan Window) Usage(JsonObject pod)
     {
-        var containers = (pod.Arr("spec", "containers") ?? []).Objects().Select(c => SimulatedUsage.Of(pod, c)).ToList();
+        var sidecars = pod.Arr("spec", "initContainers").Objects().Where(Attach.ContainerKinds.IsSidecar);
+        var containers = pod.Arr("spec", "containers").Objects().Concat(sidecars).Select(c => SimulatedUsage.Of(pod, c)).ToList();
         var window = TimeSpan.FromSeconds(20);
         var (cpuTime, workingSet) = measure(pod.Uid());
         if (containers.Count > 0 && (cpuTime is not null || workingSet is not null))

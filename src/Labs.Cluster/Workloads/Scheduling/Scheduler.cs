@@ -159,15 +159,28 @@ internal sealed class Scheduler(IObjectStore store, NodeRegistrar nodes, EventRe
         store.UpdateStatus(WorkloadResources.Pods, pod.Namespace(), pod);
     }
 
-    /// <summary>What a pod asks for: the sum of its containers' requests, or the largest init container's (in milli-units and bytes).</summary>
+    /// <summary>
+    /// What a pod asks for (in milli-units and bytes), as the scheduler sums it: its containers' requests and its
+    /// sidecars', or, if more, what the pod holds while an init container runs (that one and the sidecars started before it).
+    /// </summary>
     private static (long MilliCpu, long Memory) Requests(JsonObject pod)
     {
         static (long, long) Of(JsonObject c) => (Amount(c.Str("resources", "requests", "cpu"), milli: true), Amount(c.Str("resources", "requests", "memory"), milli: false));
-        var containers = pod.Arr("spec", "containers").Objects().Select(Of).ToList();
-        var init = pod.Arr("spec", "initContainers").Objects().Select(Of).ToList();
-        var cpu = Math.Max(containers.Sum(c => c.Item1), init.Count > 0 ? init.Max(c => c.Item1) : 0);
-        var memory = Math.Max(containers.Sum(c => c.Item2), init.Count > 0 ? init.Max(c => c.Item2) : 0);
-        return (cpu, memory);
+        var (cpu, memory) = pod.Arr("spec", "containers").Objects().Select(Of).Aggregate((0L, 0L), (t, c) => (t.Item1 + c.Item1, t.Item2 + c.Item2));
+        long sidecarCpu = 0, sidecarMemory = 0, initCpu = 0, initMemory = 0;
+        foreach (var container in pod.Arr("spec", "initContainers").Objects())
+        {
+            var (c, m) = Of(container);
+            if (Attach.ContainerKinds.IsSidecar(container))
+            {
+                (sidecarCpu, sidecarMemory, c, m) = (sidecarCpu + c, sidecarMemory + m, 0, 0);
+            }
+
+            initCpu = Math.Max(initCpu, sidecarCpu + c);
+            initMemory = Math.Max(initMemory, sidecarMemory + m);
+        }
+
+        return (Math.Max(cpu + sidecarCpu, initCpu), Math.Max(memory + sidecarMemory, initMemory));
     }
 
     /// <summary>

@@ -47,6 +47,25 @@ public sealed class EndpointsControllerTests : IDisposable
     }
 
     [Fact]
+    public void A_named_target_port_may_be_a_sidecars()
+    {
+        _store.Create(WorkloadResources.Services, "ns", Parse("""
+            { "metadata": { "name": "web" }, "spec": { "selector": { "app": "web" }, "ports": [ { "port": 443, "targetPort": "tls", "protocol": "TCP" } ] } }
+            """));
+        var pod = Pod("a", "10.244.0.9", ready: true);
+        pod["spec"]!["initContainers"] = JsonNode.Parse("""
+            [ { "name": "setup", "image": "busybox", "ports": [ { "name": "tls", "containerPort": 1 } ] },
+              { "name": "proxy", "image": "envoy", "restartPolicy": "Always", "ports": [ { "name": "tls", "containerPort": 8443 } ] } ]
+            """);
+        _store.Create(WorkloadResources.Pods, "ns", pod);
+
+        _controller.Reconcile(new WorkItem(WorkloadResources.Services, "ns", "web"), _queue);
+
+        var subset = _store.Get(Endpoints, "ns", "web")!.Arr("subsets").Objects().Single();
+        Assert.Equal("""[{"port":8443,"protocol":"TCP"}]""", subset["ports"]!.ToJsonString());
+    }
+
+    [Fact]
     public void A_service_that_selects_nothing_has_endpoints_without_subsets_and_its_endpoints_go_with_it()
     {
         _store.Create(WorkloadResources.Services, "ns", Parse("""{ "metadata": { "name": "lonely" }, "spec": { "selector": { "app": "nobody" }, "ports": [ { "port": 80 } ] } }"""));

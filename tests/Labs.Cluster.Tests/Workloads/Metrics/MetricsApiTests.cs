@@ -50,6 +50,19 @@ public sealed class MetricsApiTests
     }
 
     [Fact]
+    public void A_sidecar_is_listed_beside_the_containers_and_an_init_container_is_not()
+    {
+        var pod = Pod("proxied");
+        pod["spec"]!["initContainers"] = new JsonArray(
+            new JsonObject { ["name"] = "setup", ["image"] = "busybox" },
+            new JsonObject { ["name"] = "proxy", ["image"] = "nginx", ["restartPolicy"] = "Always" });
+        _store.Update(WorkloadResources.Pods, "lab", pod);
+
+        var metrics = Api().Get(Get("pods", "lab", "proxied"), null, null);
+        Assert.Equal(["main", "proxy"], metrics["containers"]!.AsArray().Select(c => (string?)c!["name"]));
+    }
+
+    [Fact]
     public void Simulated_usage_is_stable_and_stays_within_the_containers_limits()
     {
         var pod = Pod("capped", resources: """{"requests":{"cpu":"1","memory":"1Gi"},"limits":{"cpu":"100m","memory":"64Mi"}}""");
