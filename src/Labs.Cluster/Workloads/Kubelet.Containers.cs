@@ -20,7 +20,7 @@ internal sealed partial class Kubelet
     {
         var podIp = status.Str("podIP") ?? "";
         TimeSpan? wake = null;
-        void Later(TimeSpan? next) => wake = next is { } n && (wake is not { } w || n < w) ? n : wake;
+        void Later(TimeSpan? next) => wake = Sooner(wake, next);
         var statuses = new JsonArray();
         foreach (var container in pod.Arr("spec", "containers").Objects())
         {

@@ -25,7 +25,7 @@ internal sealed partial class Kubelet
             }
 
             allThere = false;
-            wake = waiting.LookAgain is { } again && (wake is not { } w || again < w) ? again : wake;
+            wake = Sooner(wake, waiting.LookAgain);
             statuses[i] = WaitingStatus(containers[i], waiting.Reason, waiting.Message);
         }
 

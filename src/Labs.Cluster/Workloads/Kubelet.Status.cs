@@ -6,16 +6,18 @@ namespace Labs.Cluster.Workloads;
 internal sealed partial class Kubelet
 {
     /// <summary>
-    /// The status of a pod whose sandbox is not up yet: every container waiting (ContainerCreating, or PodInitializing
-    /// for all of them when the pod has init containers, as the kubelet's default waiting reason), no IP.
+    /// The status a pod starts from on its node: every container waiting (ContainerCreating, or PodInitializing for all
+    /// of them when the pod has init containers, the kubelet's default waiting reason) until its sync fills it in.
+    /// Without <paramref name="podIp"/> the sandbox is not up yet (with <paramref name="message"/>, why); with it, the
+    /// pod has its IP and its containers wait for their turn.
     /// </summary>
-    private JsonObject PendingStatus(JsonObject pod, int nodeIndex, DateTimeOffset since, string? message)
+    private JsonObject StartingStatus(JsonObject pod, int nodeIndex, DateTimeOffset since, string? podIp, string? message = null)
     {
         var started = JsonPaths.Timestamp(since);
         var hasInit = pod.Arr("spec", "initContainers") is { Count: > 0 };
         var status = new JsonObject
         {
-            ["conditions"] = BaseConditions(pod, started, sandboxReady: false),
+            ["conditions"] = BaseConditions(pod, started, sandboxReady: podIp is not null),
             ["containerStatuses"] = Waiting(pod.Arr("spec", "containers"), hasInit ? "PodInitializing" : "ContainerCreating", message),
             ["hostIP"] = NodeRegistrar.InternalIp(nodeIndex),
             ["hostIPs"] = new JsonArray(new JsonObject { ["ip"] = NodeRegistrar.InternalIp(nodeIndex) }),
@@ -26,37 +28,15 @@ internal sealed partial class Kubelet
         }
 
         status["phase"] = "Pending";
+        if (podIp is not null)
+        {
+            status["podIP"] = podIp;
+            status["podIPs"] = new JsonArray(new JsonObject { ["ip"] = podIp });
+        }
+
         status["qosClass"] = QosClass(pod);
         status["startTime"] = started;
         SetConditions(pod, status);
-        return status;
-    }
-
-    /// <summary>
-    /// The status of a pod whose sandbox is up (it has its IP): its containers waiting for their turn (PodInitializing
-    /// while init containers run), until their syncs fill them in.
-    /// </summary>
-    private static JsonObject StartedStatus(JsonObject pod, int nodeIndex, DateTimeOffset since, string podIp)
-    {
-        var started = JsonPaths.Timestamp(since);
-        var hasInit = pod.Arr("spec", "initContainers") is { Count: > 0 };
-        var status = new JsonObject
-        {
-            ["conditions"] = BaseConditions(pod, started, sandboxReady: true),
-            ["containerStatuses"] = Waiting(pod.Arr("spec", "containers"), hasInit ? "PodInitializing" : "ContainerCreating", null),
-            ["hostIP"] = NodeRegistrar.InternalIp(nodeIndex),
-            ["hostIPs"] = new JsonArray(new JsonObject { ["ip"] = NodeRegistrar.InternalIp(nodeIndex) }),
-        };
-        if (hasInit)
-        {
-            status["initContainerStatuses"] = Waiting(pod.Arr("spec", "initContainers"), "PodInitializing", null);
-        }
-
-        status["phase"] = "Pending";
-        status["podIP"] = podIp;
-        status["podIPs"] = new JsonArray(new JsonObject { ["ip"] = podIp });
-        status["qosClass"] = QosClass(pod);
-        status["startTime"] = started;
         return status;
     }
 

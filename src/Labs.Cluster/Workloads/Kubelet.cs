@@ -58,7 +58,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         var remaining = since + options.PodStartDelay - now;
         if (remaining > TimeSpan.Zero)
         {
-            WriteIfChanged(pod, KeepTimes(pod, PendingStatus(pod, nodeIndex, since, null)));
+            WriteIfChanged(pod, KeepTimes(pod, StartingStatus(pod, nodeIndex, since, podIp: null)));
             return remaining;
         }
 
@@ -66,15 +66,15 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         var node = new EventRecorder.Source("kubelet", pod.Str("spec", "nodeName"));
         if (PodVolumes.Materialize(store, PodVolumes.WithClaims(store, pod), prepared.Directory, options.DataDirectory, prepared.HostUid) is { } mountError)
         {
-            WriteIfChanged(pod, KeepTimes(pod, PendingStatus(pod, nodeIndex, since, mountError)));
+            WriteIfChanged(pod, KeepTimes(pod, StartingStatus(pod, nodeIndex, since, podIp: null, mountError)));
             events.Warning(pod, "FailedMount", mountError, node);
             return VolumeRetry;
         }
 
         // The sandbox is up (the pod has its IP); its init containers run one after the other, then its containers.
-        var started = StartedStatus(pod, nodeIndex, since, _ips.Allocate(uid, nodeIndex));
+        var started = StartingStatus(pod, nodeIndex, since, _ips.Allocate(uid, nodeIndex));
         TimeSpan? wake = null;
-        void Later(TimeSpan? next) => wake = next is { } n && (wake is not { } w || n < w) ? n : wake;
+        void Later(TimeSpan? next) => wake = Sooner(wake, next);
         if (!SyncInitContainers(pod, started, prepared, podFinished: false, lookAgain, Later, out var initFailed))
         {
             if (initFailed)
@@ -112,7 +112,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         var next = SyncContainers(pod, started, lookAgain);
         WriteIfChanged(pod, KeepTimes(pod, started));
         _pendingSince.Remove(uid);
-        return next is { } n && (wake is not { } w || n < w) ? n : wake;
+        return Sooner(wake, next);
     }
 
     /// <summary>
@@ -207,6 +207,9 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         pod["status"] = status;
         store.UpdateStatus(WorkloadResources.Pods, pod.Namespace(), pod);
     }
+
+    /// <summary>The sooner of two times to look again; null when neither is set.</summary>
+    private static TimeSpan? Sooner(TimeSpan? a, TimeSpan? b) => a is { } x && (b is not { } y || x <= y) ? a : b;
 
     internal static string Hex(string seed, int length) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)))[..length];

@@ -115,9 +115,7 @@ internal static class PodPrinter
         return ($"{ready}/{total}", reason, restartText);
     }
 
-    private static DateTimeOffset? LastFinished(JsonObject container) =>
-        DateTimeOffset.TryParse(S(container, "lastState.terminated.finishedAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at : null;
+    private static DateTimeOffset? LastFinished(JsonObject container) => Workloads.JsonPaths.ParseTimestamp(S(container, "lastState.terminated.finishedAt"));
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }
