@@ -138,7 +138,7 @@ public sealed partial class EmbeddedCluster : IAsyncDisposable
             Registry.Certificates.CertificateSigner.Start(store, access.CertificateAuthority, TimeProvider.System, logger),
         ];
         WorkloadSimulator? workloads = null;
-        var workloadOptions = new WorkloadOptions { DataDirectory = dataDirectory, NodeCount = options.NodeCount };
+        var workloadOptions = new WorkloadOptions { DataDirectory = dataDirectory, NodeCount = options.NodeCount, ClusterNetwork = options.ClusterNetwork };
         if (options.RunWorkloads)
         {
             workloads = new WorkloadSimulator(store, workloadOptions, loggerFactory);

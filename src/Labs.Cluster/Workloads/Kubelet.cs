@@ -14,7 +14,7 @@ namespace Labs.Cluster.Workloads;
 /// directory, and releases the pod's files, IP and processes when it is deleted.
 /// </summary>
 internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions options, NodeRegistrar nodes, ExecSessions sessions, PodSandboxes sandboxes, EventRecorder events,
-    Attach.ContainerRuntime runtime, ImagePuller images, Probes.ProbeManager probes, TimeProvider time)
+    Attach.ContainerRuntime runtime, ImagePuller images, Probes.ProbeManager probes, Network.ClusterNetwork? network, TimeProvider time)
 {
     private static readonly string[] ComputeResources = ["cpu", "memory"];
     private static readonly TimeSpan VolumeRetry = TimeSpan.FromSeconds(2);
@@ -34,7 +34,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         var uid = pod.Uid();
         if (pod.Str("status", "phase") == "Running" && pod.Str("status", "podIP") is { } ip)
         {
-            _ips.Reserve(uid, ip);
+            KeepIp(uid, ip);
             if (!Directory.Exists(sandboxes.PodDirectory(uid)))
             {
                 var sandbox = sandboxes.Prepare(pod);
@@ -72,7 +72,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         }
 
         // The sandbox is up (the pod has its IP); its init containers run one after the other, then its containers.
-        var started = StartingStatus(pod, nodeIndex, since, _ips.Allocate(uid, nodeIndex));
+        var started = StartingStatus(pod, nodeIndex, since, AllocateIp(uid, nodeIndex));
         TimeSpan? wake = null;
         void Later(TimeSpan? next) => wake = Sooner(wake, next);
         if (!SyncInitContainers(pod, started, prepared, podFinished: false, lookAgain, Later, out var initFailed))
@@ -125,7 +125,7 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         {
             if (nodes.IndexOf(pod.Str("spec", "nodeName")) != 0 && pod.Str("status", "podIP") is { } ip)
             {
-                _ips.Reserve(pod.Uid(), ip);
+                KeepIp(pod.Uid(), ip);
             }
         }
     }
@@ -140,8 +140,23 @@ internal sealed partial class Kubelet(IObjectStore store, WorkloadOptions option
         runtime.Forget(uid);
         _ips.Release(uid);
         sessions.KillPod(uid);
+        network?.Release(uid);
         events.Forget(uid);
         sandboxes.Release(uid);
+    }
+
+    // A pod's IP, given to it in the cluster network too.
+    private string AllocateIp(string uid, int nodeIndex)
+    {
+        var ip = _ips.Allocate(uid, nodeIndex);
+        network?.Attach(uid, ip);
+        return ip;
+    }
+
+    private void KeepIp(string uid, string ip)
+    {
+        _ips.Reserve(uid, ip);
+        network?.Attach(uid, ip);
     }
 
     /// <summary>

@@ -55,6 +55,14 @@ public sealed class WorkloadOptions
     public int ApiServerPort { get; set; }
 
     /// <summary>
+    /// Whether pods share a cluster network (their own namespace each, on a bridge, with Service IPs) where the
+    /// machine allows it (root and iproute2). Default false until NetworkPolicies are enforced in it: off, or where
+    /// it cannot be made, each sandboxed process has a network of its own that reaches only the API server, so no
+    /// learner's pod can reach another's.
+    /// </summary>
+    public bool ClusterNetwork { get; set; }
+
+    /// <summary>
     /// A host directory of extra programs (Helm) bound read-only into every sandbox at <c>/opt/labs/bin</c>, which is on
     /// its PATH. Default: <c>tools</c> beside the platform's assemblies, where the build puts what
     /// <c>scripts/install-helm.sh</c> installed; nothing is bound when the directory does not exist.

@@ -30,6 +30,8 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
     private readonly AttachHandler _attach;
     private readonly Network.PodProxy _proxy;
     private readonly PortForward.PortForwardHandler _portForward;
+    private readonly Network.ClusterNetwork? _network;
+    private readonly string? _noNetwork;
     private bool _started;
     private int _disposed;
 
@@ -60,15 +62,16 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         _nodes = new NodeRegistrar(store, options.NodeCount);
         var events = new EventRecorder(store, TimeProvider.System);
         _sandboxes = new PodSandboxes(options);
-        _exec = new ExecHandler(options, _sandboxes, store, loggerFactory.CreateLogger<ExecHandler>());
+        _network = Network.ClusterNetwork.TryCreate(options, _logger, out _noNetwork);
+        _exec = new ExecHandler(options, _sandboxes, store, _network, loggerFactory.CreateLogger<ExecHandler>());
         _runtime = new ContainerRuntime(options, _sandboxes, _exec.Sessions, _exec, ImageCatalog.Shipped, TimeProvider.System);
         _attach = new AttachHandler(_runtime);
-        var network = new Network.PodNetwork(_runtime, ImageCatalog.Shipped, TimeProvider.System);
+        var network = new Network.PodNetwork(_runtime, ImageCatalog.Shipped, _network, TimeProvider.System);
         _proxy = new Network.PodProxy(network);
         _portForward = new PortForward.PortForwardHandler(network, loggerFactory.CreateLogger<PortForward.PortForwardHandler>());
         var images = new ImagePuller(ImageCatalog.Shipped, events, TimeProvider.System);
         var probes = new Probes.ProbeManager(new Probes.Prober(network, _runtime), events, TimeProvider.System);
-        var kubelet = new Kubelet(store, options, _nodes, _exec.Sessions, _sandboxes, events, _runtime, images, probes, TimeProvider.System);
+        var kubelet = new Kubelet(store, options, _nodes, _exec.Sessions, _sandboxes, events, _runtime, images, probes, _network, TimeProvider.System);
 
         // Every controller of the cluster, in one place.
         IController[] controllers =
@@ -86,6 +89,13 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
             new StatefulSetController(store, events, TimeProvider.System),
             new Volumes.PersistentVolumeController(store, events),
         ];
+        if (_network is not null)
+        {
+            var router = new Network.ServiceRouter(store, network, options);
+            _network.Route = router.RouteAsync;
+            controllers = [.. controllers, new ServiceProxyController(_network, router, ImageCatalog.Shipped.ServedPorts)];
+        }
+
         _controllers = new ControllerManager(store, controllers, TimeProvider.System, _logger);
     }
 
@@ -102,6 +112,11 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         foreach (var warning in _sandboxes.Warnings())
         {
             LogSandboxWarning(_logger, warning);
+        }
+
+        if (_noNetwork is not null)
+        {
+            LogSandboxWarning(_logger, $"no cluster network (pods reach only the API server, each process in a network of its own): {_noNetwork}");
         }
 
         _nodes.Register();
@@ -164,6 +179,7 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         await _controllers.DisposeAsync();
         _exec.Sessions.KillAll();
         _sandboxes.Shutdown();
+        _network?.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox limits: {Warning}")]

@@ -89,11 +89,19 @@ public sealed class ExecContractTests(WorkloadClientCluster cluster) : IClassFix
     {
         var (ns, pod) = await RunningPodAsync();
 
-        // The simulated kubelet keeps no container output, so a running container's log is empty (not an error).
-        await using (var log = await cluster.Client.CoreV1.ReadNamespacedPodLogAsync(pod, ns, cancellationToken: Ct))
+        // The container's output, once it has written it (the pod is Running from the moment the process starts).
+        var text = "";
+        for (var attempt = 0; attempt < 300 && text.Length == 0; attempt++)
         {
-            Assert.Equal("", await new StreamReader(log, Encoding.UTF8).ReadToEndAsync(Ct));
+            await using var log = await cluster.Client.CoreV1.ReadNamespacedPodLogAsync(pod, ns, cancellationToken: Ct);
+            text = await new StreamReader(log, Encoding.UTF8).ReadToEndAsync(Ct);
+            if (text.Length == 0)
+            {
+                await Task.Delay(100, Ct);
+            }
         }
+
+        Assert.Equal("ready to serve\n", text);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => cluster.Client.CoreV1.ReadNamespacedPodLogAsync(pod, ns, container: "nope", cancellationToken: Ct));
         Assert.Equal(400, error.Code());

@@ -12,7 +12,7 @@ namespace Labs.Cluster.Workloads.Exec;
 /// <c>v5.channel.k8s.io</c> (or v4), the command run in the pod's bubblewrap sandbox, and a <c>v1.Status</c> on
 /// channel 3 with the exit code.
 /// </summary>
-internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes sandboxes, IObjectStore store, ILogger<ExecHandler> logger)
+internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes sandboxes, IObjectStore store, Network.ClusterNetwork? network, ILogger<ExecHandler> logger)
 {
     public const string V5 = "v5.channel.k8s.io";
     public const string V4 = "v4.channel.k8s.io";
@@ -85,8 +85,10 @@ internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes 
 
         var command = request.Command.Count > 0 ? request.Command : [_tools.Shell ?? options.ShellPath];
         var workingDirectory = container.Str("workingDir") is { Length: > 0 } wd && wd.StartsWith('/') ? wd : Sandbox.Home;
-        var api = options.ApiServerSocket is { } socket ? new ApiForward(socket, options.ApiServerPort) : null;
-        return new SandboxSpec(hostname, sandbox, mounts, workingDirectory, environment, command, request.Tty, api, _tools.Extra);
+        // In the cluster network the pod's namespace carries the API server; otherwise each sandbox forwards it itself.
+        var podNetwork = network?.PodNamespace(pod.Uid());
+        var api = podNetwork is null && options.ApiServerSocket is { } socket ? new ApiForward(socket, options.ApiServerPort) : null;
+        return new SandboxSpec(hostname, sandbox, mounts, workingDirectory, environment, command, request.Tty, api, _tools.Extra, podNetwork?.Path);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "exec in pod {Pod} failed")]

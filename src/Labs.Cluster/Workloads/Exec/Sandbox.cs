@@ -7,8 +7,9 @@ namespace Labs.Cluster.Workloads.Exec;
 /// Builds the command line of a pod's sandboxed command and starts it. The process joins the pod's cgroup, becomes
 /// the pod's unprivileged host user, and runs in bubblewrap with its own user, pid, ipc, uts, cgroup and network
 /// namespaces and no further user namespaces. It sees the system directories read-only and only this pod's home,
-/// /tmp and volumes; never the data directory or the repository. Its network has nothing but loopback, where the API
-/// server is forwarded from a Unix socket.
+/// /tmp and volumes; never the data directory or the repository. Its network is the pod's in the cluster network
+/// (<see cref="Network.ClusterNetwork"/>), or where there is none, a network of its own with nothing but loopback,
+/// where the API server is forwarded from a Unix socket.
 /// </summary>
 internal static class Sandbox
 {
@@ -63,6 +64,12 @@ internal static class Sandbox
     public static List<string> CommandLine(SandboxTools tools, SandboxSpec spec)
     {
         var line = new List<string>();
+        if (spec.NetworkNamespace is { } network)
+        {
+            // Into the pod's network first, as root: the sandbox then has no say over it.
+            line.AddRange([tools.NsEnter ?? "nsenter", $"--net={network}", "--"]);
+        }
+
         if (spec.Pod.CgroupProcs.Count > 0)
         {
             line.AddRange(["/bin/sh", "-c", JoinCgroups, "labs-cgroup", .. spec.Pod.CgroupProcs, "--"]);
@@ -92,9 +99,14 @@ internal static class Sandbox
             "--die-with-parent",
             // The learner is an ordinary user inside; outside, the pod's own unprivileged uid.
             "--unshare-user", "--uid", $"{LearnerId}", "--gid", $"{LearnerId}", "--disable-userns",
-            "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-net", "--unshare-cgroup-try",
+            "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
             "--hostname", spec.Hostname,
         };
+        if (spec.NetworkNamespace is null)
+        {
+            args.Add("--unshare-net");
+        }
+
         var etcOnTmpfs = AddSystemDirectories(args, spec.Mounts);
         args.AddRange(["--ro-bind", Path.Combine(spec.Pod.Identity, "passwd"), "/etc/passwd", "--ro-bind", Path.Combine(spec.Pod.Identity, "group"), "/etc/group"]);
         args.AddRange(["--proc", "/proc", "--dev", "/dev", "--bind", spec.Pod.Tmp, "/tmp"]);

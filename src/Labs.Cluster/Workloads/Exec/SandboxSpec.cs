@@ -11,6 +11,7 @@ namespace Labs.Cluster.Workloads.Exec;
 /// <param name="Command">The command and its arguments.</param>
 /// <param name="Tty">Whether the command runs on a terminal.</param>
 /// <param name="Api">The API server to forward into the sandbox's network namespace, if any.</param>
+/// <param name="NetworkNamespace">The pod's network namespace to join (a path <c>nsenter --net=</c> opens); null: one of its own.</param>
 /// <param name="Tools">A host directory of extra programs bound read-only at <see cref="Sandbox.ToolsDirectory"/>, if any.</param>
 internal sealed record SandboxSpec(
     string Hostname,
@@ -21,4 +22,5 @@ internal sealed record SandboxSpec(
     IReadOnlyList<string> Command,
     bool Tty,
     ApiForward? Api = null,
-    string? Tools = null);
+    string? Tools = null,
+    string? NetworkNamespace = null);

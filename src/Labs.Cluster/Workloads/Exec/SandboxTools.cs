@@ -9,6 +9,7 @@ internal sealed class SandboxTools
         Shell = Sandbox.Locate(options.ShellPath);
         SetPriv = Sandbox.Locate("setpriv");
         Socat = Sandbox.Locate("socat");
+        NsEnter = Sandbox.Locate("nsenter");
         Extra = Directory.Exists(options.ToolsDirectory) ? Path.GetFullPath(options.ToolsDirectory) : null;
     }
 
@@ -22,6 +23,8 @@ internal sealed class SandboxTools
     public string? SetPriv { get; }
 
     public string? Socat { get; }
+
+    public string? NsEnter { get; }
 
     /// <summary>Why a sandbox cannot start here, or null when everything is in place.</summary>
     public string? Missing(bool needsSetPriv, bool needsSocat) =>

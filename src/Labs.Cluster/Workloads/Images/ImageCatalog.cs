@@ -72,6 +72,9 @@ internal sealed class ImageCatalog
     public ServerProfile? Serves(ImageName name, int port) =>
         _images.TryGetValue(name.Qualified, out var image) && image.Serves.TryGetValue(port, out var server) ? server : null;
 
+    /// <summary>Every port some simulated image serves, for a network that listens on them.</summary>
+    public IReadOnlyList<int> ServedPorts => [.. _images.Values.SelectMany(i => i.Serves.Keys).Distinct().Order()];
+
     private static ImageCatalog Load()
     {
         using var stream = typeof(ImageCatalog).Assembly.GetManifestResourceStream("Labs.Cluster.Workloads.Images.images.json")

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Labs.Cluster.Api;
+using Labs.Cluster.Storage;
+
+namespace Labs.Cluster.Workloads.Network;
+
+/// <summary>
+/// kube-proxy's part for the cluster network: a connection to a Service's cluster IP and port goes to one of the
+/// ready addresses of its Endpoints (picked at random, the next one tried when it refuses), on the endpoint port of
+/// the Service port's name; a connection to the IP of a pod with no namespace (its containers are simulated) goes to
+/// that pod. The <c>kubernetes</c> Service of <c>default</c> is the API server itself. Anything else is refused.
+/// </summary>
+internal sealed class ServiceRouter(IObjectStore store, PodNetwork pods, WorkloadOptions options)
+{
+    private static readonly GroupResource Endpoints = new("", "endpoints");
+
+    public async Task<Stream?> RouteAsync(IPEndPoint destination, IPEndPoint source, CancellationToken cancellationToken)
+    {
+        var ip = destination.Address.ToString();
+        var remote = $"{source.Address}:{source.Port}";
+        if (Service(ip, destination.Port) is { } found)
+        {
+            var (service, portName) = found;
+            if (service.Namespace() == "default" && service.Name() == "kubernetes")
+            {
+                return options.ApiServerSocket is { } api ? await SocketStream.ConnectUnixAsync(api, cancellationToken) : null;
+            }
+
+            foreach (var (address, port) in Shuffle(ReadyAddresses(service, portName)))
+            {
+                if (PodAt(address.Str("targetRef", "namespace") ?? service.Namespace(), address.Str("targetRef", "name"), address.Str("ip")) is { } pod &&
+                    await pods.ConnectAsync(pod, port, remote, cancellationToken, overBridge: true) is { } stream)
+                {
+                    return stream;
+                }
+            }
+
+            return null;
+        }
+
+        var target = store.List(WorkloadResources.Pods, null).Items.FirstOrDefault(p => p.Str("status", "podIP") == ip);
+        return target is null ? null : await pods.ConnectAsync(target, destination.Port, remote, cancellationToken, overBridge: true);
+    }
+
+    /// <summary>Every TCP port some Service listens on, for the network to listen there.</summary>
+    public IEnumerable<int> ServicePorts() =>
+        store.List(WorkloadResources.Services, null).Items
+            .SelectMany(s => s.Arr("spec", "ports").Objects())
+            .Where(p => (p.Str("protocol") ?? "TCP") == "TCP")
+            .Select(p => (int)(p.Long("port") ?? 0))
+            .Distinct();
+
+    private (JsonObject Service, string? PortName)? Service(string ip, int port)
+    {
+        foreach (var service in store.List(WorkloadResources.Services, null).Items)
+        {
+            if (service.Str("spec", "clusterIP") != ip)
+            {
+                continue;
+            }
+
+            var match = service.Arr("spec", "ports").Objects().FirstOrDefault(p => p.Long("port") == port && (p.Str("protocol") ?? "TCP") == "TCP");
+            return match is null ? null : (service, match.Str("name"));
+        }
+
+        return null;
+    }
+
+    // The Endpoints' ready addresses with the port of the Service port's name (an unnamed port when it has no name).
+    private IEnumerable<(JsonObject Address, int Port)> ReadyAddresses(JsonObject service, string? portName)
+    {
+        if (store.Get(Endpoints, service.Namespace() ?? "default", service.Name() ?? "") is not { } endpoints)
+        {
+            yield break;
+        }
+
+        foreach (var subset in endpoints.Arr("subsets").Objects())
+        {
+            var port = subset.Arr("ports").Objects().FirstOrDefault(p => (p.Str("name") ?? "") == (portName ?? "") || portName is null);
+            if (port?.Long("port") is not { } number)
+            {
+                continue;
+            }
+
+            foreach (var address in subset.Arr("addresses").Objects())
+            {
+                yield return (address, (int)number);
+            }
+        }
+    }
+
+    // The pod behind an endpoint address: by its targetRef, else by its IP.
+    private JsonObject? PodAt(string? ns, string? name, string? ip)
+    {
+        if (ns is not null && name is not null && store.Get(WorkloadResources.Pods, ns, name) is { } pod && pod.Str("status", "podIP") == ip)
+        {
+            return pod;
+        }
+
+        return ip is null ? null : store.List(WorkloadResources.Pods, null).Items.FirstOrDefault(p => p.Str("status", "podIP") == ip);
+    }
+
+    private static List<T> Shuffle<T>(IEnumerable<T> items)
+    {
+        var list = items.ToList();
+        for (var i = list.Count - 1; i > 0; i--)
+        {
+            var j = RandomNumberGenerator.GetInt32(i + 1);
+            (list[i], list[j]) = (list[j], list[i]);
+        }
+
+        return list;
+    }
+}
