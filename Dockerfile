@@ -32,7 +32,7 @@ RUN dotnet publish src/Labs.Web/Labs.Web.csproj -c Release --no-restore -o /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 ARG KUBECTL_VERSION=v1.32.4
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends bubblewrap socat iproute2 e2fsprogs util-linux bash bash-completion ca-certificates curl \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends bubblewrap socat iproute2 nftables e2fsprogs util-linux bash bash-completion ca-certificates curl \
  && curl -fsSLo /usr/local/bin/kubectl "https://dl.k8s.io/release/${KUBECTL_VERSION}/bin/linux/amd64/kubectl" \
  && chmod +x /usr/local/bin/kubectl \
  && apt-get purge -y curl && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*

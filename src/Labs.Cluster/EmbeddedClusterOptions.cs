@@ -21,11 +21,11 @@ public sealed class EmbeddedClusterOptions
     public bool RunWorkloads { get; set; } = true;
 
     /// <summary>
-    /// Whether pods share a cluster network (pod IPs, Service IPs, a pod's containers on one localhost) where the machine
-    /// allows it (root, iproute2). Default false: NetworkPolicies are not enforced in it yet, so pods of different
-    /// learners could reach each other; off, each sandboxed process reaches only the API server.
+    /// Whether pods share a cluster network (pod IPs, Service IPs, a pod's containers on one localhost, NetworkPolicies
+    /// enforced) where the machine allows it (root, iproute2, nftables). Default true; off, each sandboxed process
+    /// reaches only the API server.
     /// </summary>
-    public bool ClusterNetwork { get; set; }
+    public bool ClusterNetwork { get; set; } = true;
 
     /// <summary>How often watches with <c>allowWatchBookmarks=true</c> receive a BOOKMARK. Default 30 s.</summary>
     public TimeSpan BookmarkInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -20,9 +20,6 @@ public class KubectlCluster : IAsyncLifetime
     /// <summary>Whether the simulated controllers and kubelet run; off for plain API tests.</summary>
     protected virtual bool RunWorkloads => false;
 
-    /// <summary>Whether the cluster's pods share a cluster network (see <see cref="EmbeddedClusterOptions.ClusterNetwork"/>).</summary>
-    protected virtual bool ClusterNetwork => false;
-
     public EmbeddedCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not started.");
 
     /// <summary>A new, empty directory under this fixture's temp root.</summary>
@@ -39,7 +36,7 @@ public class KubectlCluster : IAsyncLifetime
     {
         Directory.CreateDirectory(CacheDirectory);
         _cluster = await EmbeddedCluster.StartAsync(
-            new EmbeddedClusterOptions { DataDirectory = Path.Combine(_root, "data"), RunWorkloads = RunWorkloads, ClusterNetwork = ClusterNetwork },
+            new EmbeddedClusterOptions { DataDirectory = Path.Combine(_root, "data"), RunWorkloads = RunWorkloads },
             NullLoggerFactory.Instance,
             CancellationToken.None);
     }

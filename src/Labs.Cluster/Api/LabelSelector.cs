@@ -25,6 +25,13 @@ public sealed partial class LabelSelector
     public static LabelSelector Parse(string? text) =>
         string.IsNullOrEmpty(text) ? Everything : new LabelSelector(new Parser(text).ParseAll());
 
+    /// <summary>A metav1.LabelSelector object (matchLabels, matchExpressions); an empty one matches everything.</summary>
+    public static LabelSelector Of(JsonObject selector)
+    {
+        var text = TableColumns.SelectorText(selector);
+        return text == TableColumns.None ? Everything : Parse(text);
+    }
+
     /// <summary>Whether an object's <c>metadata.labels</c> satisfy every requirement.</summary>
     public bool Matches(JsonObject obj)
     {

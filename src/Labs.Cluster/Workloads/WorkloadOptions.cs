@@ -55,12 +55,11 @@ public sealed class WorkloadOptions
     public int ApiServerPort { get; set; }
 
     /// <summary>
-    /// Whether pods share a cluster network (their own namespace each, on a bridge, with Service IPs) where the
-    /// machine allows it (root and iproute2). Default false until NetworkPolicies are enforced in it: off, or where
-    /// it cannot be made, each sandboxed process has a network of its own that reaches only the API server, so no
-    /// learner's pod can reach another's.
+    /// Whether pods share a cluster network (a namespace each on a bridge, pod and Service IPs, NetworkPolicies
+    /// enforced) where the machine allows it (root, iproute2, nftables). Default true; off, or where it cannot be made,
+    /// each sandboxed process has a network of its own that reaches only the API server.
     /// </summary>
-    public bool ClusterNetwork { get; set; }
+    public bool ClusterNetwork { get; set; } = true;
 
     /// <summary>
     /// A host directory of extra programs (Helm) bound read-only into every sandbox at <c>/opt/labs/bin</c>, which is on

@@ -91,9 +91,10 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         ];
         if (_network is not null)
         {
-            var router = new Network.ServiceRouter(store, network, options);
-            _network.Route = router.RouteAsync;
-            controllers = [.. controllers, new ServiceProxyController(_network, router, ImageCatalog.Shipped.ServedPorts)];
+            _network.Route = new Network.ConnectionRouter(store, network, new Network.NetworkPolicies(store), options).RouteAsync;
+            _network.SimulatedPorts = pod => pod.Arr("spec", "containers").Objects().Concat(pod.Arr("spec", "initContainers").Objects())
+                .Where(c => !_runtime.RunsForReal(c))
+                .SelectMany(c => ImageName.Parse(c.Str("image") ?? "", out _) is { } image ? ImageCatalog.Shipped.PortsServed(image) : []);
         }
 
         _controllers = new ControllerManager(store, controllers, TimeProvider.System, _logger);

@@ -119,7 +119,7 @@ internal static class PodEviction
             return false;
         }
 
-        return LabelSelector.Parse(TableColumns.SelectorText(selector)).Matches(pod);
+        return LabelSelector.Of(selector).Matches(pod);
     }
 
     private static bool IsReady(JsonObject pod) =>

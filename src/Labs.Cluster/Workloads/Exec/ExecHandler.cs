@@ -86,7 +86,7 @@ internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes 
         var command = request.Command.Count > 0 ? request.Command : [_tools.Shell ?? options.ShellPath];
         var workingDirectory = container.Str("workingDir") is { Length: > 0 } wd && wd.StartsWith('/') ? wd : Sandbox.Home;
         // In the cluster network the pod's namespace carries the API server; otherwise each sandbox forwards it itself.
-        var podNetwork = network?.PodNamespace(pod.Uid());
+        var podNetwork = network?.PodNamespace(pod);
         var api = podNetwork is null && options.ApiServerSocket is { } socket ? new ApiForward(socket, options.ApiServerPort) : null;
         return new SandboxSpec(hostname, sandbox, mounts, workingDirectory, environment, command, request.Tty, api, _tools.Extra, podNetwork?.Path);
     }

@@ -68,12 +68,13 @@ internal sealed class ImageCatalog
     public IEnumerable<ServerProfile> ServersOf(ImageName name) =>
         _images.TryGetValue(name.Qualified, out var image) ? image.Serves.Values.Distinct() : [];
 
+    /// <summary>The ports a simulated container of the image serves.</summary>
+    public IEnumerable<int> PortsServed(ImageName name) =>
+        _images.TryGetValue(name.Qualified, out var image) ? image.Serves.Keys : [];
+
     /// <summary>What a simulated container of the image answers on a port, or null when nothing listens there.</summary>
     public ServerProfile? Serves(ImageName name, int port) =>
         _images.TryGetValue(name.Qualified, out var image) && image.Serves.TryGetValue(port, out var server) ? server : null;
-
-    /// <summary>Every port some simulated image serves, for a network that listens on them.</summary>
-    public IReadOnlyList<int> ServedPorts => [.. _images.Values.SelectMany(i => i.Serves.Keys).Distinct().Order()];
 
     private static ImageCatalog Load()
     {

@@ -2,19 +2,19 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 
 namespace Labs.Cluster.Workloads.Network;
 
 /// <summary>
-/// The cluster's pod network, where the machine allows it (root, iproute2): a network namespace of its own with a
-/// bridge (<c>10.244.0.1/16</c>) and the Service range (<c>10.96.0.0/12</c>) as local addresses, so nothing in it
-/// has a route anywhere else. A pod whose processes run gets a namespace of its own, shared by all of its containers
-/// and execs (<c>localhost</c> is the pod's), with <c>eth0</c> on the bridge at its pod IP and routes to the pod and
-/// Service ranges only; the API server is carried to <c>127.0.0.1</c> there. A pod with no process yet (a simulated
-/// container) has its IP on the cluster namespace's loopback instead. Connections to a Service IP, or to such a pod,
-/// land on the platform's listeners in the cluster namespace, and <see cref="Route"/> says where they go; traffic
-/// between pods that run for real goes over the bridge, as on a real node.
+/// The cluster's pod network, where the machine allows it (root, iproute2, nftables): a network namespace of its own
+/// with a bridge at <c>10.244.0.1/16</c>, and nothing in it has a route anywhere else. A pod whose processes run gets a
+/// namespace of its own, shared by all of its containers and execs (<c>localhost</c> is the pod's), with <c>eth0</c> on
+/// the bridge at its pod IP (a /32, the bridge as its gateway) and routes to the pod and Service ranges only; the API
+/// server is carried to <c>127.0.0.1</c> there. The bridge's ports are isolated from each other, so every TCP
+/// connection of a pod to a pod IP or a Service IP reaches the cluster namespace, where nftables redirects it to the
+/// platform's one listener; <see cref="Route"/> decides (Services, NetworkPolicies) and the platform connects on.
 /// </summary>
 internal sealed partial class ClusterNetwork : IDisposable
 {
@@ -22,12 +22,17 @@ internal sealed partial class ClusterNetwork : IDisposable
     public const string PodRange = "10.244.0.0/16";
     public const string ServiceRange = "10.96.0.0/12";
 
+    // Where nftables sends every pod's connection to a pod or Service IP (the original destination stays readable).
+    private const int RedirectPort = 15001;
+    private const int SoOriginalDst = 80;
+    private const int SolIp = 0;
+
     private readonly NetworkNamespace _cluster;
     private readonly WorkloadOptions _options;
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, PodAddress> _pods = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, Socket> _listeners = [];
+    private Socket? _listener;
     private readonly CancellationTokenSource _stop = new();
 
     // The options' API server socket and port are read when a pod's namespace is made: they are set once the API server listens.
@@ -38,8 +43,11 @@ internal sealed partial class ClusterNetwork : IDisposable
         _logger = logger;
     }
 
-    /// <summary>Where a connection to a Service IP or to a pod without a namespace goes: (destination, source) → a connection, or null to refuse it.</summary>
-    public Func<IPEndPoint, IPEndPoint, CancellationToken, Task<Stream?>>? Route { get; set; }
+    /// <summary>The ports a pod's simulated containers serve: its namespace answers on them too (<c>localhost</c> inside the pod).</summary>
+    public Func<JsonObject, IEnumerable<int>>? SimulatedPorts { get; set; }
+
+    /// <summary>Where a pod's connection goes: (original destination, source) → a connection on, or what to do instead.</summary>
+    public Func<IPEndPoint, IPEndPoint, CancellationToken, Task<RouteResult>>? Route { get; set; }
 
     /// <summary>
     /// The network, or null when it is turned off or (then with why) this machine cannot make one: each sandboxed
@@ -59,9 +67,9 @@ internal sealed partial class ClusterNetwork : IDisposable
             return null;
         }
 
-        if (Exec.Sandbox.Locate("ip") is null || Exec.Sandbox.Locate("nsenter") is null)
+        if (Exec.Sandbox.Locate("ip") is null || Exec.Sandbox.Locate("nsenter") is null || Exec.Sandbox.Locate("nft") is null)
         {
-            why = "ip (Debian package iproute2) or nsenter (util-linux) is not installed";
+            why = "ip (Debian package iproute2), nft (nftables) or nsenter (util-linux) is not installed";
             return null;
         }
 
@@ -69,15 +77,19 @@ internal sealed partial class ClusterNetwork : IDisposable
         try
         {
             cluster = NetworkNamespace.Create();
-            IpCommands.Run(cluster,
-            [
-                "link set lo up",
-                "link add br0 type bridge",
-                $"addr add {Gateway}/16 dev br0",
-                "link set br0 up",
-                $"route add local {ServiceRange} dev lo",
-            ]);
-            return new ClusterNetwork(cluster, options, logger);
+            NamespaceCommands.Ip(cluster, ["link set lo up", "link add br0 type bridge", $"addr add {Gateway}/16 dev br0", "link set br0 up"]);
+            NamespaceCommands.Nft(cluster, $$"""
+                table ip labs {
+                  chain prerouting {
+                    type nat hook prerouting priority dstnat; policy accept;
+                    iifname "br0" ip daddr { {{PodRange}}, {{ServiceRange}} } meta l4proto tcp redirect to :{{RedirectPort}}
+                  }
+                }
+
+                """);
+            var network = new ClusterNetwork(cluster, options, logger);
+            network._listener = network.Serve(cluster.Listen(new IPEndPoint(IPAddress.Any, RedirectPort), 1024), client => network.RouteAsync(client, null));
+            return network;
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
         {
@@ -87,25 +99,23 @@ internal sealed partial class ClusterNetwork : IDisposable
         }
     }
 
-    /// <summary>Gives the pod its IP in the network (idempotent): on the cluster's loopback until it has a namespace.</summary>
+    /// <summary>Gives the pod its IP in the network (idempotent); its namespace is made when a process of it first runs.</summary>
     public void Attach(string podUid, string ip)
     {
         lock (_lock)
         {
-            if (_pods.TryGetValue(podUid, out var known) && known.Ip == ip)
+            if (!_pods.TryGetValue(podUid, out var known) || known.Ip != ip)
             {
-                return;
+                _pods[podUid] = new PodAddress(ip);
             }
-
-            _pods[podUid] = new PodAddress(ip);
-            Configure(_cluster, [$"addr add {ip}/32 dev lo"], force: true);
         }
     }
 
     /// <summary>The pod's namespace, made on first use, for its processes to join; null when the pod has no IP here yet.</summary>
     /// <exception cref="InvalidOperationException">The namespace could not be set up.</exception>
-    public NetworkNamespace? PodNamespace(string podUid)
+    public NetworkNamespace? PodNamespace(JsonObject pod)
     {
+        var podUid = pod.Uid();
         lock (_lock)
         {
             if (!_pods.TryGetValue(podUid, out var address))
@@ -122,19 +132,32 @@ internal sealed partial class ClusterNetwork : IDisposable
             var host = HostSide(podUid);
             try
             {
-                IpCommands.Run(_cluster, [$"link add {host} type veth peer name eth0 netns {space.Path}", $"link set {host} master br0 up"]);
-                Configure(_cluster, [$"addr del {address.Ip}/32 dev lo"], force: true);
-                IpCommands.Run(space,
+                NamespaceCommands.Ip(_cluster,
+                [
+                    $"link add {host} type veth peer name eth0 netns {space.Path}",
+                    $"link set {host} master br0",
+                    $"link set dev {host} type bridge_slave isolated on",
+                    $"link set {host} up",
+                ]);
+                NamespaceCommands.Ip(space,
                 [
                     "link set lo up",
-                    $"addr add {address.Ip}/16 dev eth0",
+                    $"addr add {address.Ip}/32 dev eth0",
                     "link set eth0 up",
-                    $"route add {ServiceRange} via {Gateway}",
+                    $"route add {Gateway} dev eth0 scope link",
+                    $"route add {PodRange} via {Gateway} dev eth0",
+                    $"route add {ServiceRange} via {Gateway} dev eth0",
                 ]);
                 address.Namespace = space;
                 if (_options.ApiServerSocket is { } api)
                 {
                     address.Listeners.Add(Serve(space.Listen(new IPEndPoint(IPAddress.Loopback, _options.ApiServerPort)), client => ToApiServerAsync(client, api)));
+                }
+
+                foreach (var port in (SimulatedPorts?.Invoke(pod) ?? []).Distinct().Where(p => p != _options.ApiServerPort))
+                {
+                    var self = new IPEndPoint(IPAddress.Parse(address.Ip), port);
+                    address.Listeners.Add(Serve(space.Listen(new IPEndPoint(IPAddress.Any, port)), client => RouteAsync(client, self)));
                 }
 
                 return space;
@@ -186,32 +209,12 @@ internal sealed partial class ClusterNetwork : IDisposable
                 return;
             }
 
-            Configure(_cluster, address.Namespace is null ? [$"addr del {address.Ip}/32 dev lo"] : [$"link del {HostSide(podUid)}"], force: true);
-            address.Close();
-        }
-    }
-
-    /// <summary>Listens in the cluster namespace on every one of <paramref name="ports"/> (all addresses) that it does not listen on yet.</summary>
-    public void ListenOn(IEnumerable<int> ports)
-    {
-        lock (_lock)
-        {
-            foreach (var port in ports.Where(p => p is > 0 and < 65536))
+            if (address.Namespace is not null)
             {
-                if (_listeners.ContainsKey(port))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    _listeners[port] = Serve(_cluster.Listen(new IPEndPoint(IPAddress.Any, port), 512), RouteAsync);
-                }
-                catch (SocketException e)
-                {
-                    LogListenFailed(_logger, port, e.Message);
-                }
+                Configure(_cluster, [$"link del {HostSide(podUid)}"], force: true);
             }
+
+            address.Close();
         }
     }
 
@@ -220,17 +223,12 @@ internal sealed partial class ClusterNetwork : IDisposable
         _stop.Cancel();
         lock (_lock)
         {
-            foreach (var listener in _listeners.Values)
-            {
-                listener.Dispose();
-            }
-
+            _listener?.Dispose();
             foreach (var address in _pods.Values)
             {
                 address.Close();
             }
 
-            _listeners.Clear();
             _pods.Clear();
         }
 
@@ -259,14 +257,15 @@ internal sealed partial class ClusterNetwork : IDisposable
         return listener;
     }
 
-    private async Task RouteAsync(Socket client)
+    // A connection to `known` (a simulated server's port in a pod's namespace), or to where the pod dialled before the redirect.
+    private async Task RouteAsync(Socket client, IPEndPoint? known)
     {
-        Stream? target = null;
+        var result = RouteResult.Refuse;
         try
         {
-            if (Route is { } route && client.LocalEndPoint is IPEndPoint destination && client.RemoteEndPoint is IPEndPoint source)
+            if (Route is { } route && (known ?? OriginalDestination(client)) is { } destination && client.RemoteEndPoint is IPEndPoint source)
             {
-                target = await route(Plain(destination), Plain(source), _stop.Token);
+                result = await route(destination, Plain(source), _stop.Token);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or InvalidOperationException)
@@ -274,15 +273,51 @@ internal sealed partial class ClusterNetwork : IDisposable
             LogRouteFailed(_logger, client.LocalEndPoint?.ToString() ?? "?", e.Message);
         }
 
-        if (target is null)
+        if (result.Target is { } target)
         {
-            // Nothing there: the client is reset, as by kube-proxy's reject of a Service without endpoints.
-            client.LingerState = new LingerOption(true, 0);
-            client.Dispose();
+            await Relay.RunAsync(new SocketStream(client), target, _stop.Token);
             return;
         }
 
-        await Relay.RunAsync(new SocketStream(client), target, _stop.Token);
+        if (result.Drop)
+        {
+            // A NetworkPolicy drops the packets: the client hears nothing until it gives up (or Linux's SYN retries would).
+            await DiscardUntilClosedAsync(client, TimeSpan.FromSeconds(130));
+        }
+
+        // Refused (nothing there, as kube-proxy's reject of a Service without endpoints): the client is reset.
+        client.LingerState = new LingerOption(true, 0);
+        client.Dispose();
+    }
+
+    private async Task DiscardUntilClosedAsync(Socket client, TimeSpan longest)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        timeout.CancelAfter(longest);
+        var buffer = new byte[4096];
+        try
+        {
+            while (await client.ReceiveAsync(buffer, SocketFlags.None, timeout.Token) > 0)
+            {
+            }
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Gone, or waited long enough.
+        }
+    }
+
+    // The destination the pod dialled, before nftables redirected it here.
+    private static IPEndPoint? OriginalDestination(Socket client)
+    {
+        Span<byte> address = stackalloc byte[16];
+        if (client.GetRawSocketOption(SolIp, SoOriginalDst, address) < 8)
+        {
+            return null;
+        }
+
+        var port = (address[2] << 8) | address[3];
+        return new IPEndPoint(new IPAddress(address.Slice(4, 4)), port);
     }
 
     private async Task ToApiServerAsync(Socket client, string socket)
@@ -300,7 +335,7 @@ internal sealed partial class ClusterNetwork : IDisposable
     {
         try
         {
-            IpCommands.Run(space, commands, force);
+            NamespaceCommands.Ip(space, commands, force);
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
@@ -316,9 +351,6 @@ internal sealed partial class ClusterNetwork : IDisposable
 
     [System.Runtime.InteropServices.DllImport("libc.so.6")]
     private static extern uint geteuid();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "cluster network: cannot listen on port {Port}: {Reason}")]
-    private static partial void LogListenFailed(ILogger logger, int port, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "cluster network: a connection to {Destination} could not be routed: {Reason}")]
     private static partial void LogRouteFailed(ILogger logger, string destination, string reason);

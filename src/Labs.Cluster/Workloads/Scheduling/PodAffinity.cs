@@ -79,7 +79,7 @@ internal static class PodAffinity
     // namespaceSelector picks) and its label selector (a term without one selects nothing).
     private static bool Selects(JsonObject term, JsonObject owner, JsonObject other, Func<string, JsonObject?> namespaceOf)
     {
-        if (term.Obj("labelSelector") is not { } selector || !LabelSelector.Parse(TableColumns.SelectorText(selector)).Matches(other))
+        if (term.Obj("labelSelector") is not { } selector || !LabelSelector.Of(selector).Matches(other))
         {
             return false;
         }
@@ -89,7 +89,7 @@ internal static class PodAffinity
         if (term.Obj("namespaceSelector") is { } nsSelector)
         {
             return names.Contains(ns) ||
-                   (namespaceOf(ns) is { } namespaceObject && LabelSelector.Parse(TableColumns.SelectorText(nsSelector)).Matches(namespaceObject));
+                   (namespaceOf(ns) is { } namespaceObject && LabelSelector.Of(nsSelector).Matches(namespaceObject));
         }
 
         return names.Count > 0 ? names.Contains(ns) : ns == owner.Namespace();

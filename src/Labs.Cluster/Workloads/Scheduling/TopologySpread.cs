@@ -81,7 +81,7 @@ internal static class TopologySpread
     // The constraint's label selector, with the values of the pod's matchLabelKeys added; none selects nothing.
     private static bool Selects(JsonObject constraint, JsonObject pod, JsonObject other)
     {
-        if (constraint.Obj("labelSelector") is not { } selector || !LabelSelector.Parse(TableColumns.SelectorText(selector)).Matches(other))
+        if (constraint.Obj("labelSelector") is not { } selector || !LabelSelector.Of(selector).Matches(other))
         {
             return false;
         }

@@ -16,7 +16,7 @@ public sealed class NetworkNamespaceTests
         var ct = TestContext.Current.CancellationToken;
         using var space = NetworkNamespace.Create();
         Assert.NotEqual(new FileInfo("/proc/self/ns/net").LinkTarget, new FileInfo(space.Path).LinkTarget);
-        IpCommands.Run(space, ["link set lo up"]);
+        NamespaceCommands.Ip(space, ["link set lo up"]);
 
         using var listener = space.Listen(new IPEndPoint(IPAddress.Loopback, 0));
         var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
@@ -41,10 +41,10 @@ public sealed class NetworkNamespaceTests
     {
         Assert.SkipUnless(Environment.IsPrivilegedProcess, "only root makes network namespaces");
         using var space = NetworkNamespace.Create();
-        IpCommands.Run(space, ["link set lo up", "link add labs-test0 type bridge"]);
+        NamespaceCommands.Ip(space, ["link set lo up", "link add labs-test0 type bridge"]);
         Assert.Null(await space.ConnectAsync(new IPEndPoint(IPAddress.Loopback, 9), TestContext.Current.CancellationToken));
         Assert.False(Directory.Exists("/sys/class/net/labs-test0"), "the bridge appeared on the host");
-        var failure = Assert.Throws<InvalidOperationException>(() => IpCommands.Run(space, ["link add labs-test0 type bridge"]));
+        var failure = Assert.Throws<InvalidOperationException>(() => NamespaceCommands.Ip(space, ["link add labs-test0 type bridge"]));
         Assert.Contains("File exists", failure.Message, StringComparison.Ordinal);
     }
 }

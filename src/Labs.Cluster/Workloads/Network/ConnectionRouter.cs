@@ -7,50 +7,66 @@ using Labs.Cluster.Storage;
 namespace Labs.Cluster.Workloads.Network;
 
 /// <summary>
-/// kube-proxy's part for the cluster network: a connection to a Service's cluster IP and port goes to one of the
-/// ready addresses of its Endpoints (picked at random, the next one tried when it refuses), on the endpoint port of
-/// the Service port's name; a connection to the IP of a pod with no namespace (its containers are simulated) goes to
-/// that pod. The <c>kubernetes</c> Service of <c>default</c> is the API server itself. Anything else is refused.
+/// Where a pod's connection goes in the cluster network, as kube-proxy and a policy-enforcing CNI decide: to a
+/// Service's cluster IP and port, one of the ready addresses of its Endpoints (picked at random, the next one tried
+/// when it refuses) on the endpoint port of the Service port's name; to a pod IP, that pod. A NetworkPolicy that does
+/// not allow it (checked against the pod it would reach) drops it; nothing there refuses it. The <c>kubernetes</c>
+/// Service of <c>default</c> is the API server itself (egress policies apply to it by its IP).
 /// </summary>
-internal sealed class ServiceRouter(IObjectStore store, PodNetwork pods, WorkloadOptions options)
+internal sealed class ConnectionRouter(IObjectStore store, PodNetwork pods, NetworkPolicies policies, WorkloadOptions options)
 {
     private static readonly GroupResource Endpoints = new("", "endpoints");
 
-    public async Task<Stream?> RouteAsync(IPEndPoint destination, IPEndPoint source, CancellationToken cancellationToken)
+    public async Task<RouteResult> RouteAsync(IPEndPoint destination, IPEndPoint source, CancellationToken cancellationToken)
     {
         var ip = destination.Address.ToString();
-        var remote = $"{source.Address}:{source.Port}";
+        var sourceIp = source.Address.ToString();
+        var client = PodByIp(sourceIp);
+        var remote = $"{sourceIp}:{source.Port}";
         if (Service(ip, destination.Port) is { } found)
         {
             var (service, portName) = found;
             if (service.Namespace() == "default" && service.Name() == "kubernetes")
             {
-                return options.ApiServerSocket is { } api ? await SocketStream.ConnectUnixAsync(api, cancellationToken) : null;
+                return !policies.Allows(client, sourceIp, null, ip, destination.Port) ? RouteResult.Dropped
+                    : RouteResult.To(options.ApiServerSocket is { } api ? await SocketStream.ConnectUnixAsync(api, cancellationToken) : null);
             }
 
+            var dropped = false;
             foreach (var (address, port) in Shuffle(ReadyAddresses(service, portName)))
             {
-                if (PodAt(address.Str("targetRef", "namespace") ?? service.Namespace(), address.Str("targetRef", "name"), address.Str("ip")) is { } pod &&
-                    await pods.ConnectAsync(pod, port, remote, cancellationToken, overBridge: true) is { } stream)
+                if (PodAt(address.Str("targetRef", "namespace") ?? service.Namespace(), address.Str("targetRef", "name"), address.Str("ip")) is not { } pod)
                 {
-                    return stream;
+                    continue;
+                }
+
+                if (!policies.Allows(client, sourceIp, pod, address.Str("ip") ?? "", port))
+                {
+                    dropped = true;
+                    continue;
+                }
+
+                if (await pods.ConnectAsync(pod, port, remote, cancellationToken, overBridge: true) is { } stream)
+                {
+                    return RouteResult.To(stream);
                 }
             }
 
-            return null;
+            return dropped ? RouteResult.Dropped : RouteResult.Refuse;
         }
 
-        var target = store.List(WorkloadResources.Pods, null).Items.FirstOrDefault(p => p.Str("status", "podIP") == ip);
-        return target is null ? null : await pods.ConnectAsync(target, destination.Port, remote, cancellationToken, overBridge: true);
+        if (PodByIp(ip) is not { } target)
+        {
+            return RouteResult.Refuse;
+        }
+
+        return policies.Allows(client, sourceIp, target, ip, destination.Port)
+            ? RouteResult.To(await pods.ConnectAsync(target, destination.Port, remote, cancellationToken, overBridge: true))
+            : RouteResult.Dropped;
     }
 
-    /// <summary>Every TCP port some Service listens on, for the network to listen there.</summary>
-    public IEnumerable<int> ServicePorts() =>
-        store.List(WorkloadResources.Services, null).Items
-            .SelectMany(s => s.Arr("spec", "ports").Objects())
-            .Where(p => (p.Str("protocol") ?? "TCP") == "TCP")
-            .Select(p => (int)(p.Long("port") ?? 0))
-            .Distinct();
+    private JsonObject? PodByIp(string ip) =>
+        store.List(WorkloadResources.Pods, null).Items.FirstOrDefault(p => p.Str("status", "podIP") == ip && p.Str("status", "phase") is not ("Succeeded" or "Failed"));
 
     private (JsonObject Service, string? PortName)? Service(string ip, int port)
     {
@@ -99,7 +115,7 @@ internal sealed class ServiceRouter(IObjectStore store, PodNetwork pods, Workloa
             return pod;
         }
 
-        return ip is null ? null : store.List(WorkloadResources.Pods, null).Items.FirstOrDefault(p => p.Str("status", "podIP") == ip);
+        return ip is null ? null : PodByIp(ip);
     }
 
     private static List<T> Shuffle<T>(IEnumerable<T> items)
