@@ -18,10 +18,11 @@ internal static class IsolationManifests
     };
 
     /// <summary>
-    /// Default deny of ingress from anywhere but the namespace itself: pods of other learners (and of anything else in
-    /// the cluster) cannot reach this learner's pods, while the learner's own pods reach each other as a lab expects.
+    /// Default deny of ingress from anywhere but the namespace itself and the session's own toolbox (a pod of the
+    /// platform's namespace): pods of other learners (and of anything else in the cluster) cannot reach this learner's
+    /// pods, while the learner's own pods and terminal reach them as a lab expects.
     /// </summary>
-    public static V1NetworkPolicy NetworkPolicy(string ns) => new()
+    public static V1NetworkPolicy NetworkPolicy(string ns, string systemNamespace, string sessionId) => new()
     {
         ApiVersion = "networking.k8s.io/v1",
         Kind = "NetworkPolicy",
@@ -30,7 +31,21 @@ internal static class IsolationManifests
         {
             PodSelector = new V1LabelSelector(),
             PolicyTypes = ["Ingress"],
-            Ingress = [new V1NetworkPolicyIngressRule { FromProperty = [new V1NetworkPolicyPeer { PodSelector = new V1LabelSelector() }] }],
+            Ingress =
+            [
+                new V1NetworkPolicyIngressRule
+                {
+                    FromProperty =
+                    [
+                        new V1NetworkPolicyPeer { PodSelector = new V1LabelSelector() },
+                        new V1NetworkPolicyPeer
+                        {
+                            NamespaceSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = systemNamespace } },
+                            PodSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { [LearnerManifests.SessionLabel] = sessionId } },
+                        },
+                    ],
+                },
+            ],
         },
     };
 

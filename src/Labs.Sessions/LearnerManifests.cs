@@ -89,9 +89,14 @@ internal static class LearnerManifests
             : new Dictionary<string, byte[]> { ["bashrc"] = Encoding.UTF8.GetBytes(bashrc), [ToolboxFiles.CaFileName] = Encoding.UTF8.GetBytes(caPem) },
     };
 
-    /// <summary>The learner's shell; its resource limits are the sandbox's limits, its pids limit an annotation the embedded kubelet reads.</summary>
+    /// <summary>
+    /// The learner's shell; its resource limits are the sandbox's limits, its pids limit an annotation the embedded
+    /// kubelet reads. Its DNS searches the learner's namespace too, so that a Service's short name (<c>curl http://web/</c>)
+    /// resolves from the terminal as from a pod of the learner's namespace.
+    /// </summary>
+    /// <param name="learnerNamespace">The learner's namespace.</param>
     /// <param name="environment">Variables of the shell besides <c>KUBECONFIG</c>.</param>
-    public static V1Pod ToolboxPod(string systemNamespace, string name, string sessionId, string secretName, string image, SessionBudget budget,
+    public static V1Pod ToolboxPod(string systemNamespace, string learnerNamespace, string name, string sessionId, string secretName, string image, SessionBudget budget,
         IReadOnlyDictionary<string, string> environment) => new()
     {
         ApiVersion = "v1",
@@ -108,6 +113,7 @@ internal static class LearnerManifests
         },
         Spec = new V1PodSpec
         {
+            DnsConfig = new V1PodDNSConfig { Searches = [$"{learnerNamespace}.svc.cluster.local"] },
             Containers =
             [
                 new V1Container

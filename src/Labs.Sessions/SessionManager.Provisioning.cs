@@ -34,7 +34,7 @@ public sealed partial class SessionManager
             await core.CreateNamespacedResourceQuotaAsync(BudgetManifests.ResourceQuota(ns, budget), ns, fieldManager: manager, cancellationToken: cancellationToken);
             await core.CreateNamespacedLimitRangeAsync(BudgetManifests.LimitRange(ns, budget), ns, fieldManager: manager, cancellationToken: cancellationToken);
             step = "create the network policy that keeps other namespaces out";
-            await _kube.NetworkingV1.CreateNamespacedNetworkPolicyAsync(IsolationManifests.NetworkPolicy(ns), ns, fieldManager: manager, cancellationToken: cancellationToken);
+            await _kube.NetworkingV1.CreateNamespacedNetworkPolicyAsync(IsolationManifests.NetworkPolicy(ns, system, id), ns, fieldManager: manager, cancellationToken: cancellationToken);
             step = "create the learner's ServiceAccount";
             await core.CreateNamespacedServiceAccountAsync(LearnerManifests.ServiceAccount(ns), ns, fieldManager: manager, cancellationToken: cancellationToken);
             step = "create the learner's Role";
@@ -59,7 +59,7 @@ public sealed partial class SessionManager
                 LearnerManifests.ToolboxSecret(system, toolbox, id, ToolboxFiles.Bashrc(ns), ToolboxCa), system, fieldManager: manager, cancellationToken: cancellationToken);
             step = "create the toolbox pod";
             await core.CreateNamespacedPodAsync(
-                LearnerManifests.ToolboxPod(system, toolbox, id, toolbox, _options.ToolboxImage, budget, ToolboxEnvironment()), system, fieldManager: manager, cancellationToken: cancellationToken);
+                LearnerManifests.ToolboxPod(system, ns, toolbox, id, toolbox, _options.ToolboxImage, budget, ToolboxEnvironment()), system, fieldManager: manager, cancellationToken: cancellationToken);
             step = "wait for the toolbox pod to run";
             await WaitForRunningAsync(toolbox, cancellationToken);
             step = "give the learner a token";

@@ -5,7 +5,7 @@ namespace Labs.Conformance.Tests;
 /// <summary>
 /// The cluster network, as a learner uses it with <c>kubectl exec</c>: pods reach each other's IPs and Services'
 /// cluster IPs, whether the server behind runs for real or is a simulated image; the containers of a pod share
-/// <c>localhost</c>; the <c>kubernetes</c> Service is the API server; NetworkPolicies decide who connects (ingress and
+/// <c>localhost</c>; the <c>kubernetes</c> Service is the API server; names resolve through the cluster DNS; NetworkPolicies decide who connects (ingress and
 /// egress, pod and namespace selectors, ports); and a pod's network holds the pod and Service ranges only, which the
 /// learner cannot change. Judged from addresses, routes and local connections only: nothing here is sent anywhere but
 /// to this machine's own namespaces.
@@ -155,6 +155,26 @@ public sealed partial class KubectlClusterNetworkTests(WorkloadCluster k) : ICla
         Assert.Contains("Welcome to nginx!", await ExecAsync(other, "client", "curl", "-sS", "-m", "10", page), StringComparison.Ordinal);
         var blocked = await k.RunAsync("exec", "-n", other, "client", "--", "timeout", "3", "socat", "-t", "5", "-", $"TCP:{echoIp}:9000");
         Assert.DoesNotContain("hello", blocked.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Names_resolve_through_the_cluster_dns_with_the_namespaces_search_path_and_nothing_outside_does()
+    {
+        var ns = await StartAsync();
+        Assert.Equal(0, (await k.RunAsync("expose", "pod", "web", "-n", ns, "--port", "80")).ExitCode);
+        var service = await JsonPathAsync(ns, "svc/web", "{.spec.clusterIP}");
+        var ip = await JsonPathAsync(ns, "pod/client", "{.status.podIP}");
+
+        Assert.Equal($"search {ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n", await ExecAsync(ns, "client", "cat", "/etc/resolv.conf"));
+        Assert.EndsWith($"\n{ip}\tclient\n", await ExecAsync(ns, "client", "cat", "/etc/hosts"), StringComparison.Ordinal);
+        Assert.StartsWith($"{service} ", await ExecAsync(ns, "client", "getent", "hosts", "web"), StringComparison.Ordinal);
+        Assert.StartsWith($"{service} ", await ExecAsync(ns, "client", "getent", "hosts", $"web.{ns}.svc.cluster.local"), StringComparison.Ordinal);
+        Assert.StartsWith("10.96.0.1 ", await ExecAsync(ns, "client", "getent", "hosts", "kubernetes.default"), StringComparison.Ordinal);
+        Assert.Contains("Welcome to nginx!", await EventuallyAsync(ns, "client", "curl", "-sS", "-m", "10", "http://web/"), StringComparison.Ordinal);
+
+        // No upstream: a name outside the cluster does not exist.
+        var outside = await k.RunAsync("exec", "-n", ns, "client", "--", "getent", "hosts", "example.com");
+        Assert.Equal(2, outside.ExitCode);
     }
 
     private async Task ApplyAsync(string ns, string manifest) =>

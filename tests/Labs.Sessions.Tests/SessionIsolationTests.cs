@@ -20,12 +20,15 @@ public sealed class SessionIsolationTests
         _exec, time: _clock);
 
     [Fact]
-    public async Task Every_learner_namespace_denies_ingress_from_other_namespaces_and_allows_its_own_pods()
+    public async Task Every_learner_namespace_denies_ingress_from_other_namespaces_and_allows_its_own_pods_and_toolbox()
     {
         var session = await Manager().StartAsync("lab", "alice", null, Ct);
 
         var policy = _kube.Stored[("networkpolicies", session.Namespace, "labs-isolation")];
-        var expected = System.Text.Json.Nodes.JsonNode.Parse("""{"podSelector":{},"policyTypes":["Ingress"],"ingress":[{"from":[{"podSelector":{}}]}]}""");
+        var expected = System.Text.Json.Nodes.JsonNode.Parse("""
+            {"podSelector":{},"policyTypes":["Ingress"],"ingress":[{"from":[{"podSelector":{}},
+             {"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"labs-system"}},"podSelector":{"matchLabels":{"labs.dev/session":"SESSION"}}}]}]}
+            """.Replace("SESSION", session.Id, StringComparison.Ordinal));
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(expected, policy["spec"]), policy["spec"]!.ToJsonString());
     }
 

@@ -91,7 +91,9 @@ public sealed partial class WorkloadSimulator : IAsyncDisposable
         ];
         if (_network is not null)
         {
-            _network.Route = new Network.ConnectionRouter(store, network, new Network.NetworkPolicies(store), options).RouteAsync;
+            var router = new Network.ConnectionRouter(store, network, new Network.NetworkPolicies(store), options);
+            _network.Route = router.RouteAsync;
+            _network.Dns = (query, source) => router.AnswerDns(query, source);
             _network.SimulatedPorts = pod => pod.Arr("spec", "containers").Objects().Concat(pod.Arr("spec", "initContainers").Objects())
                 .Where(c => !_runtime.RunsForReal(c))
                 .SelectMany(c => ImageName.Parse(c.Str("image") ?? "", out _) is { } image ? ImageCatalog.Shipped.PortsServed(image) : []);

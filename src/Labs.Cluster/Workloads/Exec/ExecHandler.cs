@@ -88,7 +88,8 @@ internal sealed partial class ExecHandler(WorkloadOptions options, PodSandboxes 
         // In the cluster network the pod's namespace carries the API server; otherwise each sandbox forwards it itself.
         var podNetwork = network?.PodNamespace(pod);
         var api = podNetwork is null && options.ApiServerSocket is { } socket ? new ApiForward(socket, options.ApiServerPort) : null;
-        return new SandboxSpec(hostname, sandbox, mounts, workingDirectory, environment, command, request.Tty, api, _tools.Extra, podNetwork?.Path);
+        var networkFiles = podNetwork is not null && network!.IpOf(pod.Uid()) is { } ip ? Network.PodNetworkFiles.Write(sandbox.Identity, pod, ip) : null;
+        return new SandboxSpec(hostname, sandbox, mounts, workingDirectory, environment, command, request.Tty, api, _tools.Extra, podNetwork?.Path, networkFiles);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "exec in pod {Pod} failed")]

@@ -109,6 +109,11 @@ internal static class Sandbox
 
         var etcOnTmpfs = AddSystemDirectories(args, spec.Mounts);
         args.AddRange(["--ro-bind", Path.Combine(spec.Pod.Identity, "passwd"), "/etc/passwd", "--ro-bind", Path.Combine(spec.Pod.Identity, "group"), "/etc/group"]);
+        if (spec.NetworkFiles is { } files)
+        {
+            args.AddRange(["--ro-bind", Path.Combine(files, Network.PodNetworkFiles.ResolvConf), "/etc/resolv.conf", "--ro-bind", Path.Combine(files, Network.PodNetworkFiles.Hosts), "/etc/hosts"]);
+        }
+
         args.AddRange(["--proc", "/proc", "--dev", "/dev", "--bind", spec.Pod.Tmp, "/tmp"]);
         args.AddRange(["--size", RunSizeBytes.ToString(CultureInfo.InvariantCulture), "--tmpfs", "/run", "--bind", spec.Pod.Home, Home]);
         if (spec.Api is { } api)

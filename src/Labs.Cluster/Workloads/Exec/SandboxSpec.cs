@@ -12,6 +12,7 @@ namespace Labs.Cluster.Workloads.Exec;
 /// <param name="Tty">Whether the command runs on a terminal.</param>
 /// <param name="Api">The API server to forward into the sandbox's network namespace, if any.</param>
 /// <param name="NetworkNamespace">The pod's network namespace to join (a path <c>nsenter --net=</c> opens); null: one of its own.</param>
+/// <param name="NetworkFiles">A directory with the pod's <c>resolv.conf</c> and <c>hosts</c>, bound over /etc's; null: the host's.</param>
 /// <param name="Tools">A host directory of extra programs bound read-only at <see cref="Sandbox.ToolsDirectory"/>, if any.</param>
 internal sealed record SandboxSpec(
     string Hostname,
@@ -23,4 +24,5 @@ internal sealed record SandboxSpec(
     bool Tty,
     ApiForward? Api = null,
     string? Tools = null,
-    string? NetworkNamespace = null);
+    string? NetworkNamespace = null,
+    string? NetworkFiles = null);

@@ -33,6 +33,7 @@ internal sealed partial class ClusterNetwork : IDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<string, PodAddress> _pods = new(StringComparer.Ordinal);
     private Socket? _listener;
+    private Socket? _dnsSocket;
     private readonly CancellationTokenSource _stop = new();
 
     // The options' API server socket and port are read when a pod's namespace is made: they are set once the API server listens.
@@ -45,6 +46,9 @@ internal sealed partial class ClusterNetwork : IDisposable
 
     /// <summary>The ports a pod's simulated containers serve: its namespace answers on them too (<c>localhost</c> inside the pod).</summary>
     public Func<JsonObject, IEnumerable<int>>? SimulatedPorts { get; set; }
+
+    /// <summary>The answer to a DNS query a pod sent to the cluster's DNS server (from that source), or null for none.</summary>
+    public Func<byte[], IPEndPoint, byte[]?>? Dns { get; set; }
 
     /// <summary>Where a pod's connection goes: (original destination, source) → a connection on, or what to do instead.</summary>
     public Func<IPEndPoint, IPEndPoint, CancellationToken, Task<RouteResult>>? Route { get; set; }
@@ -77,7 +81,7 @@ internal sealed partial class ClusterNetwork : IDisposable
         try
         {
             cluster = NetworkNamespace.Create();
-            NamespaceCommands.Ip(cluster, ["link set lo up", "link add br0 type bridge", $"addr add {Gateway}/16 dev br0", "link set br0 up"]);
+            NamespaceCommands.Ip(cluster, ["link set lo up", $"addr add {ClusterDns.ServerAddress}/32 dev lo", "link add br0 type bridge", $"addr add {Gateway}/16 dev br0", "link set br0 up"]);
             NamespaceCommands.Nft(cluster, $$"""
                 table ip labs {
                   chain prerouting {
@@ -89,6 +93,8 @@ internal sealed partial class ClusterNetwork : IDisposable
                 """);
             var network = new ClusterNetwork(cluster, options, logger);
             network._listener = network.Serve(cluster.Listen(new IPEndPoint(IPAddress.Any, RedirectPort), 1024), client => network.RouteAsync(client, null));
+            network._dnsSocket = cluster.BindUdp(new IPEndPoint(IPAddress.Parse(ClusterDns.ServerAddress), 53));
+            _ = Task.Run(network.ServeDnsAsync);
             return network;
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
@@ -190,6 +196,15 @@ internal sealed partial class ClusterNetwork : IDisposable
         return await space.ConnectAsync(target, cancellationToken) is { } socket ? new SocketStream(socket) : null;
     }
 
+    /// <summary>The pod's IP in the network, or null when it has none here.</summary>
+    public string? IpOf(string podUid)
+    {
+        lock (_lock)
+        {
+            return _pods.TryGetValue(podUid, out var address) ? address.Ip : null;
+        }
+    }
+
     /// <summary>Whether the pod has a namespace of its own (a process of it ran).</summary>
     public bool HasNamespace(string podUid)
     {
@@ -224,6 +239,7 @@ internal sealed partial class ClusterNetwork : IDisposable
         lock (_lock)
         {
             _listener?.Dispose();
+            _dnsSocket?.Dispose();
             foreach (var address in _pods.Values)
             {
                 address.Close();
@@ -255,6 +271,40 @@ internal sealed partial class ClusterNetwork : IDisposable
             }
         });
         return listener;
+    }
+
+    private async Task ServeDnsAsync()
+    {
+        var buffer = new byte[4096];
+        while (!_stop.IsCancellationRequested && _dnsSocket is { } socket)
+        {
+            SocketReceiveFromResult received;
+            try
+            {
+                received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), _stop.Token);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+                if (_stop.IsCancellationRequested || e is ObjectDisposedException)
+                {
+                    return;
+                }
+
+                continue; // A client's port was closed by the time an answer got there (ICMP): nothing to do.
+            }
+
+            try
+            {
+                if (received.RemoteEndPoint is IPEndPoint source && Dns?.Invoke(buffer[..received.ReceivedBytes], source) is { Length: > 0 } answer)
+                {
+                    await socket.SendToAsync(answer, SocketFlags.None, source, _stop.Token);
+                }
+            }
+            catch (Exception e) when (e is SocketException or InvalidOperationException or Api.ApiException)
+            {
+                LogRouteFailed(_logger, $"{ClusterDns.ServerAddress}:53", e.Message);
+            }
+        }
     }
 
     // A connection to `known` (a simulated server's port in a pod's namespace), or to where the pod dialled before the redirect.

@@ -17,6 +17,27 @@ internal sealed class ConnectionRouter(IObjectStore store, PodNetwork pods, Netw
 {
     private static readonly GroupResource Endpoints = new("", "endpoints");
 
+    // The cluster's DNS server as egress policies see it: kube-dns's pods in kube-system, at its Service IP.
+    private static readonly JsonObject DnsServer = new()
+    {
+        ["metadata"] = new JsonObject { ["namespace"] = "kube-system", ["labels"] = new JsonObject { ["k8s-app"] = "kube-dns" } },
+    };
+
+    private readonly ClusterDns _dns = new(store);
+
+    /// <summary>The cluster DNS server's answer to a pod's query over UDP, or null when an egress policy drops it.</summary>
+    public byte[]? AnswerDns(ReadOnlySpan<byte> query, IPEndPoint source)
+    {
+        var sourceIp = source.Address.ToString();
+        if (!policies.Allows(PodByIp(sourceIp), sourceIp, DnsServer, ClusterDns.ServerAddress, 53, "UDP"))
+        {
+            return null;
+        }
+
+        var name = DnsMessage.Question(query)?.Name;
+        return DnsMessage.Answer(query, name is null ? null : _dns.Resolve(name), ClusterDns.TtlSeconds);
+    }
+
     public async Task<RouteResult> RouteAsync(IPEndPoint destination, IPEndPoint source, CancellationToken cancellationToken)
     {
         var ip = destination.Address.ToString();

@@ -69,6 +69,23 @@ internal sealed class NetworkNamespace : IDisposable
         }
     });
 
+    /// <summary>A UDP socket bound to <paramref name="endpoint"/> inside this namespace.</summary>
+    public Socket BindUdp(IPEndPoint endpoint) => OnThread(() =>
+    {
+        Enter();
+        var socket = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.Bind(endpoint);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    });
+
     /// <summary>A TCP connection to <paramref name="endpoint"/> from inside this namespace, or null when refused or unreachable.</summary>
     public async Task<Socket?> ConnectAsync(IPEndPoint endpoint, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using Labs.Cluster.Storage;
 namespace Labs.Cluster.Workloads.Network;
 
 /// <summary>
-/// NetworkPolicy (networking.k8s.io/v1) as a policy-enforcing CNI applies it to one TCP connection: a pod that some
+/// NetworkPolicy (networking.k8s.io/v1) as a policy-enforcing CNI applies it to one connection: a pod that some
 /// policy of its namespace selects for Ingress accepts only what one of those policies' ingress rules allows, and a
 /// pod selected for Egress opens only what an egress rule allows; a pod no policy selects is open that way. A rule
 /// allows a peer (podSelector within the policy's namespace, namespaceSelector, both together, or an ipBlock with its
@@ -20,14 +20,14 @@ internal sealed class NetworkPolicies(IObjectStore store)
     /// <summary>
     /// Whether a connection from <paramref name="source"/> (a pod, or null for something else at
     /// <paramref name="sourceIp"/>) to <paramref name="target"/> (a pod, or null for a destination that is not one, at
-    /// <paramref name="targetIp"/>) on TCP <paramref name="port"/> is allowed both ways.
+    /// <paramref name="targetIp"/>) on <paramref name="port"/> of <paramref name="protocol"/> is allowed both ways.
     /// </summary>
-    public bool Allows(JsonObject? source, string sourceIp, JsonObject? target, string targetIp, int port) =>
-        (source is null || Allowed(source, "Egress", "egress", "to", target, targetIp, port, target)) &&
-        (target is null || Allowed(target, "Ingress", "ingress", "from", source, sourceIp, port, target));
+    public bool Allows(JsonObject? source, string sourceIp, JsonObject? target, string targetIp, int port, string protocol = "TCP") =>
+        (source is null || Allowed(source, "Egress", "egress", "to", target, targetIp, (port, protocol), target)) &&
+        (target is null || Allowed(target, "Ingress", "ingress", "from", source, sourceIp, (port, protocol), target));
 
     // Whether the policies selecting `pod` for `type` let `peer` (at `peerIp`) through on `port` of `destination`.
-    private bool Allowed(JsonObject pod, string type, string rulesField, string peersField, JsonObject? peer, string peerIp, int port, JsonObject? destination)
+    private bool Allowed(JsonObject pod, string type, string rulesField, string peersField, JsonObject? peer, string peerIp, (int Number, string Protocol) port, JsonObject? destination)
     {
         var ns = pod.Namespace() ?? "default";
         var selecting = store.List(Policies, ns).Items.Where(p => Selects(p.Obj("spec", "podSelector"), pod) && Types(p).Contains(type)).ToList();
@@ -70,8 +70,9 @@ internal sealed class NetworkPolicies(IObjectStore store)
         return namespaceOk && (peer.Obj("podSelector") is not { } pods || Selects(pods, pod));
     }
 
-    private static bool PortsAllow(JsonArray? ports, int port, JsonObject? destination)
+    private static bool PortsAllow(JsonArray? ports, (int Number, string Protocol) wanted, JsonObject? destination)
     {
+        var (port, protocol) = wanted;
         if (ports is not { Count: > 0 })
         {
             return true;
@@ -79,7 +80,7 @@ internal sealed class NetworkPolicies(IObjectStore store)
 
         foreach (var rule in ports.Objects())
         {
-            if ((rule.Str("protocol") ?? "TCP") != "TCP")
+            if ((rule.Str("protocol") ?? "TCP") != protocol)
             {
                 continue;
             }
@@ -89,7 +90,7 @@ internal sealed class NetworkPolicies(IObjectStore store)
                 case null:
                     return true;
                 case JsonValue v when v.TryGetValue<string>(out var name):
-                    if (destination is not null && NamedPort(destination, name) == port)
+                    if (destination is not null && NamedPort(destination, name, protocol) == port)
                     {
                         return true;
                     }
@@ -108,10 +109,10 @@ internal sealed class NetworkPolicies(IObjectStore store)
         return false;
     }
 
-    private static long? NamedPort(JsonObject pod, string name) =>
+    private static long? NamedPort(JsonObject pod, string name, string protocol) =>
         pod.Arr("spec", "containers").Objects().Concat(pod.Arr("spec", "initContainers").Objects())
             .SelectMany(c => c.Arr("ports").Objects())
-            .FirstOrDefault(p => p.Str("name") == name && (p.Str("protocol") ?? "TCP") == "TCP")?.Long("containerPort");
+            .FirstOrDefault(p => p.Str("name") == name && (p.Str("protocol") ?? "TCP") == protocol)?.Long("containerPort");
 
     // An empty selector ({}) selects everything; an absent one is treated the same (podSelector is required).
     private static bool Selects(JsonObject? selector, JsonObject obj) =>

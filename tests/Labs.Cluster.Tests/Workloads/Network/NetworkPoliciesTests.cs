@@ -67,6 +67,18 @@ public sealed class NetworkPoliciesTests
         Assert.False(Allows(web, client, 80), "without policyTypes the policy is Ingress and Egress: with no ingress rule, the client accepts nothing");
     }
 
+    [Fact]
+    public void A_rule_for_udp_port_53_lets_dns_out_and_nothing_else()
+    {
+        var client = Pod("lab", "client", """{"role": "client"}""");
+        var web = Pod("shop", "web", """{"app": "web"}""");
+        var dns = Parse("""{"metadata": {"namespace": "kube-system", "labels": {"k8s-app": "kube-dns"}}}""");
+        Policy("lab", """{"podSelector": {}, "policyTypes": ["Egress"], "egress": [{"ports": [{"protocol": "UDP", "port": 53}]}]}""");
+        Assert.True(_policies.Allows(client, client.Str("status", "podIP")!, dns, ClusterDns.ServerAddress, 53, "UDP"));
+        Assert.False(_policies.Allows(client, client.Str("status", "podIP")!, dns, ClusterDns.ServerAddress, 53));
+        Assert.False(Allows(client, web, 80));
+    }
+
     private bool Allows(JsonObject from, JsonObject to, int port) =>
         _policies.Allows(from, from.Str("status", "podIP")!, to, to.Str("status", "podIP")!, port);
 
