@@ -25,20 +25,23 @@ public sealed class RepositoryLabsTests
 
         Assert.NotNull(lab);
         Assert.Equal("Deployments 101", lab.Title);
-        var task = Assert.Single(lab.Tasks);
-        Assert.Equal("web-deployment", task.Id);
+        Assert.Equal(["web-deployment", "web-service"], lab.Tasks.Select(t => t.Id));
+        var task = lab.Tasks[0];
         Assert.Equal("Deployment web runs 2 nginx replicas", task.Title);
         var check = Assert.IsType<ResourceCheck>(task.Checks[0]);
         Assert.Equal("apps/v1/Deployment/web", check.Target.Reference);
         Assert.Equal(2L, (long)check.Expect!["spec"]!["replicas"]!);
         Assert.Equal(WaitCondition.RolledOut, Assert.IsType<ConditionCheck>(task.Checks[1]).Condition);
-        Assert.Equal(["create", "how-it-works"], lab.Steps.Select(s => s.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["create", "expose", "how-it-works"], lab.Steps.Select(s => s.Id).Order(StringComparer.Ordinal));
         Assert.Equal("create", task.StepId);
         Assert.Equal("nginx", (string)check.Expect["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!);
         Assert.NotNull(lab.SolutionScript);
         Assert.Contains("kubectl create deployment web --image=nginx --replicas=2", File.ReadAllText(lab.SolutionScript), StringComparison.Ordinal);
         Assert.Contains("<section class=\"task\" data-task-id=\"web-deployment\" data-points=\"3\">", lab.LessonHtml, StringComparison.Ordinal);
         Assert.Contains("<pre class=\"run\"><code class=\"language-bash\">kubectl get deploy,rs,pods\n</code></pre>", lab.LessonHtml, StringComparison.Ordinal);
+        var reach = Assert.IsType<ReachCheck>(lab.Tasks[1].Checks[2]);
+        Assert.Equal("http://web.$NAMESPACE.svc/", reach.Url);
+        Assert.Equal("expose", lab.Tasks[1].StepId);
     }
 
     [Fact]
