@@ -50,6 +50,30 @@ internal static class ClusterSeeds
             },
         });
 
+        // The cluster DNS Service, as kubeadm creates it for CoreDNS: the embedded cluster answers its address itself
+        // (Workloads/Network/ClusterDns), so it has no pods behind it; the Service is there for kubectl and for
+        // NetworkPolicies that name it.
+        store.Create(new GroupResource(string.Empty, "services"), "kube-system", new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Service",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = "kube-dns",
+                ["namespace"] = "kube-system",
+                ["labels"] = new JsonObject { ["k8s-app"] = "kube-dns", ["kubernetes.io/cluster-service"] = "true", ["kubernetes.io/name"] = "CoreDNS" },
+            },
+            ["spec"] = new JsonObject
+            {
+                ["clusterIP"] = Workloads.Network.ClusterDns.ServerAddress,
+                ["selector"] = new JsonObject { ["k8s-app"] = "kube-dns" },
+                ["ports"] = new JsonArray(
+                    new JsonObject { ["name"] = "dns", ["port"] = 53, ["protocol"] = "UDP", ["targetPort"] = 53 },
+                    new JsonObject { ["name"] = "dns-tcp", ["port"] = 53, ["protocol"] = "TCP", ["targetPort"] = 53 },
+                    new JsonObject { ["name"] = "metrics", ["port"] = 9153, ["protocol"] = "TCP", ["targetPort"] = 9153 }),
+            },
+        });
+
         // kind's default class: claims that name none are provisioned on the node's disk when a pod first uses them.
         store.Create(new GroupResource("storage.k8s.io", "storageclasses"), null, new JsonObject
         {

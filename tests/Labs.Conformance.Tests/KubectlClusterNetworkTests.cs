@@ -170,6 +170,8 @@ public sealed partial class KubectlClusterNetworkTests(WorkloadCluster k) : ICla
         Assert.StartsWith($"{service} ", await ExecAsync(ns, "client", "getent", "hosts", "web"), StringComparison.Ordinal);
         Assert.StartsWith($"{service} ", await ExecAsync(ns, "client", "getent", "hosts", $"web.{ns}.svc.cluster.local"), StringComparison.Ordinal);
         Assert.StartsWith("10.96.0.1 ", await ExecAsync(ns, "client", "getent", "hosts", "kubernetes.default"), StringComparison.Ordinal);
+        Assert.Equal("10.96.0.10", await JsonPathAsync("kube-system", "svc/kube-dns", "{.spec.clusterIP}"));
+        Assert.StartsWith("10.96.0.10 ", await ExecAsync(ns, "client", "getent", "hosts", "kube-dns.kube-system"), StringComparison.Ordinal);
         Assert.Contains("Welcome to nginx!", await EventuallyAsync(ns, "client", "curl", "-sS", "-m", "10", "http://web/"), StringComparison.Ordinal);
 
         // No upstream: a name outside the cluster does not exist.
