@@ -11,6 +11,7 @@ internal static class WorkloadResources
     public static readonly GroupResource Secrets = new("", "secrets");
     public static readonly GroupResource ConfigMaps = new("", "configmaps");
     public static readonly GroupResource Services = new("", "services");
+    public static readonly GroupResource Endpoints = new("", "endpoints");
     public static readonly GroupResource Deployments = new("apps", "deployments");
     public static readonly GroupResource ReplicaSets = new("apps", "replicasets");
     public static readonly GroupResource Jobs = new("batch", "jobs");

@@ -13,7 +13,7 @@ namespace Labs.Cluster.Workloads.Controllers;
 /// </summary>
 internal sealed class EndpointsController(IObjectStore store) : IController
 {
-    private static readonly GroupResource Endpoints = new("", "endpoints");
+    private static readonly GroupResource Endpoints = WorkloadResources.Endpoints;
     private static readonly GroupResource EndpointSlices = new("discovery.k8s.io", "endpointslices");
     private const string ServiceNameLabel = "kubernetes.io/service-name";
     private const string ManagedByLabel = "endpointslice.kubernetes.io/managed-by";

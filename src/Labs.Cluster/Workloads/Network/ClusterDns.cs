@@ -19,8 +19,6 @@ internal sealed class ClusterDns(IObjectStore store)
     /// <summary>CoreDNS's default TTL for the kubernetes plugin's records.</summary>
     public const uint TtlSeconds = 5;
 
-    private static readonly GroupResource Endpoints = new("", "endpoints");
-
     /// <summary>The addresses of <paramref name="name"/> (lower case, no final dot); empty when it exists without any; null when it does not exist.</summary>
     public IReadOnlyList<IPAddress>? Resolve(string name)
     {
@@ -118,5 +116,5 @@ internal sealed class ClusterDns(IObjectStore store)
     }
 
     private IEnumerable<JsonObject> ReadyAddresses(string ns, string service) =>
-        store.Get(Endpoints, ns, service)?.Arr("subsets").Objects().SelectMany(s => s.Arr("addresses").Objects()) ?? [];
+        ServiceEndpoints.Ready(store, ns, service).Select(r => r.Address);
 }

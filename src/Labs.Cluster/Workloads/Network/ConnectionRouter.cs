@@ -15,8 +15,6 @@ namespace Labs.Cluster.Workloads.Network;
 /// </summary>
 internal sealed class ConnectionRouter(IObjectStore store, PodNetwork pods, NetworkPolicies policies, WorkloadOptions options)
 {
-    private static readonly GroupResource Endpoints = new("", "endpoints");
-
     // The cluster's DNS server as egress policies see it: kube-dns's pods in kube-system, at its Service IP.
     private static readonly JsonObject DnsServer = new()
     {
@@ -106,27 +104,11 @@ internal sealed class ConnectionRouter(IObjectStore store, PodNetwork pods, Netw
     }
 
     // The Endpoints' ready addresses with the port of the Service port's name (an unnamed port when it has no name).
-    private IEnumerable<(JsonObject Address, int Port)> ReadyAddresses(JsonObject service, string? portName)
-    {
-        if (store.Get(Endpoints, service.Namespace() ?? "default", service.Name() ?? "") is not { } endpoints)
-        {
-            yield break;
-        }
-
-        foreach (var subset in endpoints.Arr("subsets").Objects())
-        {
-            var port = subset.Arr("ports").Objects().FirstOrDefault(p => (p.Str("name") ?? "") == (portName ?? "") || portName is null);
-            if (port?.Long("port") is not { } number)
-            {
-                continue;
-            }
-
-            foreach (var address in subset.Arr("addresses").Objects())
-            {
-                yield return (address, (int)number);
-            }
-        }
-    }
+    private IEnumerable<(JsonObject Address, int Port)> ReadyAddresses(JsonObject service, string? portName) =>
+        from ready in ServiceEndpoints.Ready(store, service.Namespace() ?? "default", service.Name() ?? "")
+        let port = ready.Subset.Arr("ports").Objects().FirstOrDefault(p => (p.Str("name") ?? "") == (portName ?? "") || portName is null)?.Long("port")
+        where port is not null
+        select (ready.Address, (int)port!.Value);
 
     // The pod behind an endpoint address: by its targetRef, else by its IP.
     private JsonObject? PodAt(string? ns, string? name, string? ip)

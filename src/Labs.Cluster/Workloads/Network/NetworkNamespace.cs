@@ -51,49 +51,20 @@ internal sealed class NetworkNamespace : IDisposable
     }
 
     /// <summary>A TCP socket listening on <paramref name="endpoint"/> inside this namespace.</summary>
-    public Socket Listen(IPEndPoint endpoint, int backlog = 128) => OnThread(() =>
+    public Socket Listen(IPEndPoint endpoint, int backlog = 128) => Open(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp, socket =>
     {
-        Enter();
-        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            socket.Bind(endpoint);
-            socket.Listen(backlog);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        socket.Bind(endpoint);
+        socket.Listen(backlog);
     });
 
     /// <summary>A UDP socket bound to <paramref name="endpoint"/> inside this namespace.</summary>
-    public Socket BindUdp(IPEndPoint endpoint) => OnThread(() =>
-    {
-        Enter();
-        var socket = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            socket.Bind(endpoint);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    });
+    public Socket BindUdp(IPEndPoint endpoint) => Open(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp, socket => socket.Bind(endpoint));
 
     /// <summary>A TCP connection to <paramref name="endpoint"/> from inside this namespace, or null when refused or unreachable.</summary>
     public async Task<Socket?> ConnectAsync(IPEndPoint endpoint, CancellationToken cancellationToken)
     {
-        var socket = OnThread(() =>
-        {
-            Enter();
-            return new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        });
+        var socket = Open(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp, socket => socket.NoDelay = true);
         try
         {
             await socket.ConnectAsync(endpoint, cancellationToken);
@@ -112,6 +83,23 @@ internal sealed class NetworkNamespace : IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
+
+    // A socket made inside this namespace (it stays in it wherever it is used), set up there too.
+    private Socket Open(AddressFamily family, SocketType type, ProtocolType protocol, Action<Socket> setUp) => OnThread(() =>
+    {
+        Enter();
+        var socket = new Socket(family, type, protocol);
+        try
+        {
+            setUp(socket);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    });
 
     private void Enter()
     {
